@@ -1,0 +1,67 @@
+// argv → the one command to run. Each command returns its exit code; nothing here exits.
+import { readFileSync } from 'node:fs';
+import { type CliIo, UsageError } from './io.js';
+import { parseGlobalOptions } from './options.js';
+
+const HELP = `omtop — a live dashboard and split-render launcher for openMosix clusters
+
+Usage:
+  omtop [options]                      the dashboard (openMosix if found, else an emulated cluster)
+  omtop --once [--json] [options]      print one snapshot and exit
+  omtop render FILE.blend START END PARTS [render options]
+                                       split a Blender render over PARTS processes
+  omtop parse KIND [FILE]              parse one openMosix tool output (FILE or stdin) to JSON
+
+Options:
+  --backend openmosix|local|demo       where the data comes from (default: detect)
+  --demo                               short for --backend demo
+  --readonly                           show everything, refuse every action
+  -d, --interval SECONDS               refresh interval (default 2)
+  --timeout SECONDS                    per-command timeout for the real tools (default 2)
+  --seed N                             seed for the emulated cluster
+  --once                               print one snapshot as a table and exit
+  --json                               with --once: print the snapshot as JSON
+  -h, --help                           this text
+  -V, --version                        omtop's version
+
+Run "omtop render --help" for the render options and "omtop parse --help" for the kinds.
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === 'parse') return (await import('./commands/parse.js')).runParseCommand(rest, io);
+  if (first === 'render') return (await import('./commands/render.js')).runRenderCommand(rest, io);
+  if (argv.includes('-h') || argv.includes('--help')) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (argv.includes('-V') || argv.includes('--version')) {
+    io.stdout.write(`omtop ${version()}\n`);
+    return 0;
+  }
+  if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command "${first}" (try omtop --help)`);
+  const options = parseGlobalOptions(argv);
+  if (options.once) return (await import('./commands/once.js')).runOnce(options, io);
+  return (await import('./commands/dashboard.js')).runDashboard(options, io);
+}
+
+/** Runs omtop; every failure becomes one line on stderr and an exit code, never a stack trace. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`omtop: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`omtop: ${message.split('\n')[0]}\n`);
+    if (io.env.OMTOP_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    return 1;
+  }
+}

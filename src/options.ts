@@ -1,0 +1,81 @@
+// The dashboard's and --once's options: argv words → a validated value, or a UsageError.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { BackendNameSchema, type BackendName } from './model/snapshot.js';
+import { UsageError } from './io.js';
+
+export const GlobalOptionsSchema = z.object({
+  /** undefined: detect (openmosix when /proc/hpc or mosctl is found, else demo). */
+  backend: BackendNameSchema.optional(),
+  once: z.boolean(),
+  json: z.boolean(),
+  readonly: z.boolean(),
+  /** Refresh interval in milliseconds. */
+  intervalMs: z.number().int().min(100).max(3_600_000),
+  /** Seed for the emulated cluster, so a demo run can be repeated exactly. */
+  seed: z.number().int().optional(),
+  /** Per-command timeout for the real tools. */
+  timeoutMs: z.number().int().min(50).max(600_000),
+});
+export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
+
+const spec = {
+  backend: { type: 'string' },
+  demo: { type: 'boolean' },
+  once: { type: 'boolean' },
+  json: { type: 'boolean' },
+  readonly: { type: 'boolean' },
+  interval: { type: 'string', short: 'd' },
+  seed: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+function seconds(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} expects a number of seconds, got "${text}"`);
+  return Math.round(n * 1000);
+}
+
+export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(firstLine(error));
+  }
+  let backend: BackendName | undefined;
+  if (values.backend !== undefined) {
+    const picked = BackendNameSchema.safeParse(values.backend);
+    if (!picked.success) throw new UsageError(`--backend must be openmosix, local or demo, got "${values.backend}"`);
+    backend = picked.data;
+  }
+  if (values.demo) {
+    if (backend !== undefined && backend !== 'demo') throw new UsageError(`--demo conflicts with --backend ${backend}`);
+    backend = 'demo';
+  }
+  if (values.json && !values.once) throw new UsageError('--json goes with --once');
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${values.seed}"`);
+  }
+  const options = {
+    backend,
+    once: values.once ?? false,
+    json: values.json ?? false,
+    readonly: values.readonly ?? false,
+    intervalMs: seconds('interval', values.interval, 2000),
+    seed,
+    timeoutMs: seconds('timeout', values.timeout, 2000),
+  };
+  const checked = GlobalOptionsSchema.safeParse(options);
+  if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return checked.data;
+}
+
+/** Node's parseArgs messages run over several lines; a user needs the first. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? text).replace(/\. To specify a positional argument.*$/, '');
+}
