@@ -1,0 +1,93 @@
+// The real-tools side of the runner seam: execa with argv arrays (never a shell), a timeout
+// that kills, bounded concurrency, and every failure turned into data with one readable line.
+import { performance } from 'node:perf_hooks';
+import { execa } from 'execa';
+import type { CommandFailure, CommandResult, CommandRunner, RunOptions } from './runner.js';
+import { createSemaphore } from './semaphore.js';
+
+export interface ExecaRunnerOptions {
+  /** Per-command timeout. @default 2000 */
+  readonly timeoutMs?: number;
+  /** Commands running at the same time. @default 4 */
+  readonly concurrency?: number;
+  /** Extra environment, merged over the process's own (tests put fake tools first on PATH). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** What execa reports about a finished or failed subprocess (the fields we read). */
+interface Outcome {
+  readonly exitCode?: number;
+  readonly stdout?: unknown;
+  readonly stderr?: unknown;
+  readonly failed: boolean;
+  readonly timedOut: boolean;
+  readonly isCanceled: boolean;
+  readonly signal?: string;
+  readonly code?: string;
+}
+
+export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunner {
+  const defaultTimeoutMs = options.timeoutMs ?? 2000;
+  const slots = createSemaphore(options.concurrency ?? 4);
+
+  return {
+    async run(argv: readonly string[], runOptions: RunOptions = {}): Promise<CommandResult> {
+      const started = performance.now();
+      const [file, ...args] = argv;
+      if (file === undefined || file === '') {
+        return { argv, exitCode: null, stdout: '', stderr: '', failure: 'spawn', message: 'empty command', durationMs: 0 };
+      }
+      const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
+      const signal = runOptions.signal;
+      if (signal?.aborted) return aborted(argv, 0);
+      const outcome: Outcome = await slots.use(() =>
+        execa(file, args, {
+          reject: false,
+          timeout: timeoutMs,
+          stdin: 'ignore',
+          stripFinalNewline: false,
+          // A wedged tool ignoring SIGTERM still dies shortly after the timeout.
+          forceKillAfterDelay: 500,
+          ...(signal ? { cancelSignal: signal } : {}),
+          ...(options.env ? { env: options.env } : {}),
+        }),
+      );
+      return toResult(argv, outcome, timeoutMs, performance.now() - started);
+    },
+  };
+}
+
+function toResult(argv: readonly string[], outcome: Outcome, timeoutMs: number, durationMs: number): CommandResult {
+  const stdout = text(outcome.stdout);
+  const stderr = text(outcome.stderr);
+  const exitCode = outcome.exitCode ?? null;
+  const base = { argv, exitCode, stdout, stderr, durationMs };
+  if (!outcome.failed) return base;
+  const fail = (failure: CommandFailure, message: string): CommandResult => ({ ...base, failure, message });
+  const name = argv.join(' ');
+  if (outcome.code === 'ENOENT') return fail('missing', `${argv[0]}: command not found`);
+  if (outcome.timedOut) return fail('timeout', `${name}: timed out after ${seconds(timeoutMs)}`);
+  if (outcome.isCanceled) return aborted(argv, durationMs);
+  if (exitCode !== null && exitCode !== 0) {
+    return fail('exit', firstLine(stderr) ?? firstLine(stdout) ?? `${name}: exited with status ${exitCode}`);
+  }
+  if (outcome.signal) return fail('signal', `${name}: killed by ${outcome.signal}`);
+  return fail('spawn', `${name}: could not start (${outcome.code ?? 'unknown error'})`);
+}
+
+function aborted(argv: readonly string[], durationMs: number): CommandResult {
+  return { argv, exitCode: null, stdout: '', stderr: '', failure: 'aborted', message: `${argv.join(' ')}: cancelled`, durationMs };
+}
+
+function text(output: unknown): string {
+  return typeof output === 'string' ? output : '';
+}
+
+function firstLine(output: string): string | undefined {
+  return output.split('\n').map((line) => line.trim()).find((line) => line !== '');
+}
+
+/** 2000 → "2 s", 500 → "0.5 s": the unit a user typed with --timeout. */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(2))} s`;
+}
