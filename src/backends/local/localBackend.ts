@@ -1,0 +1,132 @@
+// This machine as a one-node cluster, read from /proc without forking. What a user without
+// openMosix sees with --backend local, and where the launcher's real blender parts show up.
+//
+// Units follow openMosix so the views need no special case:
+// - speed = CPU MHz × 10, so a 1 GHz CPU is 10000, the speed of openMosix's reference PIII/1 GHz;
+// - load = 1-minute load average × 100 / CPUs (100 ≈ every CPU busy);
+// - util = busy share of all CPUs since the previous collect (since boot on the first).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ActionResult, ClusterAction } from '../../actions/types.js';
+import { buildSnapshot, errorMessage, failedSnapshot } from '../../model/buildSnapshot.js';
+import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';
+import type { CommandRunner } from '../../runner/runner.js';
+import type { Backend } from '../backend.js';
+import { refuse, runAction } from '../runAction.js';
+import { localIdentity, type LocalIdentity } from './identity.js';
+import { parsePasswd } from './procPid.js';
+import { createProcessReader } from './processes.js';
+import { parseCpuinfo, parseLoadavg, parseMeminfo, parseProcStatCpu, type CpuTimes } from './procText.js';
+
+export interface LocalBackendOptions {
+  /** @default '/proc' */
+  readonly procRoot?: string;
+  /** Runs `kill -s SIG PID` for signal actions. */
+  readonly runner: CommandRunner;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** @default '/etc/passwd' */
+  readonly passwdPath?: string;
+  /** @default from this machine's IPv4 address (see identity.ts) */
+  readonly identity?: LocalIdentity;
+}
+
+type NodeValues = Pick<NodeSnapshot, 'load' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
+
+export function createLocalBackend(options: LocalBackendOptions): Backend {
+  const procRoot = options.procRoot ?? '/proc';
+  const now = options.now ?? Date.now;
+  const identity = options.identity ?? localIdentity();
+  const processes = createProcessReader();
+  let last: NodeValues = { load: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
+  let lastCpuTimes: CpuTimes | null = null;
+  let lastProcesses: ProcessSnapshot[] = [];
+
+  const read = async <T>(file: string, parse: (text: string) => T | null, errors: SourceError[]): Promise<T | null> => {
+    const source = join(procRoot, file);
+    try {
+      const value = parse(await readFile(source, 'utf8'));
+      if (value === null) errors.push({ source, message: `${source}: unexpected contents` });
+      return value;
+    } catch (error) {
+      errors.push({ source, message: errorMessage(error) });
+      return null;
+    }
+  };
+
+  const collectNode = async (errors: SourceError[]): Promise<NodeValues> => {
+    const [loadavg, mem, cpu, times] = await Promise.all([
+      read('loadavg', parseLoadavg, errors),
+      read('meminfo', parseMeminfo, errors),
+      read('cpuinfo', parseCpuinfo, errors),
+      read('stat', parseProcStatCpu, errors),
+    ]);
+    const cpus = cpu?.cpus ?? last.cpus;
+    const values: NodeValues = {
+      cpus,
+      load: loadavg !== null && cpus ? Math.round((loadavg * 100) / cpus) : last.load,
+      speed: cpu?.mhz ? Math.round(cpu.mhz * 10) : last.speed,
+      memFreeBytes: mem?.freeBytes ?? last.memFreeBytes,
+      memTotalBytes: mem?.totalBytes ?? last.memTotalBytes,
+      util: (times ? utilSince(lastCpuTimes, times) : null) ?? last.util,
+    };
+    if (times) lastCpuTimes = times;
+    last = values;
+    return values;
+  };
+
+  const collectProcesses = async (takenAt: number, values: NodeValues, errors: SourceError[]): Promise<ProcessSnapshot[]> => {
+    const users = await readFile(options.passwdPath ?? '/etc/passwd', 'utf8').then(parsePasswd, (error: unknown) => {
+      errors.push({ source: options.passwdPath ?? '/etc/passwd', message: errorMessage(error) });
+      return new Map<number, string>();
+    });
+    const uptimeSeconds = await read('uptime', (text) => nonNegative(Number(text.trim().split(/\s+/)[0])), errors);
+    try {
+      lastProcesses = await processes.read({ procRoot, node: identity.id, memTotalBytes: values.memTotalBytes, uptimeSeconds, users, nowMs: takenAt });
+    } catch (error) {
+      errors.push({ source: `${procRoot}/<pid>`, message: errorMessage(error) });
+    }
+    return lastProcesses;
+  };
+
+  return {
+    name: 'local',
+    async collect(): Promise<ClusterSnapshot> {
+      const takenAt = now();
+      const errors: SourceError[] = [];
+      try {
+        const values = await collectNode(errors);
+        const nodeErrors = errors.filter((e) => !e.source.endsWith('uptime'));
+        const node: NodeSnapshot = {
+          id: identity.id,
+          ip: identity.ip,
+          up: true,
+          ...values,
+          flags: {},
+          stale: nodeErrors.length > 0,
+          ...(nodeErrors[0] ? { error: nodeErrors[0].message } : {}),
+          isLocal: true,
+        };
+        const procs = await collectProcesses(takenAt, values, errors);
+        return buildSnapshot({ takenAt, backend: 'local', localNode: identity.id, nodes: [node], processes: procs, errors });
+      } catch (error) {
+        return failedSnapshot('local', takenAt, [...errors, { source: 'local backend', message: errorMessage(error) }]);
+      }
+    },
+    perform(action: ClusterAction): Promise<ActionResult> {
+      if (action.type === 'signal') return runAction(options.runner, action);
+      return Promise.resolve(refuse(action, 'needs openMosix; this is the local backend'));
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+function utilSince(before: CpuTimes | null, after: CpuTimes): number | null {
+  const busy = after.busy - (before?.busy ?? 0);
+  const total = after.total - (before?.total ?? 0);
+  return total > 0 ? Math.round((busy / total) * 100) : null;
+}
+
+function nonNegative(value: number): number | null {
+  return Number.isFinite(value) && value >= 0 ? value : null;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/backends/backend.js';
+import { withReadonly } from '../../src/backends/readonly.js';
+import type { ClusterAction } from '../../src/actions/types.js';
+import { node, snapshot } from '../helpers/snapshots.js';
+
+describe('withReadonly', () => {
+  const performed: ClusterAction[] = [];
+  const inner: Backend = {
+    name: 'openmosix',
+    collect: () => Promise.resolve(snapshot([node(261)], 42)),
+    perform: (action) => {
+      performed.push(action);
+      return Promise.resolve({ action, ok: true, message: 'ok' });
+    },
+    close: () => Promise.resolve(),
+  };
+
+  it('refuses every action with the flag named, and never reaches the backend', async () => {
+    const backend = withReadonly(inner);
+    expect(await backend.perform({ type: 'expel' })).toEqual({
+      action: { type: 'expel' },
+      ok: false,
+      message: 'read-only mode: expel refused (started with --readonly)',
+    });
+    const migrate = await backend.perform({ type: 'migrate', pid: 1169, to: 'home' });
+    expect(migrate.message).toBe('read-only mode: migrate 1169 home refused (started with --readonly)');
+    expect(performed).toEqual([]);
+  });
+
+  it('still collects', async () => {
+    const backend = withReadonly(inner);
+    expect(backend.name).toBe('openmosix');
+    expect((await backend.collect()).takenAt).toBe(42);
+  });
+});
