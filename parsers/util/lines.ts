@@ -1,0 +1,47 @@
+// Line splitting and quoting shared by every parser. Tool output arrives with LF or CRLF endings,
+// and mtop without TERM=dumb may carry termcap bold/reverse sequences; neither may reach a parser.
+
+/** One input line with its 1-based number, line ending and terminal escapes removed. */
+export interface Line {
+  readonly number: number;
+  readonly text: string;
+}
+
+// CSI sequences (ESC [ ... letter), charset switches (ESC ( B) and shift-in/shift-out.
+const TERMINAL_ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|[\x0e\x0f]/g;
+
+/** Splits on LF, CRLF or a lone CR; line numbers count exactly as `lineCount` does. */
+export function splitLines(text: string): Line[] {
+  return text.split(/\r\n|\r|\n/).map((raw, index) => ({
+    number: index + 1,
+    text: raw.replace(TERMINAL_ESCAPES, ''),
+  }));
+}
+
+/** Number of lines a text has for error reporting (an error's line never exceeds this). */
+export function lineCount(text: string): number {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+export function isBlank(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+/** The lines that carry text. */
+export function nonBlankLines(text: string): Line[] {
+  return splitLines(text).filter((line) => !isBlank(line));
+}
+
+const MAX_QUOTED = 60;
+
+/** A found value for an error message: JSON-quoted (so control bytes stay visible) and shortened. */
+export function quote(found: string): string {
+  const trimmed = found.trim();
+  const short = trimmed.length > MAX_QUOTED ? `${trimmed.slice(0, MAX_QUOTED)}…` : trimmed;
+  return JSON.stringify(short);
+}
+
+/** Like `quote`, but says "end of line" instead of `""`. */
+export function quoteOrEnd(found: string | undefined): string {
+  return found === undefined || found.trim() === '' ? 'end of line' : quote(found);
+}
