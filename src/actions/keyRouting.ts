@@ -1,0 +1,51 @@
+// A key press (blessed's key.full name plus the typed character) → the UiAction it means now.
+// With a dialog open every key goes to the dialog; otherwise KEYMAP decides, per focused pane.
+import { lookupKey } from './keymap.js';
+import type { UiAction, UiState } from './uiTypes.js';
+
+export interface KeyPress {
+  /** blessed's key.full: 'up', 'S-b', 'C-c', 'enter', or the character itself. */
+  readonly full: string;
+  /** The character typed, when there is one. */
+  readonly ch?: string | undefined;
+}
+
+const MOVES: Readonly<Record<string, number>> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
+
+function printable(key: KeyPress): string | null {
+  if (key.ch === undefined || key.full.startsWith('C-') || key.full.startsWith('M-')) return null;
+  return /^[^\u0000-\u001f\u007f]+$/.test(key.ch) ? key.ch : null;
+}
+
+function dialogKey(ui: UiState, key: KeyPress): UiAction | null {
+  const overlay = ui.overlay;
+  if (overlay === null) return null;
+  if (key.full === 'escape') return { type: 'dismiss' };
+  if (overlay.kind === 'filter' || overlay.kind === 'renderForm') {
+    if (key.full === 'enter') return { type: 'overlayChoose' };
+    if (key.full === 'backspace') return { type: 'textBackspace' };
+    if (overlay.kind === 'renderForm') {
+      if (key.full === 'tab' || key.full === 'down') return { type: 'overlayMove', delta: 1 };
+      if (key.full === 'S-tab' || key.full === 'up') return { type: 'overlayMove', delta: -1 };
+    }
+    const text = printable(key);
+    return text === null ? null : { type: 'textInput', text };
+  }
+  const move = MOVES[key.full] ?? (key.full === 'j' ? 1 : key.full === 'k' ? -1 : undefined);
+  if (move !== undefined) return { type: 'overlayMove', delta: move };
+  if (overlay.kind === 'help') return ['q', '?', 'f1', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
+  if (overlay.kind === 'confirm') {
+    if (key.full === 'y' || key.full === 'enter') return { type: 'confirmYes' };
+    return key.full === 'n' ? { type: 'dismiss' } : null;
+  }
+  return key.full === 'enter' ? { type: 'overlayChoose' } : null;
+}
+
+export function resolveKey(ui: UiState, key: KeyPress): UiAction | null {
+  // blessed reports Enter twice (as 'return' and 'enter'); only 'enter' counts.
+  if (key.full === 'return') return null;
+  if (key.full === 'C-c') return { type: 'key', id: 'quit' };
+  if (ui.overlay !== null) return dialogKey(ui, key);
+  const binding = lookupKey(ui.focus, key.full);
+  return binding === undefined ? null : { type: 'key', id: binding.action };
+}

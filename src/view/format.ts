@@ -1,0 +1,104 @@
+// Small pure formatters shared by the view models: widths, units, bars, sparklines, clocks.
+
+/** Columns a character takes in a terminal: 2 for East Asian wide, 0 for combining marks. */
+function charWidth(code: number): number {
+  if (code === 0) return 0;
+  if (code >= 0x300 && code <= 0x36f) return 0;
+  if ((code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
+    || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
+    || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1faff) || (code >= 0x20000 && code <= 0x3fffd)) return 2;
+  return 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  return width;
+}
+
+/** Cuts or pads `text` to exactly `width` columns; a cut string ends in '…'. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  // Control characters would move the cursor; tool output may contain tabs.
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  let used = displayWidth(clean);
+  let out = clean;
+  if (used > width) {
+    out = '';
+    used = 0;
+    for (const ch of clean) {
+      const w = charWidth(ch.codePointAt(0) ?? 0);
+      if (used + w > width - 1) break;
+      out += ch;
+      used += w;
+    }
+    out += '…';
+    used += 1;
+  }
+  const padding = ' '.repeat(Math.max(0, width - used));
+  return align === 'right' ? padding + out : out + padding;
+}
+
+const UNITS = ['B', 'K', 'M', 'G', 'T', 'P'];
+
+/** 1536 → "1.5K", 3.9 GiB → "3.9G"; binary units as free(1) -h prints them. */
+export function humanBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '-';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${value.toFixed(digits)}${UNITS[unit]}`;
+}
+
+/** CPU time as ps prints it: "mm:ss", or "h:mm:ss" past an hour. */
+export function formatCpuTime(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mmss = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return h > 0 ? `${h}:${mmss}` : mmss;
+}
+
+/** A duration for people: "45s", "12m05s", "2h03m". */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '-';
+  const total = Math.round(seconds);
+  if (total < 60) return `${total}s`;
+  if (total < 3600) return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, '0')}s`;
+  return `${Math.floor(total / 3600)}h${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Wall-clock time of day, local time: "14:03:22". */
+export function formatClock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** A horizontal bar of `width` cells, filled by `fraction` (0..1) with eighths for precision. */
+export function bar(fraction: number | null, width: number): string {
+  if (width <= 0) return '';
+  if (fraction === null || !Number.isFinite(fraction)) return ' '.repeat(width);
+  const eighths = Math.round(Math.min(1, Math.max(0, fraction)) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const partial = eighths % 8;
+  const partialChar = partial > 0 ? (' ▏▎▍▌▋▊▉'[partial] ?? '') : '';
+  return ('█'.repeat(full) + partialChar).padEnd(width, '·');
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** The last `width` values as a sparkline on a shared scale; missing values are blanks. */
+export function sparkline(values: readonly (number | null)[], max: number, width: number): string {
+  const recent = values.slice(-width);
+  const line = recent.map((v) => {
+    if (v === null || !Number.isFinite(v) || max <= 0) return ' ';
+    const level = Math.round((Math.min(v, max) / max) * (SPARKS.length - 1));
+    return SPARKS[Math.max(0, level)] ?? ' ';
+  }).join('');
+  return line.padStart(width, ' ');
+}

@@ -1,0 +1,73 @@
+// One whole screen as plain data: the only thing the UI layer needs to draw a frame.
+import type { ClusterSnapshot } from '../model/snapshot.js';
+import type { RenderJobView } from '../render/types.js';
+import type { StatusLine, UiState } from '../actions/uiTypes.js';
+import { toDialogVm, type DialogVm } from './dialog.js';
+import { toFooterText } from './footer.js';
+import { toHeaderVm } from './header.js';
+import { computeLayout, inner, type Layout } from './layout.js';
+import { toLoadHistoryVm } from './loadHistory.js';
+import { toNodeTableVm } from './nodeTable.js';
+import { processViewOf, toProcessTableVm } from './processTable.js';
+import { jobsRunning, renderPids, toRenderPaneVm } from './renderPane.js';
+import type { PaneVm } from './tableVm.js';
+
+export interface FrameInput {
+  readonly snapshot: ClusterSnapshot | null;
+  readonly loadHistory: (nodeId: number) => readonly (number | null)[];
+  readonly jobs: readonly RenderJobView[];
+  readonly ui: UiState;
+  /** Why omtop is not showing the cluster asked for (fallback to the emulator). */
+  readonly notice: string | null;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+export interface PanesFrameVm {
+  readonly kind: 'panes';
+  readonly layout: Layout;
+  readonly header: string;
+  readonly alert: string | null;
+  readonly nodes: PaneVm;
+  readonly history: PaneVm | null;
+  readonly processes: PaneVm;
+  readonly render: PaneVm;
+  readonly status: StatusLine;
+  readonly footer: string;
+  readonly dialog: DialogVm | null;
+}
+
+export interface TooSmallFrameVm {
+  readonly kind: 'tooSmall';
+  readonly message: string;
+}
+
+export type FrameVm = PanesFrameVm | TooSmallFrameVm;
+
+function statusOf(ui: UiState): StatusLine {
+  if (ui.overlay?.kind === 'filter') return { text: `Filter: ${ui.overlay.text}_   (Enter apply · Esc cancel)`, kind: 'info' };
+  return ui.status ?? { text: 'ready · ? for help', kind: 'info' };
+}
+
+export function toFrameVm(input: FrameInput): FrameVm {
+  const { snapshot, ui, jobs } = input;
+  const header = toHeaderVm(snapshot, ui, input.notice);
+  const layout = computeLayout(input.cols, input.rows, snapshot?.nodes.length ?? 1, header.alert !== null);
+  if (layout.kind === 'tooSmall') {
+    return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}; this terminal is ${layout.cols}×${layout.rows}. Enlarge it, or press q to quit.` };
+  }
+  const processView = processViewOf(ui, snapshot, jobsRunning(jobs));
+  return {
+    kind: 'panes',
+    layout,
+    header: header.text,
+    alert: header.alert,
+    nodes: toNodeTableVm(snapshot, ui, inner(layout.nodes), input.loadHistory, layout.history === null),
+    history: layout.history === null ? null : toLoadHistoryVm(snapshot, inner(layout.history), input.loadHistory),
+    processes: toProcessTableVm(snapshot, ui, inner(layout.processes), processView, renderPids(jobs)),
+    render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
+    status: statusOf(ui),
+    footer: toFooterText(ui),
+    dialog: toDialogVm(ui.overlay, ui, input.cols, input.rows),
+  };
+}

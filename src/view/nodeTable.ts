@@ -1,0 +1,104 @@
+// Nodes pane: one row per node, local node marked, with load/memory bars and flags.
+import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
+import type { UiState } from '../actions/uiTypes.js';
+import { fitColumns, formatHeader, formatRow, pageOffset, type Column } from './columns.js';
+import { bar, humanBytes, sparkline } from './format.js';
+import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
+
+export interface NodeRow {
+  readonly node: NodeSnapshot;
+  /** How many of the local node's processes run on this node now. */
+  readonly ours: number;
+  /** Recent load values, oldest first (only used when the history column is shown). */
+  readonly loadHistory: readonly (number | null)[];
+  readonly historyMax: number;
+}
+
+export function nodeState(node: NodeSnapshot): 'up' | 'down' | 'stale' {
+  if (!node.up) return 'down';
+  return node.stale ? 'stale' : 'up';
+}
+
+/** Load as a fraction of the node's capacity: about 100 load units per busy CPU. */
+export function loadFraction(node: NodeSnapshot): number | null {
+  if (node.load === null) return null;
+  return node.load / (100 * (node.cpus ?? 1));
+}
+
+export function memUsedFraction(node: NodeSnapshot): number | null {
+  if (node.memFreeBytes === null || node.memTotalBytes === null || node.memTotalBytes <= 0) return null;
+  return (node.memTotalBytes - node.memFreeBytes) / node.memTotalBytes;
+}
+
+export function flagLetters(node: NodeSnapshot): string {
+  const f = node.flags;
+  return `${f.stay ? 'S' : '·'}${f.lstay ? 'L' : '·'}${f.block ? 'B' : '·'}${f.quiet ? 'Q' : '·'}`;
+}
+
+const num = (value: number | null): string => (value === null ? '-' : String(Math.round(value)));
+const live = (row: NodeRow, text: string): string => (row.node.up ? text : '-');
+
+/** @param withHistory add a sparkline column (when there is no separate history pane). */
+export function nodeColumns(withHistory: boolean): Column<NodeRow>[] {
+  const columns: Column<NodeRow>[] = [
+    { header: 'N#', width: 5, align: 'right', priority: 100, cell: (r) => `${r.node.isLocal ? '*' : ''}${r.node.id}` },
+    { header: 'IP', width: 15, priority: 40, cell: (r) => r.node.ip },
+    { header: 'STATE', width: 5, priority: 90, cell: (r) => nodeState(r.node) },
+    { header: 'LOAD', width: 5, align: 'right', priority: 85, cell: (r) => live(r, num(r.node.load)) },
+    { header: '', width: 8, priority: 30, cell: (r, w) => live(r, bar(loadFraction(r.node), w)) },
+    { header: 'SPEED', width: 6, align: 'right', priority: 80, cell: (r) => num(r.node.speed) },
+    { header: 'MEM free/total', width: 14, priority: 70,
+      cell: (r) => live(r, `${humanBytes(r.node.memFreeBytes)}/${humanBytes(r.node.memTotalBytes)}`) },
+    { header: '', width: 8, priority: 20, cell: (r, w) => live(r, bar(memUsedFraction(r.node), w)) },
+    { header: 'UTIL', width: 4, align: 'right', priority: 50, cell: (r) => live(r, r.node.util === null ? '-' : `${Math.round(r.node.util)}%`) },
+    { header: 'OURS', width: 4, align: 'right', priority: 60, cell: (r) => String(r.ours) },
+    { header: 'FLAG', width: 4, priority: 75, cell: (r) => flagLetters(r.node) },
+  ];
+  if (withHistory) {
+    columns.push({ header: 'LOAD HISTORY', width: 8, priority: 25, flex: true,
+      cell: (r, w) => sparkline(r.loadHistory, r.historyMax, w) });
+  }
+  return columns;
+}
+
+function toneOf(node: NodeSnapshot): Tone {
+  if (!node.up) return 'down';
+  if (node.stale) return 'stale';
+  return node.isLocal ? 'local' : 'normal';
+}
+
+/** Index of the selected node (by id), falling back to the local node, then the first. */
+export function selectedNodeIndex(snapshot: ClusterSnapshot, ui: UiState): number {
+  const byId = snapshot.nodes.findIndex((n) => n.id === ui.selectedNode);
+  if (byId >= 0) return byId;
+  const local = snapshot.nodes.findIndex((n) => n.isLocal);
+  return local >= 0 ? local : 0;
+}
+
+export function countOurs(snapshot: ClusterSnapshot): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const p of snapshot.processes) {
+    if (p.home === snapshot.localNode) counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, size: PaneSize,
+  history: (nodeId: number) => readonly (number | null)[], withHistory: boolean): PaneVm {
+  const title = 'Nodes';
+  const focused = ui.focus === 'nodes';
+  if (snapshot === null) return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }] };
+  const columns = fitColumns(nodeColumns(withHistory), size.cols);
+  const ours = countOurs(snapshot);
+  const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
+  const historyMax = Math.max(100, ...histories.flat().map((v) => v ?? 0));
+  const selected = selectedNodeIndex(snapshot, ui);
+  const visible = Math.max(0, size.rows - 1);
+  const offset = pageOffset(selected, visible, snapshot.nodes.length);
+  const lines: LineVm[] = snapshot.nodes.slice(offset, offset + visible).map((node, i) => ({
+    text: formatRow(columns, { node, ours: ours.get(node.id) ?? 0, loadHistory: histories[offset + i] ?? [], historyMax }),
+    tone: toneOf(node),
+    selected: offset + i === selected,
+  }));
+  return { title: `${title} (${snapshot.nodes.length})`, focused, header: formatHeader(columns), lines };
+}

@@ -1,0 +1,102 @@
+// Render pane: the job list, then the selected job's parts with the node each part's PID runs on now.
+import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import type { PartView, RenderJobView } from '../render/types.js';
+import type { UiState } from '../actions/uiTypes.js';
+import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
+import { bar, fit, formatDuration } from './format.js';
+import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
+
+const byPidCache = new WeakMap<readonly ProcessSnapshot[], Map<number, ProcessSnapshot>>();
+
+function processesByPid(snapshot: ClusterSnapshot): Map<number, ProcessSnapshot> {
+  let map = byPidCache.get(snapshot.processes);
+  if (map === undefined) {
+    map = new Map(snapshot.processes.map((p) => [p.pid, p]));
+    byPidCache.set(snapshot.processes, map);
+  }
+  return map;
+}
+
+/** "N3" for the node a PID runs on now, "-" when it is not in the snapshot. */
+export function nodeOfPid(snapshot: ClusterSnapshot | null, pid: number | null): string {
+  if (snapshot === null || pid === null) return '-';
+  const process = processesByPid(snapshot).get(pid);
+  return process === undefined ? '-' : `N${process.node}`;
+}
+
+/** PIDs of the blender parts of every running job: highlighted in the process pane. */
+export function renderPids(jobs: readonly RenderJobView[]): Set<number> {
+  const pids = new Set<number>();
+  for (const job of jobs) for (const part of job.parts) if (part.pid !== null) pids.add(part.pid);
+  return pids;
+}
+
+export function jobsRunning(jobs: readonly RenderJobView[]): boolean {
+  return jobs.some((j) => j.state === 'running' || j.state === 'assembling');
+}
+
+export function selectedJobIndex(jobs: readonly RenderJobView[], ui: UiState): number {
+  if (jobs.length === 0) return -1;
+  const index = jobs.findIndex((j) => j.id === ui.selectedJobId);
+  return index >= 0 ? index : jobs.length - 1;
+}
+
+const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+const percent = (done: number, total: number): number => (total > 0 ? Math.floor((100 * done) / total) : 0);
+
+function jobLine(job: RenderJobView): string {
+  const eta = job.state === 'running' ? ` ETA ${formatDuration(job.etaSeconds)}` : '';
+  return `${job.id} ${baseName(job.blendFile)} ${job.state} ${job.framesDone}/${job.framesTotal} ${percent(job.framesDone, job.framesTotal)}%${eta}`;
+}
+
+function partColumns(snapshot: ClusterSnapshot | null): Column<PartView>[] {
+  return [
+    { header: 'PART', width: 4, align: 'right', priority: 100, cell: (p) => String(p.index) },
+    { header: 'FRAMES', width: 9, priority: 60, cell: (p) => p.frames },
+    { header: 'CUR', width: 4, align: 'right', priority: 50, cell: (p) => (p.currentFrame === null ? '-' : String(p.currentFrame)) },
+    { header: 'NODE', width: 4, priority: 90, cell: (p) => nodeOfPid(snapshot, p.pid) },
+    { header: 'DONE', width: 7, align: 'right', priority: 80, cell: (p) => `${p.framesDone}/${p.framesTotal}` },
+    { header: 'S/FR', width: 5, align: 'right', priority: 40, cell: (p) => (p.secondsPerFrame === null ? '-' : p.secondsPerFrame.toFixed(1)) },
+    { header: 'STATE', width: 9, priority: 85, flex: true, cell: (p) => p.state },
+  ];
+}
+
+function partTone(part: PartView): Tone {
+  if (part.state === 'failed') return 'error';
+  if (part.state === 'done') return 'ok';
+  return part.state === 'rendering' ? 'render' : 'normal';
+}
+
+function jobTone(job: RenderJobView): Tone {
+  if (job.state === 'failed') return 'error';
+  if (job.state === 'finished') return 'ok';
+  return job.state === 'cancelled' ? 'dim' : 'render';
+}
+
+export function toRenderPaneVm(jobs: readonly RenderJobView[], snapshot: ClusterSnapshot | null, ui: UiState, size: PaneSize): PaneVm {
+  const focused = ui.focus === 'render';
+  const title = 'Render';
+  const line = (text: string, tone: Tone = 'normal', selected = false): LineVm => ({ text: fit(text, size.cols), tone, selected });
+  if (jobs.length === 0) {
+    return { title, focused, header: null, lines: [line('No render jobs. Press r to start a split render.', 'dim')] };
+  }
+  const selected = selectedJobIndex(jobs, ui);
+  const job = jobs[selected];
+  // The selected job's detail needs most of the room; the list keeps at most a third of it.
+  const listRows = Math.max(1, Math.min(jobs.length, Math.floor(size.rows / 3)));
+  const listStart = Math.max(0, Math.min(selected - listRows + 1, jobs.length - listRows));
+  const lines: LineVm[] = jobs.slice(listStart, listStart + listRows)
+    .map((j, i) => line(jobLine(j), jobTone(j), listStart + i === selected));
+  if (job !== undefined) {
+    // Summary first: when the pane is short, the parts table is what gets cut.
+    const pct = percent(job.framesDone, job.framesTotal);
+    const label = ` ${job.framesDone}/${job.framesTotal} ${pct}%`;
+    lines.push(line(`${bar(job.framesTotal > 0 ? job.framesDone / job.framesTotal : 0, Math.max(0, size.cols - label.length))}${label}`));
+    lines.push(line(`ETA ${formatDuration(job.etaSeconds)} · last saved ${job.lastSaved === null ? '-' : baseName(job.lastSaved)}`));
+    if (job.message !== null) lines.push(line(job.message, job.state === 'failed' ? 'error' : 'normal'));
+    const columns = fitColumns(partColumns(snapshot), size.cols);
+    lines.push(line(formatHeader(columns), 'dim'));
+    for (const part of job.parts) lines.push(line(formatRow(columns, part), partTone(part)));
+  }
+  return { title: `${title} (${jobs.length} job${jobs.length === 1 ? '' : 's'})`, focused, header: null, lines: lines.slice(0, Math.max(0, size.rows)) };
+}

@@ -1,0 +1,24 @@
+// The shape every list pane is drawn from: already-formatted lines, only the visible ones.
+
+/** What a line means; the widget turns it into colours (or nothing, with NO_COLOR). */
+export type Tone = 'normal' | 'local' | 'migrated' | 'render' | 'down' | 'stale' | 'dim' | 'ok' | 'error';
+
+export interface LineVm {
+  readonly text: string;
+  readonly tone: Tone;
+  readonly selected: boolean;
+}
+
+export interface PaneVm {
+  readonly title: string;
+  readonly focused: boolean;
+  /** Column header line, or null for panes without one. */
+  readonly header: string | null;
+  readonly lines: readonly LineVm[];
+}
+
+/** Inner size of a pane, inside its border. */
+export interface PaneSize {
+  readonly cols: number;
+  readonly rows: number;
+}

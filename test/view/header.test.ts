@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { initialUiState } from '../../src/actions/uiTypes.js';
+import { describeProblems, toHeaderVm } from '../../src/view/header.js';
+import { formatClock } from '../../src/view/format.js';
+import { fakeNode, fakeSnapshot } from '../helpers/fakeBackend.js';
+
+const ui = initialUiState({ readonly: false, intervalMs: 2000 });
+
+describe('toHeaderVm', () => {
+  it('names the backend, local node, totals, interval and update time', () => {
+    const snapshot = fakeSnapshot();
+    const vm = toHeaderVm(snapshot, ui, null);
+    expect(vm.text).toBe(`omtop · demo backend · local N261 · 4/4 nodes up · load 638 · mem 3.2G free of 5.0G · 6 procs, 3 migrated · every 2s · updated ${formatClock(snapshot.takenAt)}`);
+    expect(vm.alert).toBeNull();
+  });
+
+  it('says paused and read-only', () => {
+    expect(toHeaderVm(null, { ...ui, paused: true, readonly: true, intervalMs: 500 }, null).text).toBe('omtop · every 0.5s · waiting for data · PAUSED · READ-ONLY');
+  });
+
+  it('puts stale nodes, failed sources and the fallback notice in plain words on the alert line', () => {
+    const snapshot = fakeSnapshot({
+      nodes: [fakeNode(261, { isLocal: true }), fakeNode(262, { stale: true, error: 'timed out after 2s' })],
+      errors: [{ source: 'mps', message: 'command not found' }],
+    });
+    const vm = toHeaderVm(snapshot, ui, 'no openMosix here (no /proc/hpc): showing an emulated cluster');
+    expect(vm.alert).toBe('no openMosix here (no /proc/hpc): showing an emulated cluster · node 262 did not answer, showing older values (timed out after 2s) · mps failed: command not found');
+    expect(describeProblems(fakeSnapshot())).toEqual([]);
+  });
+});

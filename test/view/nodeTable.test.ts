@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { initialUiState } from '../../src/actions/uiTypes.js';
+import { flagLetters, nodeState, toNodeTableVm } from '../../src/view/nodeTable.js';
+import { fakeNode, fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
+
+const ui = initialUiState({ readonly: false, intervalMs: 2000 });
+const noHistory = () => [];
+
+describe('toNodeTableVm', () => {
+  it('has one row per node with id, IP, state, load, speed, memory, flags; the local node is starred', () => {
+    const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 100, rows: 10 }, noHistory, false);
+    expect(vm.header).toMatch(/N#\s+IP\s+STATE\s+LOAD.*SPEED\s+MEM free\/total.*UTIL OURS FLAG/);
+    expect(vm.lines).toHaveLength(4);
+    expect(vm.lines[0]?.text).toMatch(/^\s*\*261 192\.168\.1\.5\s+up\s+143 \S+\s+8240 256M\/512M/);
+    expect(vm.lines[0]?.text).toMatch(/S··· *$/);
+    expect(vm.lines[2]?.text).toMatch(/^\s+265 .* up .*26842 1\.5G\/2\.0G/);
+    expect(vm.lines[0]?.tone).toBe('local');
+  });
+
+  it('counts our processes per node (home = local node)', () => {
+    const snapshot = fakeSnapshot({ processes: [fakeProcess(1, { node: 265 }), fakeProcess(2, { node: 265 }), fakeProcess(3, { node: 265, home: 262 })] });
+    const vm = toNodeTableVm(snapshot, ui, { cols: 100, rows: 10 }, noHistory, false);
+    const row265 = vm.lines.find((l) => l.text.includes('265'));
+    expect(row265?.text).toMatch(/ 2 ····$/);
+  });
+
+  it('shows down and stale nodes in words and hides the values of a down node', () => {
+    const snapshot = fakeSnapshot({ nodes: [fakeNode(261, { isLocal: true }), fakeNode(262, { up: false, load: null }), fakeNode(265, { stale: true })] });
+    const vm = toNodeTableVm(snapshot, ui, { cols: 100, rows: 10 }, noHistory, false);
+    expect(vm.lines[1]?.text).toMatch(/262 \S+\s+down\s+-/);
+    expect(vm.lines[1]?.tone).toBe('down');
+    expect(vm.lines[2]?.text).toContain('stale');
+    expect(nodeState(fakeNode(1, { up: false, stale: true }))).toBe('down');
+  });
+
+  it('drops low-priority columns on a narrow pane instead of wrapping', () => {
+    const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 40, rows: 10 }, noHistory, false);
+    for (const line of vm.lines) expect(line.text.length).toBeLessThanOrEqual(40);
+    expect(vm.header).not.toContain('IP');
+    expect(vm.lines[3]?.text).toContain('26842');
+  });
+
+  it('adds a load-history sparkline column when there is no history pane', () => {
+    const history = (id: number) => (id === 265 ? [0, 100, 200] : [100]);
+    const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 110, rows: 10 }, history, true);
+    expect(vm.header).toContain('LOAD HISTORY');
+    expect(vm.lines[2]?.text).toMatch(/ ▁▅█$/); // shared scale: 0-200
+    expect(vm.lines[0]?.text).toMatch(/ ▅$/);
+  });
+
+  it('selects by node id and falls back to the local node', () => {
+    const snapshot = fakeSnapshot();
+    expect(toNodeTableVm(snapshot, ui, { cols: 100, rows: 10 }, noHistory, false).lines.findIndex((l) => l.selected)).toBe(0);
+    const picked = toNodeTableVm(snapshot, { ...ui, selectedNode: 266 }, { cols: 100, rows: 10 }, noHistory, false);
+    expect(picked.lines.findIndex((l) => l.selected)).toBe(3);
+  });
+
+  it('flag letters', () => {
+    expect(flagLetters(fakeNode(1, { flags: { stay: true, lstay: true, block: true, quiet: true } }))).toBe('SLBQ');
+    expect(flagLetters(fakeNode(1, { flags: { block: true } }))).toBe('··B·');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { initialUiState } from '../../src/actions/uiTypes.js';
+import type { PartView, RenderJobView } from '../../src/render/types.js';
+import { nodeOfPid, renderPids, toRenderPaneVm } from '../../src/view/renderPane.js';
+import { fakeSnapshot } from '../helpers/fakeBackend.js';
+
+const ui = initialUiState({ readonly: false, intervalMs: 2000 });
+
+function part(index: number, patch: Partial<PartView> = {}): PartView {
+  return { index, pid: 4100 + index, frames: `${index * 10 - 9}-${index * 10}`, currentFrame: index * 10 - 5, framesDone: 4,
+    framesTotal: 10, secondsPerFrame: 2.5, state: 'rendering', logFile: `/tmp/part${index}.log`, ...patch };
+}
+
+export function job(patch: Partial<RenderJobView> = {}): RenderJobView {
+  return { id: 'r1', blendFile: '/home/user/blacksmith.blend', outDir: '/tmp/out', framesDone: 16, framesTotal: 40, etaSeconds: 95,
+    lastSaved: '/tmp/out/frame_0016.jpg', parts: [part(1), part(2), part(3), part(4, { pid: null, state: 'pending', currentFrame: null })],
+    state: 'running', startedAt: 0, endedAt: null, message: null, ...patch };
+}
+
+describe('toRenderPaneVm', () => {
+  it('invites to press r when there is no job', () => {
+    expect(toRenderPaneVm([], null, ui, { cols: 50, rows: 8 }).lines[0]?.text).toContain('Press r');
+  });
+
+  it('shows the job, its progress, ETA, last saved frame and each part with the node its PID runs on now', () => {
+    const vm = toRenderPaneVm([job()], fakeSnapshot(), ui, { cols: 56, rows: 12 });
+    const text = vm.lines.map((l) => l.text);
+    expect(text[0]).toMatch(/^r1 blacksmith\.blend running 16\/40 40% ETA 1m35s/);
+    expect(text[1]).toMatch(/^█+[▏▎▍▌▋▊▉]?·+ 16\/40 40%$/);
+    expect(text[2]).toMatch(/^ETA 1m35s · last saved frame_0016\.jpg/);
+    expect(text[3]).toMatch(/PART FRAMES\s+CUR NODE\s+DONE\s+S\/FR STATE/);
+    expect(text[4]).toMatch(/^\s+1 1-10\s+5 N261\s+4\/10\s+2\.5 rendering/);
+    expect(text[6]).toMatch(/^\s+3 21-30\s+25 N265 /);
+    expect(text[7]).toMatch(/^\s+4 31-40\s+- -\s+4\/10 .* pending/);
+    expect(vm.lines[0]?.selected).toBe(true);
+  });
+
+  it('cuts the parts table first when the pane is short', () => {
+    const vm = toRenderPaneVm([job()], fakeSnapshot(), ui, { cols: 56, rows: 3 });
+    expect(vm.lines.map((l) => l.text.slice(0, 3))).toEqual(['r1 ', '███', 'ETA']);
+  });
+
+  it('collects the PIDs of all parts for highlighting, and looks a PID up in the snapshot', () => {
+    expect([...renderPids([job()])].sort()).toEqual([4101, 4102, 4103]);
+    expect(nodeOfPid(fakeSnapshot(), 4104)).toBe('N266');
+    expect(nodeOfPid(fakeSnapshot(), 12345)).toBe('-');
+  });
+});
