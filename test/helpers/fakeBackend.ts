@@ -2,6 +2,7 @@
 // cluster (speeds 8240 and 26842), blender parts spread over them, and a record of every action.
 import type { Backend } from '../../src/backends/backend.js';
 import type { ActionResult, ClusterAction } from '../../src/actions/types.js';
+import type { PartView, RenderJobView } from '../../src/render/types.js';
 import { isBlenderCommand, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../../src/model/snapshot.js';
 
 const GiB = 1024 ** 3;
@@ -75,4 +76,17 @@ export function createFakeBackend(snapshot: ClusterSnapshot = fakeSnapshot()): F
     },
   };
   return backend;
+}
+
+export function fakePart(index: number, patch: Partial<PartView> = {}): PartView {
+  return { index, pid: 4100 + index, frames: `${index * 10 - 9}-${index * 10}`, currentFrame: index * 10 - 5, framesDone: 4,
+    framesTotal: 10, secondsPerFrame: 2.5, state: 'rendering', logFile: `/tmp/part${index}.log`, ...patch };
+}
+
+/** A running 40-frame job in 4 parts whose PIDs are the fake snapshot's blender processes. */
+export function fakeJob(patch: Partial<RenderJobView> = {}): RenderJobView {
+  return { id: 'r1', blendFile: '/home/user/blacksmith.blend', outDir: '/tmp/out', framesDone: 16, framesTotal: 40, etaSeconds: 95,
+    lastSaved: '/tmp/out/frame_0016.jpg',
+    parts: [fakePart(1), fakePart(2), fakePart(3), fakePart(4, { pid: null, state: 'pending', currentFrame: null })],
+    state: 'running', startedAt: 0, endedAt: null, message: null, ...patch };
 }

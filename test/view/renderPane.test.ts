@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialUiState } from '../../src/actions/uiTypes.js';
-import type { PartView, RenderJobView } from '../../src/render/types.js';
 import { nodeOfPid, renderPids, toRenderPaneVm } from '../../src/view/renderPane.js';
-import { fakeSnapshot } from '../helpers/fakeBackend.js';
+import { fakeJob as job, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
-
-function part(index: number, patch: Partial<PartView> = {}): PartView {
-  return { index, pid: 4100 + index, frames: `${index * 10 - 9}-${index * 10}`, currentFrame: index * 10 - 5, framesDone: 4,
-    framesTotal: 10, secondsPerFrame: 2.5, state: 'rendering', logFile: `/tmp/part${index}.log`, ...patch };
-}
-
-export function job(patch: Partial<RenderJobView> = {}): RenderJobView {
-  return { id: 'r1', blendFile: '/home/user/blacksmith.blend', outDir: '/tmp/out', framesDone: 16, framesTotal: 40, etaSeconds: 95,
-    lastSaved: '/tmp/out/frame_0016.jpg', parts: [part(1), part(2), part(3), part(4, { pid: null, state: 'pending', currentFrame: null })],
-    state: 'running', startedAt: 0, endedAt: null, message: null, ...patch };
-}
 
 describe('toRenderPaneVm', () => {
   it('invites to press r when there is no job', () => {
