@@ -1,6 +1,6 @@
 // The row loop shared by mps and mtop. A row that cannot be read is an error when it is plainly
-// a damaged table row (it has a CPU time, or readable rows follow it); unreadable text after the
-// last row is trailing noise (a shell message, a cut-off line) and only earns a warning.
+// a damaged table row (its PID reads, it has a CPU time, or readable rows follow it); other text
+// after the last row is trailing noise (a shell message, say) and only earns a warning.
 
 import type { ParseError, ParseWarning } from '../result.js';
 import { type Line, isBlank, quoteOrEnd } from './lines.js';
@@ -70,13 +70,19 @@ export function readRows<T>(lines: readonly Line[], reader: RowReader<T>): RowsR
       const earlier = pending[0];
       if (earlier) return { line: earlier.line, message: earlier.message, code: 'malformed' };
       rows.push(converted.value);
-    } else if (hasTimeToken(line)) {
-      return { line: line.number, message: converted.message, code: 'malformed' };
-    } else {
+    } else if (!cells.ok && !passedPid(layout, cells.column) && !hasTimeToken(line)) {
       pending.push({ line: line.number, message: converted.message });
+    } else {
+      return { line: line.number, message: converted.message, code: 'malformed' };
     }
   }
   return finish(rows, pending, null);
+}
+
+/** True when the row's PID cell was read before `failedColumn` failed: a damaged row, not stray text. */
+function passedPid(layout: TableLayout, failedColumn: string): boolean {
+  const pid = layout.columns.indexOf('PID');
+  return pid >= 0 && layout.columns.indexOf(failedColumn) > pid;
 }
 
 function finish<T>(rows: T[], pending: readonly RowFailure[], stoppedAt: Line | null): RowsRead<T> {
