@@ -8,7 +8,7 @@ export interface AdoptedProcess {
   readonly user?: string;
 }
 
-export interface EmulatedCluster extends CommandRunner {
+export interface EmulatedCluster extends CommandRunner, EmulatorControls {
   readonly localNode: number;
   /** Moves the model forward: CPU use, load, balancing, memory, failures. */
   advance(ms: number): void;
@@ -24,4 +24,89 @@ export interface EmulatorOptions {
   readonly withRender?: boolean;
   /** Nodes fail and return at random. @default true */
   readonly failures?: boolean;
+  /** Start a new render of the same scene a minute after one finishes. @default true */
+  readonly repeatRender?: boolean;
+  /** Jobs from other nodes' users start now and then (some end up on the local node). @default true */
+  readonly guestArrivals?: boolean;
+}
+
+// ---- Added by the emulator (additive): event log, on-demand failures, a read-only view. ----
+
+export type EmulatorEventKind =
+  | 'node-down'
+  | 'node-up'
+  | 'process-lost'
+  | 'respawned'
+  | 'migrated'
+  | 'expelled'
+  | 'brought'
+  | 'exited'
+  | 'killed'
+  | 'stopped'
+  | 'continued'
+  | 'adopted'
+  | 'released'
+  | 'flag'
+  | 'guest-started'
+  | 'render-started'
+  | 'render-finished';
+
+export interface EmulatorEvent {
+  /** Model time in ms since the emulator started. */
+  readonly atMs: number;
+  readonly kind: EmulatorEventKind;
+  readonly detail: string;
+  readonly node?: number;
+  readonly pid?: number;
+}
+
+export interface EmulatorNodeView {
+  readonly id: number;
+  readonly ip: string;
+  readonly up: boolean;
+  readonly speed: number;
+  readonly cpus: number;
+  /** MOSIX units, as `mosctl getload` prints it. */
+  readonly load: number;
+  readonly util: number;
+  readonly memFreeBytes: number;
+  readonly memTotalBytes: number;
+  readonly flags: { readonly stay: boolean; readonly lstay: boolean; readonly block: boolean; readonly quiet: boolean };
+}
+
+export interface EmulatorProcessView {
+  readonly pid: number;
+  readonly user: string;
+  readonly home: number;
+  /** Where it runs now (a node id, never 0). */
+  readonly node: number;
+  readonly command: string;
+  readonly kind: 'system' | 'render-script' | 'render-part' | 'adopted' | 'foreign';
+  readonly stopped: boolean;
+  readonly cpuSeconds: number;
+}
+
+export interface EmulatorRenderView {
+  readonly blend: string;
+  readonly framesTotal: number;
+  readonly framesDone: number;
+  readonly finished: boolean;
+}
+
+export interface EmulatorView {
+  readonly nowMs: number;
+  readonly localNode: number;
+  readonly nodes: readonly EmulatorNodeView[];
+  /** Every process in the model, guests from other nodes included (mps shows only local ones). */
+  readonly processes: readonly EmulatorProcessView[];
+  readonly render: EmulatorRenderView | null;
+}
+
+export interface EmulatorControls {
+  /** The event log, oldest first (bounded: the oldest entries are dropped past a few thousand). */
+  events(): readonly EmulatorEvent[];
+  /** Takes a non-local node down now for `forMs` of model time; its processes are lost. */
+  failNode(id: number, forMs: number): void;
+  /** A copy of the model's state, for tests and the demo backend's extras. */
+  inspect(): EmulatorView;
 }

@@ -1,0 +1,128 @@
+// What the local node's tools would see of the model: the inputs of the text printers, and the
+// read-only view handed to tests and the demo backend.
+import type { ClusterModel, EmuProcess } from './model.js';
+import { freeBytes, localNode, localProcesses } from './model.js';
+import type { MpsRow } from './print/mps.js';
+import type { MtopFrame, MtopRow } from './print/mtop.js';
+import type { OpenMosixStatusState } from './print/openmosixStatus.js';
+import { AUTODISCOVERY_PREAMBLE } from './print/openmosixStatus.js';
+import type { EmulatorView } from './types.js';
+
+const SWAP_KIB = { av: 642_560, used: 5_344, free: 637_216, cached: 83_440 };
+const BUFFERS_KIB = 17_812;
+
+/** STAT as ps shows it: a migrated process's deputy sleeps at home; stopped is T. */
+export function statOf(model: ClusterModel, process: EmuProcess): string {
+  if (process.stopped) return 'T';
+  if (process.baseStat !== null) return process.baseStat;
+  if (process.node !== model.localNode) return 'S';
+  return process.share >= 0.25 ? 'R' : 'S';
+}
+
+function shownNode(model: ClusterModel, process: EmuProcess): number {
+  return process.node === model.localNode ? 0 : process.node;
+}
+
+export function mpsRows(model: ClusterModel): MpsRow[] {
+  return localProcesses(model)
+    .sort((a, b) => a.pid - b.pid)
+    .map((process) => ({
+      pid: process.pid,
+      tty: '?',
+      node: shownNode(model, process),
+      stat: statOf(model, process),
+      timeSeconds: process.cpuSeconds,
+      command: process.node === model.localNode ? process.cmdline : `(${process.comm})`,
+    }));
+}
+
+/** top's priority: CPU-bound processes sink to 14-18, sleepers sit at 9-10 (as in the capture). */
+function priorityOf(process: EmuProcess): number {
+  return process.demand >= 0.5 ? 14 + (process.pid % 5) : 9 + (process.pid % 2);
+}
+
+export function mtopFrame(model: ClusterModel): MtopFrame {
+  const node = localNode(model);
+  const totalKiB = node.memTotalBytes / 1024;
+  const freeKiB = freeBytes(model, node) / 1024;
+  const processes = localProcesses(model).sort((a, b) => b.pcpu - a.pcpu || a.pid - b.pid);
+  const rows: MtopRow[] = processes.map((process) => ({
+    pid: process.pid,
+    user: process.user,
+    priority: priorityOf(process),
+    nice: 0,
+    sizeKiB: process.sizeKiB,
+    rssKiB: process.rssKiB,
+    shareKiB: process.shareKiB,
+    stat: statOf(model, process),
+    node: shownNode(model, process),
+    cpuPercent: process.pcpu,
+    memPercent: (process.rssKiB / totalKiB) * 100,
+    timeSeconds: process.cpuSeconds,
+    command: process.comm,
+  }));
+  const stats = rows.map((row) => row.stat[0]);
+  const busy = (node.util / 100) * node.cpus * 100;
+  const seconds = Math.floor(model.nowMs / 1000);
+  return {
+    header: {
+      clockSeconds: model.clockStartSeconds + seconds,
+      uptimeSeconds: model.uptimeStartSeconds + seconds,
+      users: 0,
+      loadAverage: node.loadAverage,
+      tasks: {
+        running: stats.filter((stat) => stat === 'R').length,
+        sleeping: stats.filter((stat) => stat === 'S').length,
+        zombie: 0,
+        stopped: stats.filter((stat) => stat === 'T').length,
+      },
+      cpu: { user: busy * 0.96, system: busy * 0.04, nice: 0, idle: Math.max(0, node.cpus * 100 - busy) },
+      memKiB: { av: totalKiB, used: totalKiB - freeKiB, free: freeKiB, shrd: 0, buff: BUFFERS_KIB },
+      swapKiB: SWAP_KIB,
+    },
+    rows,
+  };
+}
+
+export function openMosixStatusState(model: ClusterModel): OpenMosixStatusState {
+  return {
+    preamble: AUTODISCOVERY_PREAMBLE,
+    localNode: model.localNode,
+    protocol: { number: 2, name: 'AF_INET' },
+    ranges: model.nodes.map((node) => ({ first: node.id, last: node.id, address: node.ip })),
+  };
+}
+
+export function inspectModel(model: ClusterModel): EmulatorView {
+  return {
+    nowMs: model.nowMs,
+    localNode: model.localNode,
+    nodes: model.nodes.map((node) => ({
+      id: node.id,
+      ip: node.ip,
+      up: node.up,
+      speed: node.speed,
+      cpus: node.cpus,
+      load: Math.round(node.load),
+      util: Math.round(node.util),
+      memFreeBytes: freeBytes(model, node),
+      memTotalBytes: node.memTotalBytes,
+      flags: { ...node.flags },
+    })),
+    processes: [...model.processes.values()]
+      .sort((a, b) => a.pid - b.pid)
+      .map((process) => ({
+        pid: process.pid,
+        user: process.user,
+        home: process.home,
+        node: process.node,
+        command: process.cmdline,
+        kind: process.kind,
+        stopped: process.stopped,
+        cpuSeconds: process.cpuSeconds,
+      })),
+    render: model.render
+      ? { blend: model.render.blend, framesTotal: model.render.framesTotal, framesDone: model.render.framesDone, finished: model.render.finished }
+      : null,
+  };
+}
