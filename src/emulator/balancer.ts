@@ -5,7 +5,8 @@ import type { ClusterModel, EmuNode, EmuProcess } from './model.js';
 import { demandOn, isRunnable } from './model.js';
 import { accepts, mayLeaveAutomatically, moveProcess } from './migration.js';
 
-const HYSTERESIS = 1.25;
+/** How much better a target must be before a process moves (mosctl gettune shows it as load_margin). */
+export const HYSTERESIS = 1.25;
 /** A process that just moved stays put for this long (migration has a cost). */
 const MIN_RESIDENCE_MS = 5000;
 /** Processes using less than this much CPU are not worth moving. */

@@ -1,5 +1,6 @@
 // `mosctl <command> [node]` against the model. Queries default to the local node; toggles,
 // expel and bring act on the local node, as the real mosctl does.
+import { HYSTERESIS } from '../balancer.js';
 import type { ClusterModel, EmuNode } from '../model.js';
 import { findNode, freeBytes, localNode, physicalFreeBytes } from '../model.js';
 import type { FlagName } from '../operations.js';
@@ -133,11 +134,7 @@ function whois(model: ClusterModel, arg: string | undefined): Reply {
   return node ? ok(printWhois(node.id, node.ip)) : failOut(printNotConfigured(arg));
 }
 
+/** The real parameter names are unknown ([I]); these are the model's own knobs. */
 function tuneValues(model: ClusterModel): Record<string, number> {
-  return {
-    mfs: model.mfs ? 1 : 0,
-    decay_interval: model.decay.interval,
-    slow_decay: model.decay.slow,
-    fast_decay: model.decay.fast,
-  };
+  return { load_margin: HYSTERESIS, mfs: model.mfs ? 1 : 0 };
 }
