@@ -51,10 +51,10 @@ function statusOf(ui: UiState): StatusLine {
 
 export function toFrameVm(input: FrameInput): FrameVm {
   const { snapshot, ui, jobs } = input;
-  const header = toHeaderVm(snapshot, ui, input.notice);
+  const header = toHeaderVm(snapshot, ui, input.notice, input.cols);
   const layout = computeLayout(input.cols, input.rows, snapshot?.nodes.length ?? 1, header.alert !== null);
   if (layout.kind === 'tooSmall') {
-    return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}; this terminal is ${layout.cols}×${layout.rows}. Enlarge it, or press q to quit.` };
+    return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}\nthis terminal is ${layout.cols}×${layout.rows}\nenlarge it, or press q to quit` };
   }
   const processView = processViewOf(ui, snapshot, jobsRunning(jobs));
   return {

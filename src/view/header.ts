@@ -14,18 +14,25 @@ function seconds(ms: number): string {
   return `${Number.isInteger(s) ? s : s.toFixed(1)}s`;
 }
 
-function totals(snapshot: ClusterSnapshot): string[] {
+interface HeaderPart {
+  readonly text: string;
+  /** Higher stays longer on a narrow terminal. */
+  readonly priority: number;
+}
+
+function totals(snapshot: ClusterSnapshot): HeaderPart[] {
   const up = snapshot.nodes.filter((n) => n.up);
   const load = up.reduce((sum, n) => sum + (n.load ?? 0), 0);
   const free = up.reduce((sum, n) => sum + (n.memFreeBytes ?? 0), 0);
   const total = up.reduce((sum, n) => sum + (n.memTotalBytes ?? 0), 0);
   const migrated = snapshot.processes.filter((p) => p.migrated).length;
   return [
-    `local N${snapshot.localNode}`,
-    `${up.length}/${snapshot.nodes.length} nodes up`,
-    `load ${Math.round(load)}`,
-    `mem ${humanBytes(free)} free of ${humanBytes(total)}`,
-    `${snapshot.processes.length} procs, ${migrated} migrated`,
+    { text: `${snapshot.backend} backend`, priority: 80 },
+    { text: `local N${snapshot.localNode}`, priority: 70 },
+    { text: `${up.length}/${snapshot.nodes.length} nodes up`, priority: 75 },
+    { text: `load ${Math.round(load)}`, priority: 40 },
+    { text: `mem ${humanBytes(free)} free of ${humanBytes(total)}`, priority: 30 },
+    { text: `${snapshot.processes.length} procs, ${migrated} migrated`, priority: 20 },
   ];
 }
 
@@ -40,13 +47,21 @@ export function describeProblems(snapshot: ClusterSnapshot): string[] {
   return problems;
 }
 
-export function toHeaderVm(snapshot: ClusterSnapshot | null, ui: UiState, notice: string | null): HeaderVm {
-  const parts = ['omtop'];
-  if (snapshot !== null) parts.push(`${snapshot.backend} backend`, ...totals(snapshot));
-  parts.push(`every ${seconds(ui.intervalMs)}`);
-  parts.push(snapshot === null ? 'waiting for data' : `updated ${formatClock(snapshot.takenAt)}`);
-  if (ui.paused) parts.push('PAUSED');
-  if (ui.readonly) parts.push('READ-ONLY');
+/** @param width the terminal width: the least important totals are left out to fit it. */
+export function toHeaderVm(snapshot: ClusterSnapshot | null, ui: UiState, notice: string | null, width = Infinity): HeaderVm {
+  let parts: HeaderPart[] = [
+    { text: 'omtop', priority: 100 },
+    ...(ui.readonly ? [{ text: 'READ-ONLY', priority: 99 }] : []),
+    ...(ui.paused ? [{ text: 'PAUSED', priority: 98 }] : []),
+    ...(snapshot === null ? [] : totals(snapshot)),
+    { text: `every ${seconds(ui.intervalMs)}`, priority: 50 },
+    { text: snapshot === null ? 'waiting for data' : `updated ${formatClock(snapshot.takenAt)}`, priority: 60 },
+  ];
+  const joined = (list: readonly HeaderPart[]): string => list.map((p) => p.text).join(' · ');
+  while (parts.length > 1 && joined(parts).length > width) {
+    const lowest = parts.reduce((a, b) => (b.priority < a.priority ? b : a));
+    parts = parts.filter((p) => p !== lowest);
+  }
   const alerts = [...(notice === null ? [] : [notice]), ...(snapshot === null ? [] : describeProblems(snapshot))];
-  return { text: parts.join(' · '), alert: alerts.length === 0 ? null : alerts.join(' · ') };
+  return { text: joined(parts), alert: alerts.length === 0 ? null : alerts.join(' · ') };
 }

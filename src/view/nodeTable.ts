@@ -55,7 +55,7 @@ export function nodeColumns(withHistory: boolean): Column<NodeRow>[] {
     { header: 'FLAG', width: 4, priority: 75, cell: (r) => flagLetters(r.node) },
   ];
   if (withHistory) {
-    columns.push({ header: 'LOAD HISTORY', width: 8, priority: 25, flex: true,
+    columns.push({ header: 'HISTORY', width: 6, priority: 35, flex: true,
       cell: (r, w) => sparkline(r.loadHistory, r.historyMax, w) });
   }
   return columns;

@@ -15,7 +15,16 @@ describe('toHeaderVm', () => {
   });
 
   it('says paused and read-only', () => {
-    expect(toHeaderVm(null, { ...ui, paused: true, readonly: true, intervalMs: 500 }, null).text).toBe('omtop · every 0.5s · waiting for data · PAUSED · READ-ONLY');
+    expect(toHeaderVm(null, { ...ui, paused: true, readonly: true, intervalMs: 500 }, null).text).toBe('omtop · READ-ONLY · PAUSED · every 0.5s · waiting for data');
+  });
+
+  it('leaves out the least important totals to fit a narrow terminal', () => {
+    const snapshot = fakeSnapshot();
+    const narrow = toHeaderVm(snapshot, { ...ui, readonly: true }, null, 80).text;
+    expect(narrow.length).toBeLessThanOrEqual(80);
+    expect(narrow).toMatch(/^omtop · READ-ONLY · demo backend · local N261 · 4\/4 nodes up/);
+    expect(narrow).toContain(`updated ${formatClock(snapshot.takenAt)}`);
+    expect(narrow).not.toContain('procs');
   });
 
   it('puts stale nodes, failed sources and the fallback notice in plain words on the alert line', () => {

@@ -43,7 +43,7 @@ describe('toNodeTableVm', () => {
   it('adds a load-history sparkline column when there is no history pane', () => {
     const history = (id: number) => (id === 265 ? [0, 100, 200] : [100]);
     const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 110, rows: 10 }, history, true);
-    expect(vm.header).toContain('LOAD HISTORY');
+    expect(vm.header).toContain('HISTORY');
     expect(vm.lines[2]?.text).toMatch(/ ▁▅█$/); // shared scale: 0-200
     expect(vm.lines[0]?.text).toMatch(/ ▅$/);
   });

@@ -1,0 +1,98 @@
+// The running dashboard: UI state, the latest data, keys in, effects out, one render per change.
+import type blessed from 'blessed';
+import type { Backend } from '../backends/backend.js';
+import type { Collector } from '../collector/types.js';
+import type { Store } from '../store/types.js';
+import type { StartRender } from '../render/types.js';
+import { reduceUi } from '../actions/reduce.js';
+import { initialUiState, type UiAction, type UiState } from '../actions/uiTypes.js';
+import { toFrameVm, type FrameVm } from '../view/frame.js';
+import { bindKeys } from '../ui/bindKeys.js';
+import { createDashboardView } from '../ui/dashboardView.js';
+import { createRenderLoop } from '../ui/renderLoop.js';
+import { createTheme } from '../ui/theme.js';
+import { applyEffect } from './effects.js';
+import { createRenderJobs } from './renderJobs.js';
+
+export interface DashboardDeps {
+  readonly screen: blessed.Widgets.Screen;
+  readonly backend: Backend;
+  readonly collector: Collector;
+  readonly store: Store;
+  /** Shown on the alert line: why this is not the cluster that was asked for. */
+  readonly notice: string | null;
+  /** null: the render pane explains that rendering is not available. */
+  readonly startRender: StartRender | null;
+  readonly readonly: boolean;
+  readonly intervalMs: number;
+  readonly color: boolean;
+}
+
+export interface DashboardApp {
+  /** Draws the first frame and starts collecting. */
+  start(): void;
+  /** Resolves when the user quits. */
+  readonly quitRequested: Promise<void>;
+  dispatch(action: UiAction): void;
+  ui(): UiState;
+  /** The frame as it would be drawn now (tests read it). */
+  frame(): FrameVm;
+  /** Stops collecting and the renders this session started; leaves the screen to the caller. */
+  stop(): Promise<void>;
+}
+
+export function createDashboardApp(deps: DashboardDeps): DashboardApp {
+  const { screen, collector, store } = deps;
+  let ui = initialUiState({ readonly: deps.readonly, intervalMs: deps.intervalMs });
+  let quit: () => void = () => undefined;
+  const quitRequested = new Promise<void>((resolve) => {
+    quit = resolve;
+  });
+  const jobs = createRenderJobs(deps.startRender, () => loop.request());
+  const buildFrame = (cols: number, rows: number): FrameVm => toFrameVm({
+    snapshot: store.latest(),
+    loadHistory: (id) => store.history(id).load,
+    jobs: jobs.views(),
+    ui,
+    notice: deps.notice,
+    cols,
+    rows,
+  });
+  const view = createDashboardView(screen, createTheme(deps.color));
+  const loop = createRenderLoop(screen, view, buildFrame);
+
+  const focusedPageSize = (): number => {
+    const frame = buildFrame(Number(screen.width), Number(screen.height));
+    if (frame.kind !== 'panes') return 1;
+    return Math.max(1, frame.layout[ui.focus].height - 3);
+  };
+
+  const dispatch = (action: UiAction): void => {
+    const needsPage = action.type === 'key' && (action.id === 'pageUp' || action.id === 'pageDown');
+    const result = reduceUi(ui, action, { snapshot: store.latest(), jobs: jobs.views(), pageSize: needsPage ? focusedPageSize() : 1 });
+    ui = result.ui;
+    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, jobs, dispatch, quit });
+    loop.request();
+  };
+
+  const unbindKeys = bindKeys(screen, () => ui, dispatch);
+  const unsubscribe = collector.subscribe(() => loop.request());
+
+  return {
+    start() {
+      loop.renderNow();
+      collector.start();
+    },
+    quitRequested,
+    dispatch,
+    ui: () => ui,
+    frame: () => buildFrame(Number(screen.width), Number(screen.height)),
+    async stop() {
+      collector.stop();
+      unsubscribe();
+      unbindKeys();
+      loop.stop();
+      await jobs.cancelRunning();
+    },
+  };
+}

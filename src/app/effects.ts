@@ -1,0 +1,51 @@
+// Carries out what the reducer asked for. Cluster actions and renders run in the background and
+// report back through dispatch, so a hanging command never blocks keys, resizes or quitting.
+import type { Backend } from '../backends/backend.js';
+import type { Collector } from '../collector/types.js';
+import type { Effect, UiAction } from '../actions/uiTypes.js';
+import type { RenderJobs } from './renderJobs.js';
+
+export interface EffectDeps {
+  readonly backend: Backend;
+  readonly collector: Collector;
+  readonly jobs: RenderJobs;
+  readonly dispatch: (action: UiAction) => void;
+  readonly quit: () => void;
+}
+
+const oneLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+export function applyEffect(effect: Effect, deps: EffectDeps): void {
+  const fail = (what: string) => (error: unknown): void =>
+    deps.dispatch({ type: 'status', status: { text: `${what}: ${oneLine(error)}`, kind: 'error' } });
+  switch (effect.kind) {
+    case 'quit':
+      deps.quit();
+      return;
+    case 'setIntervalMs':
+      deps.collector.setIntervalMs(effect.ms);
+      return;
+    case 'setPaused':
+      deps.collector.setPaused(effect.paused);
+      return;
+    case 'perform':
+      deps.backend.perform(effect.action).then((result) => {
+        // The backend's message is already the whole line: "expel: ok" or the tool's own error.
+        deps.dispatch({ type: 'status', status: { text: result.message, kind: result.ok ? 'ok' : 'error' } });
+        // Show the action's effect now rather than at the next tick.
+        return deps.collector.pollNow();
+      }).catch(fail(effect.label));
+      return;
+    case 'startRender':
+      deps.jobs.start(effect.request).then((view) => {
+        deps.dispatch({ type: 'renderStarted', jobId: view.id, message: `render ${view.id} started: ${view.framesTotal} frames in ${view.parts.length} parts` });
+      }).catch(fail('render not started'));
+      return;
+    case 'cancelRender':
+      deps.dispatch({ type: 'status', status: { text: `cancelling render ${effect.jobId}…`, kind: 'running' } });
+      deps.jobs.cancel(effect.jobId).then(() => {
+        deps.dispatch({ type: 'status', status: { text: `render ${effect.jobId} cancelled; finished frames are kept`, kind: 'ok' } });
+      }).catch(fail(`cancel ${effect.jobId}`));
+      return;
+  }
+}

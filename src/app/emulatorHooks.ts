@@ -1,0 +1,16 @@
+// With the demo backend, launched blender parts join the emulated cluster, whose balancer then
+// places them on nodes like any other process: the render pane shows where each part runs.
+import type { EmulatedCluster } from '../emulator/types.js';
+
+export interface PartHooks {
+  readonly onPartSpawn?: (pid: number, argv: readonly string[]) => void;
+  readonly onPartExit?: (pid: number) => void;
+}
+
+export function emulatorHooks(emulator: EmulatedCluster | null): PartHooks {
+  if (emulator === null) return {};
+  return {
+    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ') }),
+    onPartExit: (pid) => emulator.releaseProcess(pid),
+  };
+}

@@ -1,0 +1,62 @@
+// blessed writing into @xterm/headless (toolchain.md §2): what a user would see, without a terminal.
+import { PassThrough, Writable } from 'node:stream';
+import type blessed from 'blessed';
+import xtermHeadless from '@xterm/headless';
+import { createScreen } from '../../src/ui/screen.js';
+
+const { Terminal } = xtermHeadless;
+
+export interface ScreenHarness {
+  readonly screen: blessed.Widgets.Screen;
+  readonly input: PassThrough;
+  /** The terminal's visible lines after every pending write is parsed. */
+  lines(): Promise<string[]>;
+  /** Types raw bytes ('e', '\x1b[B' for ↓) and lets blessed handle them. */
+  press(...keys: string[]): Promise<void>;
+  resize(cols: number, rows: number): Promise<void>;
+  destroy(): void;
+}
+
+export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  const pending: Promise<void>[] = [];
+  const output = Object.assign(new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      pending.push(new Promise<void>((resolve) => term.write(chunk, resolve)));
+      callback();
+    },
+  }), { columns: cols, rows, isTTY: true });
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+  const screen = createScreen({ input, output });
+  return {
+    screen,
+    input,
+    async lines() {
+      await tick();
+      await tick();
+      await Promise.all(pending.splice(0));
+      const buffer = term.buffer.active;
+      return Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    },
+    async press(...keys) {
+      for (const key of keys) {
+        input.write(key);
+        await tick();
+      }
+      await tick();
+    },
+    async resize(newCols, newRows) {
+      term.resize(newCols, newRows);
+      Object.assign(output, { columns: newCols, rows: newRows });
+      output.emit('resize');
+      await tick();
+      await tick();
+    },
+    destroy() {
+      screen.destroy();
+      term.dispose();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEYMAP, keyLabel } from '../../src/actions/keymap.js';
+import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
+import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+
+let h: DashboardHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const screenText = (lines: string[]): string => lines.join('\n');
+
+describe('dashboard on a headless terminal', () => {
+  it('shows the four nodes with their speeds, the header and the footer', async () => {
+    h = await startDashboard(createFakeBackend());
+    const lines = await h.lines();
+    expect(lines[0]).toMatch(/^omtop · demo backend · local N261 · 4\/4 nodes up/);
+    expect(lines[1]).toMatch(/^┌─ ▶ Nodes \(4\) ─+┐┌─ Load history/);
+    const text = screenText(lines);
+    for (const [id, speed] of [[261, 8240], [262, 8240], [265, 26842], [266, 26842]]) {
+      expect(text).toMatch(new RegExp(`│\\s*\\*?${id} .*\\b${speed}\\b`));
+    }
+    expect(lines[39]).toMatch(/^e Expel {2}b Bring/);
+  });
+
+  it('shows the blender processes with the node each runs on', async () => {
+    h = await startDashboard(createFakeBackend());
+    const text = screenText(await h.lines());
+    expect(text).toMatch(/4101 root\s+N261 R\s+97\.5 .*blender -b blacksmith\.b/);
+    expect(text).toMatch(/4103 root\s+N265 R\s+99\.0 .*\(blender\)/);
+    expect(text).toMatch(/4104 root\s+N266 /);
+    expect(text).toContain('Processes 4/6 · sort %CPU ▼ · blender only');
+    expect(text).not.toContain('sshd');
+  });
+
+  it('e then y issues the expel action and the status line shows its result', async () => {
+    const backend = createFakeBackend();
+    h = await startDashboard(backend);
+    await h.press('e');
+    expect(screenText(await h.lines())).toContain('Expel every guest process from node 261 (this node)?');
+    expect(backend.performed).toEqual([]);
+    await h.press('y');
+    await h.refresh();
+    expect(backend.performed).toEqual([{ type: 'expel' }]);
+    const lines = await h.lines();
+    expect(lines[38]).toMatch(/^expel: ok \(fake\)/);
+    expect(screenText(lines)).not.toContain('Expel every guest');
+  });
+
+  it('stays responsive while a command hangs: status says running, keys still work', async () => {
+    const backend = createFakeBackend();
+    let release: () => void = () => undefined;
+    backend.hold = new Promise((resolve) => { release = resolve; });
+    h = await startDashboard(backend);
+    await h.press('s');
+    expect((await h.lines())[38]).toMatch(/^stay off: running…/);
+    await h.press('\t');
+    expect(h.app.ui().focus).toBe('processes');
+    expect(screenText(await h.lines())).toContain('▶ Processes');
+    release();
+    await h.refresh();
+    expect((await h.lines())[38]).toMatch(/^setFlag: ok \(fake\)/);
+  });
+
+  it('the help overlay lists every binding in the key table', async () => {
+    h = await startDashboard(createFakeBackend());
+    await h.press('?');
+    const text = screenText(await h.lines());
+    for (const binding of KEYMAP) {
+      expect(text, binding.action).toContain(binding.keys.map(keyLabel).join('/'));
+      expect(text, binding.action).toContain(binding.description);
+    }
+    await h.press('\x1b');
+    expect(screenText(await h.lines())).not.toContain('this help');
+  });
+
+  it('fits 80×24: every node row, processes and the render pane are on screen', async () => {
+    h = await startDashboard(createFakeBackend(), { cols: 80, rows: 24 });
+    const lines = await h.lines();
+    const text = screenText(lines);
+    for (const id of [261, 262, 265, 266]) expect(text).toMatch(new RegExp(`│\\s*\\*?${id} `));
+    expect(text).toContain('Processes 4/6');
+    expect(text).toContain('Render');
+    expect(text).toContain('No render jobs. Press r');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('below the minimum size says which size it needs, and recovers after a resize', async () => {
+    h = await startDashboard(createFakeBackend(), { cols: 50, rows: 12 });
+    expect(screenText(await h.lines())).toMatch(/omtop needs at least 60×16\s+this terminal is 50×12/);
+    await h.resize(100, 30);
+    const text = screenText(await h.lines());
+    expect(text).not.toContain('needs at least');
+    expect(text).toContain('Nodes (4)');
+  });
+
+  it('read-only mode refuses actions and says so', async () => {
+    const backend = createFakeBackend();
+    h = await startDashboard(backend, { readonly: true });
+    expect((await h.lines())[0]).toContain('READ-ONLY');
+    await h.press('e');
+    expect((await h.lines())[38]).toMatch(/^read-only mode: "expel guest processes from this node" is disabled/);
+    expect(backend.performed).toEqual([]);
+  });
+
+  it('shows render jobs with the node of each part, and highlights their processes', async () => {
+    const job = fakeJob();
+    const startRender = async () => ({ id: job.id, view: () => job, subscribe: () => () => undefined, cancel: async () => undefined, done: new Promise<never>(() => undefined) });
+    h = await startDashboard(createFakeBackend(), { startRender });
+    h.app.dispatch({ type: 'key', id: 'openRenderForm' });
+    for (const ch of 'x.blend') h.app.dispatch({ type: 'textInput', text: ch });
+    h.app.dispatch({ type: 'overlayMove', delta: 2 });
+    h.app.dispatch({ type: 'textInput', text: '40' });
+    h.app.dispatch({ type: 'overlayChoose' });
+    const text = screenText(await h.refresh());
+    expect(text).toContain('render r1 started: 40 frames in 4 parts');
+    expect(text).toMatch(/r1 blacksmith\.blend running 16\/40 40%/);
+    expect(text).toMatch(/3 21-30\s+25 N265/);
+  });
+});
