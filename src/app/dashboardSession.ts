@@ -1,0 +1,77 @@
+// The dashboard from start to exit: wire the layers, run until quit/signal/crash, restore the
+// terminal on every path, and return the exit code.
+import type blessed from 'blessed';
+import type { SelectedBackend } from '../backends/select.types.js';
+import { withReadonly } from '../backends/readonly.js';
+import { createCollector } from '../collector/collector.js';
+import { createStore } from '../store/store.js';
+import type { StartRender } from '../render/types.js';
+import type { CliIo } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import { createScreen } from '../ui/screen.js';
+import { wantsColor } from '../ui/theme.js';
+import { createDashboardApp, type DashboardApp } from './dashboardApp.js';
+import { crashLine, guardTerminal, signalExitCode, type ProcessEvents } from './terminalGuard.js';
+
+export interface SessionDeps {
+  readonly selected: SelectedBackend;
+  readonly options: GlobalOptions;
+  readonly io: CliIo;
+  readonly startRender: StartRender | null;
+  /** Tests pass a headless screen and a stand-in for `process`. */
+  readonly screen?: blessed.Widgets.Screen;
+  readonly processEvents?: ProcessEvents;
+  /** Called with the running app once it has started (tests drive it). */
+  readonly onStarted?: (app: DashboardApp) => void;
+}
+
+type Ending = { readonly kind: 'quit' } | { readonly kind: 'signal'; readonly signal: NodeJS.Signals } | { readonly kind: 'crash'; readonly error: unknown };
+
+export async function runDashboardSession(deps: SessionDeps): Promise<number> {
+  const { options, io, selected } = deps;
+  if (deps.screen === undefined && io.stdout.isTTY !== true) {
+    io.stderr.write('omtop: the dashboard needs a terminal; use --once (or --once --json) to print a snapshot\n');
+    return 1;
+  }
+  if (selected.notice !== null) io.stderr.write(`omtop: ${selected.notice}\n`);
+  const backend = options.readonly ? withReadonly(selected.backend) : selected.backend;
+  let end: (ending: Ending) => void = () => undefined;
+  const ended = new Promise<Ending>((resolve) => {
+    end = resolve;
+  });
+  const store = createStore({ historyLength: 120 });
+  const collector = createCollector({
+    backend, intervalMs: options.intervalMs, store,
+    onListenerError: (error) => end({ kind: 'crash', error }),
+  });
+  const screen = deps.screen ?? createScreen({ input: io.stdin, output: io.stdout });
+  const releaseGuard = guardTerminal(deps.processEvents ?? process, {
+    onSignal: (signal) => end({ kind: 'signal', signal }),
+    onCrash: (error) => end({ kind: 'crash', error }),
+  });
+  let app: DashboardApp | null = null;
+  try {
+    app = createDashboardApp({
+      screen, backend, collector, store, notice: selected.notice, startRender: deps.startRender,
+      readonly: options.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env),
+    });
+    void app.quitRequested.then(() => end({ kind: 'quit' }));
+    app.start();
+    deps.onStarted?.(app);
+  } catch (error) {
+    end({ kind: 'crash', error });
+  }
+  const ending = await ended;
+  try {
+    await app?.stop();
+  } finally {
+    screen.destroy();
+    releaseGuard();
+    await backend.close();
+  }
+  if (ending.kind === 'crash') {
+    io.stderr.write(crashLine(ending.error, Boolean(io.env.OMTOP_DEBUG)));
+    return 1;
+  }
+  return ending.kind === 'signal' ? signalExitCode(ending.signal) : 0;
+}

@@ -1,0 +1,98 @@
+import { EventEmitter } from 'node:events';
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDashboardSession } from '../../src/app/dashboardSession.js';
+import type { DashboardApp } from '../../src/app/dashboardApp.js';
+import type { CliIo } from '../../src/io.js';
+import type { GlobalOptions } from '../../src/options.js';
+import { createFakeBackend, type FakeBackend } from '../helpers/fakeBackend.js';
+import { createScreenHarness, tick, type ScreenHarness } from '../helpers/screenHarness.js';
+
+const options: GlobalOptions = { once: false, json: false, readonly: false, intervalMs: 3_600_000, timeoutMs: 2000 };
+
+function fakeIo(env: NodeJS.ProcessEnv = {}): CliIo & { errText: () => string } {
+  let err = '';
+  const stderr = new Writable({ write(chunk, _e, cb) { err += String(chunk); cb(); } });
+  return { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env, cwd: '/tmp', errText: () => err };
+}
+
+interface Running {
+  readonly result: Promise<number>;
+  readonly app: DashboardApp;
+  readonly harness: ScreenHarness;
+  readonly proc: EventEmitter;
+  readonly backend: FakeBackend;
+  readonly io: ReturnType<typeof fakeIo>;
+}
+
+let harness: ScreenHarness | null = null;
+afterEach(() => {
+  harness?.destroy();
+  harness = null;
+});
+
+async function start(extra: Partial<GlobalOptions> = {}, notice: string | null = null): Promise<Running> {
+  harness = createScreenHarness(100, 30);
+  const backend = createFakeBackend();
+  const proc = new EventEmitter();
+  const io = fakeIo();
+  let app: DashboardApp | null = null;
+  const result = runDashboardSession({
+    selected: { backend, notice, emulator: null }, options: { ...options, ...extra }, io, startRender: null,
+    screen: harness.screen, processEvents: proc as unknown as NodeJS.Process, onStarted: (a) => { app = a; },
+  });
+  await tick();
+  if (app === null) throw new Error('dashboard did not start');
+  return { result, app, harness, proc, backend, io };
+}
+
+describe('runDashboardSession', () => {
+  it('q quits with 0, restores the screen and closes the backend', async () => {
+    const run = await start();
+    await run.harness.press('q');
+    expect(await run.result).toBe(0);
+    expect(run.harness.screen.destroyed).toBe(true);
+    expect(run.backend.closed).toBe(true);
+    expect(run.proc.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('SIGTERM restores the terminal and exits with 143', async () => {
+    const run = await start();
+    run.proc.emit('SIGTERM', 'SIGTERM');
+    expect(await run.result).toBe(143);
+    expect(run.harness.screen.destroyed).toBe(true);
+  });
+
+  it('a crash restores the terminal first, then prints one line (no stack)', async () => {
+    const run = await start();
+    run.proc.emit('uncaughtException', new Error('widget exploded\n    at somewhere.ts:1'));
+    expect(await run.result).toBe(1);
+    expect(run.harness.screen.destroyed).toBe(true);
+    expect(run.io.errText()).toBe('omtop: the dashboard stopped on an unexpected error: widget exploded\n');
+  });
+
+  it('prints the fallback notice on stderr as well as in the header', async () => {
+    const run = await start({}, 'no openMosix found: showing an emulated cluster');
+    expect(run.io.errText()).toContain('omtop: no openMosix found: showing an emulated cluster');
+    expect((await run.harness.lines())[1]).toContain('no openMosix found');
+    await run.harness.press('q');
+    await run.result;
+  });
+
+  it('with --readonly, e opens no dialog and the backend is never asked', async () => {
+    const run = await start({ readonly: true });
+    expect(run.app.ui().readonly).toBe(true);
+    await run.harness.press('e');
+    expect(run.app.ui().overlay).toBeNull();
+    expect(run.backend.performed).toEqual([]);
+    await run.harness.press('q');
+    await run.result;
+  });
+
+  it('refuses to start without a terminal', async () => {
+    const io = fakeIo();
+    const code = await runDashboardSession({ selected: { backend: createFakeBackend(), notice: null, emulator: null }, options, io, startRender: null });
+    expect(code).toBe(1);
+    expect(io.errText()).toBe('omtop: the dashboard needs a terminal; use --once (or --once --json) to print a snapshot\n');
+  });
+});
