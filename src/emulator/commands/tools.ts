@@ -40,9 +40,11 @@ export function runMigrate(model: ClusterModel, args: readonly string[]): Reply 
   let target: number | 'home' | 'balance';
   if (targetText === 'home' || targetText === 'balance') target = targetText;
   else if (/^\d+$/.test(targetText)) target = Number(targetText);
-  else return failErr(`migrate: Node #${targetText} is not configured`);
+  else return failErr(`Node #${targetText} is not configured`);
   const outcome = migrate(model, Number(pidText), target);
-  return outcome.ok ? ok() : failErr(`migrate: ${outcome.reason}`);
+  if (outcome.ok) return ok();
+  // Node errors use mosctl's wording so one classifier reads both tools.
+  return failErr(outcome.reason.startsWith('Node #') ? outcome.reason : `migrate: ${outcome.reason}`);
 }
 
 const SIGNALS: Readonly<Record<string, Signal>> = {
