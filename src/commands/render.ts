@@ -1,7 +1,86 @@
-// PLACEHOLDER until the owning issue lands.
+// `omtop render FILE.blend START END PARTS [options]`: the tutorial's split render, done properly.
 import type { CliIo } from '../io.js';
+import { parseRenderArgs, RENDER_HELP } from '../render/cliArgs.js';
+import { RenderInputError } from '../render/inputChecks.js';
+import { startRenderJob } from '../render/startRender.js';
+import { ProgressPrinter, type ProgressMode } from '../render/progressPrinter.js';
+import { bannerLines, resumeCommand, tutorialDate } from '../render/progressText.js';
+import type { RenderJobHandle, RenderJobView } from '../render/types.js';
+import { formatFrameList } from '../render/frameList.js';
 
-export async function runRenderCommand(_args: readonly string[], io: CliIo): Promise<number> {
-  io.stderr.write('omtop: render is not built yet\n');
+/** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
+const EXIT_CANCELLED = 130;
+
+/** Ctrl-C / SIGTERM cancel the job (which stops every blender group) instead of killing omtop. */
+function cancelOnSignals(handle: RenderJobHandle): () => void {
+  const onSignal = (): void => {
+    void handle.cancel();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+function report(view: RenderJobView, args: readonly string[], io: CliIo, printer: ProgressPrinter): number {
+  printer.json({ type: 'job-end', state: view.state, framesDone: view.framesDone, framesTotal: view.framesTotal, message: view.message });
+  const text = (line: string): void => {
+    if (printer.mode !== 'json') io.stdout.write(`${line}\n`);
+  };
+  if (view.state === 'finished') {
+    if (view.message !== null) text(view.message);
+    text('Rendering successfully finished.');
+    text(`Job ended at: ${tutorialDate(view.endedAt ?? Date.now())}`);
+    return 0;
+  }
+  if (view.state === 'cancelled') {
+    io.stderr.write(`omtop: rendering stopped: ${view.framesDone} of ${view.framesTotal} frames done, kept in ${view.outDir}\n`);
+    io.stderr.write(`omtop: resume with: ${resumeCommand(args)}\n`);
+    return EXIT_CANCELLED;
+  }
+  io.stderr.write(`omtop: rendering failed: ${view.message ?? 'unknown reason'}\n`);
+  const logs = view.parts.map((part) => part.logFile).filter((log) => log !== null);
+  io.stderr.write(`omtop: part logs: ${logs.join(' ')}\n`);
   return 1;
+}
+
+export async function runRenderCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let handle: RenderJobHandle;
+  let printer: ProgressPrinter;
+  let prepared;
+  try {
+    const cli = parseRenderArgs(args);
+    if (cli.help) {
+      io.stdout.write(RENDER_HELP);
+      return 0;
+    }
+    const mode: ProgressMode = cli.json ? 'json' : io.stdout.isTTY ? 'tty' : 'lines';
+    printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns ?? 80);
+    const events = printer;
+    ({ handle, prepared } = await startRenderJob({ ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e) => events.onEvent(e) } }));
+  } catch (error) {
+    if (!(error instanceof RenderInputError)) throw error;
+    io.stderr.write(`omtop: ${error.message}\n`);
+    return 1;
+  }
+  const stopListening = cancelOnSignals(handle);
+  try {
+    for (const warning of prepared.warnings) io.stderr.write(`omtop: warning: ${warning}\n`);
+    const { config, skipped } = prepared;
+    const view = handle.view();
+    printer.json({ type: 'job-start', id: view.id, blendFile: view.blendFile, frames: formatFrameList(config.frames), parts: view.parts.length, outDir: view.outDir, logDir: config.logDir });
+    if (printer.mode !== 'json') {
+      if (skipped.length > 0) io.stdout.write(`Resuming: ${skipped.length} of ${config.allFrames.length} frames already in ${view.outDir}.\n`);
+      for (const line of bannerLines(config.frames.length, config.blendFile, view.parts.length, view.startedAt)) io.stdout.write(`${line}\n`);
+    }
+    const unsubscribe = handle.subscribe((next) => printer.onView(next));
+    const final = await handle.done;
+    unsubscribe();
+    printer.stop();
+    return report(final, args, io, printer);
+  } finally {
+    stopListening();
+  }
 }

@@ -1,0 +1,73 @@
+// Asks blender itself where each frame of a .blend will be written (its own `frame_path()`), so the
+// files omtop checks are exactly the files blender writes — `#` runs, `//` and extensions included.
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { z } from 'zod';
+import { formatFrameList } from './frameList.js';
+import { safePathArg } from './blenderArgv.js';
+import { parseBlenderLine } from '../../parsers/blenderLog.js';
+
+const SCRIPT = fileURLToPath(new URL('./blendInfo.py', import.meta.url));
+const MARKER = 'OMTOP-BLEND-INFO ';
+
+const AnswerSchema = z.union([
+  z.object({ error: z.string() }),
+  z.object({
+    scene: z.string(),
+    pattern: z.string(),
+    format: z.string(),
+    engine: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    fps: z.number(),
+    paths: z.array(z.string()),
+  }),
+]);
+
+export interface BlendInfo {
+  readonly scene: string;
+  /** Absolute `-o` pattern to pass to every part. */
+  readonly pattern: string;
+  readonly format: string;
+  readonly engine: string;
+  /** Output size in pixels (resolution × percentage). */
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  /** frame → absolute path of its file. */
+  readonly paths: ReadonlyMap<number, string>;
+}
+
+export interface BlendQuery {
+  readonly blender: string;
+  readonly blendFile: string;
+  readonly frames: readonly number[];
+  readonly scene?: string;
+  readonly outDir?: string;
+  readonly format?: string;
+  readonly engine?: string;
+  readonly timeoutMs?: number;
+}
+
+/** Resolves to the answer, or rejects with an Error whose message is one line for the user. */
+export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
+  const argv = [
+    '-b', safePathArg(query.blendFile), '--python-exit-code', '1', '--python', SCRIPT, '--',
+    query.scene ?? '', query.outDir === undefined ? '' : safePathArg(query.outDir),
+    query.format ?? '', query.engine ?? '', formatFrameList(query.frames),
+  ];
+  const result = await execa(query.blender, argv, { reject: false, all: true, timeout: query.timeoutMs ?? 120_000 });
+  const lines = (result.all ?? '').split('\n');
+  const answerLine = lines.find((line) => line.startsWith(MARKER));
+  if (answerLine === undefined) {
+    const blenderError = lines.map(parseBlenderLine).find((event) => event.kind === 'error');
+    const why = blenderError?.kind === 'error' ? blenderError.message : (result.shortMessage ?? `exit code ${result.exitCode}`).split('\n')[0];
+    throw new Error(`blender could not read ${query.blendFile}: ${why}`);
+  }
+  const answer = AnswerSchema.safeParse(JSON.parse(answerLine.slice(MARKER.length)));
+  if (!answer.success) throw new Error(`unexpected answer from blender about ${query.blendFile}`);
+  if ('error' in answer.data) throw new Error(answer.data.error);
+  const { paths, ...rest } = answer.data;
+  if (paths.length !== query.frames.length) throw new Error('blender returned the wrong number of frame paths');
+  return { ...rest, paths: new Map(query.frames.map((frame, i) => [frame, paths[i] ?? ''])) };
+}

@@ -1,0 +1,133 @@
+// `omtop render FILE.blend START END PARTS [options]`: argv words → render options, or one-line errors.
+import { parseArgs } from 'node:util';
+import type { RenderOptions } from './renderOptions.js';
+import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS } from './renderOptions.js';
+import { parseFrameList } from './frameList.js';
+import { normalizeImageFormat, IMAGE_FORMATS } from './imageFormat.js';
+import { RenderInputError } from './inputChecks.js';
+
+export const RENDER_HELP = `Usage: omtop render FILE.blend START END PARTS [options]
+
+Renders frames START..END (both included) of FILE.blend with PARTS background blender processes,
+so that openMosix can migrate each part to another node. Every frame's file is checked at the end.
+
+Options:
+  --out DIR              write frames to DIR/frame_####.ext (default: the .blend's own output setting)
+  --scene NAME           render this scene of the .blend
+  --format FMT           PNG, JPEG, BMP, TARGA, TIFF, OPEN_EXR, ... (default: the .blend's format)
+  --size WxH             frame size in pixels, e.g. 640x480
+  --engine NAME          CYCLES, BLENDER_EEVEE or BLENDER_WORKBENCH
+  --no-denoising         turn Cycles denoising off (Debian's blender has no OpenImageDenoise)
+  --frames LIST          only these frames, e.g. 1-10,15,20-30 (within START..END)
+  --split even|dynamic   even: PARTS fixed ranges, sizes differ by at most one;
+                         dynamic (default): each part takes the next chunk when it is done
+  --chunk N              dynamic split: N frames per chunk (default: adapts to measured frame times)
+  --retries N            render a failed or missing frame again up to N times (default ${DEFAULT_RETRIES})
+  --stall-timeout SECS   kill a part that prints nothing for SECS seconds and retry its frames
+                         (default ${DEFAULT_STALL_SECONDS}; 0 turns it off)
+  --resume               render only the frames whose files are missing
+  --overwrite            render every frame even if its file exists
+  --movie FILE           assemble the frames into FILE at the end (ffmpeg, else mencoder), then check
+                         the movie's frame count
+  --fps N                movie frame rate (default ${DEFAULT_FPS})
+  --blender PATH         the blender program (default: blender from PATH)
+  --json                 print one JSON event per line instead of text
+  -h, --help             this text
+
+A file name that starts with "-" can be given as ./-name.blend or after "--".
+Ctrl-C stops every blender part, keeps the finished frames and prints the command that resumes.
+`;
+
+const spec = {
+  out: { type: 'string' }, scene: { type: 'string' }, format: { type: 'string' }, size: { type: 'string' },
+  engine: { type: 'string' }, 'no-denoising': { type: 'boolean' }, frames: { type: 'string' }, split: { type: 'string' },
+  chunk: { type: 'string' }, retries: { type: 'string' }, 'stall-timeout': { type: 'string' }, resume: { type: 'boolean' },
+  overwrite: { type: 'boolean' }, movie: { type: 'string' }, fps: { type: 'string' }, blender: { type: 'string' },
+  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type RenderCli = { readonly help: true } | { readonly help: false; readonly json: boolean; readonly options: Omit<RenderOptions, 'cwd' | 'env' | 'hooks'> };
+
+const ENGINE_ALIASES: Readonly<Record<string, string>> = { EEVEE: 'BLENDER_EEVEE', WORKBENCH: 'BLENDER_WORKBENCH' };
+
+function integer(name: string, text: string, min: number): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new RenderInputError(`${name} must be an integer, got "${text}"`);
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RenderInputError(`${name} is too large: ${text}`);
+  if (value < min) throw new RenderInputError(`${name} must be at least ${min}, got ${value}`);
+  return value;
+}
+
+function optionalInteger(name: string, text: string | undefined, min: number): number | undefined {
+  return text === undefined ? undefined : integer(name, text, min);
+}
+
+function size(text: string): { width: number; height: number } {
+  const match = /^(\d+)x(\d+)$/i.exec(text.trim());
+  const width = Number(match?.[1]);
+  const height = Number(match?.[2]);
+  if (!match || width < 4 || height < 4 || width > 65536 || height > 65536) {
+    throw new RenderInputError(`--size expects WIDTHxHEIGHT such as 640x480, got "${text}"`);
+  }
+  return { width, height };
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? text).replace(/\. To specify a positional argument.*$/, '');
+}
+
+export function parseRenderArgs(argv: readonly string[]): RenderCli {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new RenderInputError(firstLine(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { help: true };
+  if (positionals.length !== 4) {
+    throw new RenderInputError(`expected FILE.blend START END PARTS, got ${positionals.length} argument(s) (try omtop render --help)`);
+  }
+  const [blendFile = '', startText = '', endText = '', partsText = ''] = positionals;
+  if (blendFile === '') throw new RenderInputError('FILE.blend is empty');
+  const format = values.format === undefined ? undefined : normalizeImageFormat(values.format);
+  if (format === null) throw new RenderInputError(`--format must be one of ${IMAGE_FORMATS.join(', ')}, got "${values.format}"`);
+  const split = values.split;
+  if (split !== undefined && split !== 'even' && split !== 'dynamic') throw new RenderInputError(`--split must be even or dynamic, got "${split}"`);
+  let frames: number[] | undefined;
+  if (values.frames !== undefined) {
+    const list = parseFrameList(values.frames);
+    if (!list.ok) throw new RenderInputError(list.message);
+    frames = list.frames;
+  }
+  if (values.resume && values.overwrite) throw new RenderInputError('--resume and --overwrite contradict each other');
+  if (values.fps !== undefined && values.movie === undefined) throw new RenderInputError('--fps goes with --movie');
+  const engine = values.engine?.trim().toUpperCase();
+  return {
+    help: false,
+    json: values.json ?? false,
+    options: {
+      blendFile,
+      start: integer('START', startText, 0),
+      end: integer('END', endText, 0),
+      parts: integer('PARTS', partsText, 1),
+      frames,
+      outDir: values.out,
+      scene: values.scene,
+      format,
+      size: values.size === undefined ? undefined : size(values.size),
+      engine: engine === undefined ? undefined : ENGINE_ALIASES[engine] ?? engine,
+      noDenoising: values['no-denoising'] ?? false,
+      split: split ?? 'dynamic',
+      chunk: optionalInteger('--chunk', values.chunk, 1),
+      retries: optionalInteger('--retries', values.retries, 0),
+      stallTimeoutSeconds: optionalInteger('--stall-timeout', values['stall-timeout'], 0),
+      resume: values.resume ?? false,
+      overwrite: values.overwrite ?? false,
+      movie: values.movie,
+      fps: optionalInteger('--fps', values.fps, 1),
+      blender: values.blender,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The checks that must pass before anything is forked; each failure is one line for the user.
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** A problem with what the user asked for: `omtop render` prints it as one line and exits 1. */
+export class RenderInputError extends Error {}
+
+// Plain .blend files start with "BLENDER"; compressed ones are gzip (2.4x–2.9x) or zstd (3.0+).
+const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') return 'a parent is not a directory';
+  if (code === 'EEXIST') return 'a file of that name exists';
+  return error instanceof Error ? error.message.split('\n')[0] ?? code ?? 'error' : String(error);
+}
+
+export async function checkBlendFile(shownName: string, path: string): Promise<void> {
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      head = Buffer.alloc(8);
+      const { bytesRead } = await handle.read(head, 0, 8, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new RenderInputError(`cannot read ${shownName}: ${reason(error)}`);
+  }
+  if (!MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic))) {
+    throw new RenderInputError(`${shownName} is not a .blend file`);
+  }
+}
+
+export function ensureDirectory(path: string): void {
+  try {
+    mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    throw new RenderInputError(`cannot create output directory ${path}: ${reason(error)}`);
+  }
+}
+
+export function checkRange(start: number, end: number, parts: number): void {
+  for (const [name, value] of [['START', start], ['END', end], ['PARTS', parts]] as const) {
+    if (!Number.isSafeInteger(value)) throw new RenderInputError(`${name} must be an integer, got "${value}"`);
+  }
+  if (start < 0) throw new RenderInputError(`START must be 0 or more, got ${start}`);
+  if (start > end) throw new RenderInputError(`START (${start}) is after END (${end})`);
+  if (parts < 1) throw new RenderInputError(`PARTS must be at least 1, got ${parts}`);
+}

@@ -1,0 +1,70 @@
+// What a render job needs once its input has been checked, and what it reports while it runs.
+import type { BlenderInvocation } from './blenderArgv.js';
+import type { MovieRequest } from './movie.js';
+
+export type SplitMode = 'even' | 'dynamic';
+
+/** Progress events for line-oriented output (`omtop render` without a TTY, `--json`). */
+export type RenderEvent =
+  | {
+      readonly type: 'part-spawn';
+      readonly part: number;
+      readonly pid: number | null;
+      readonly frames: string;
+      readonly attempt: number;
+      readonly logFile: string;
+    }
+  | {
+      readonly type: 'frame-done';
+      readonly part: number;
+      readonly frame: number;
+      readonly file: string;
+      /** Wall seconds since the part's previous frame (or its start). */
+      readonly seconds: number;
+      readonly framesDone: number;
+      readonly framesTotal: number;
+    }
+  | {
+      readonly type: 'part-exit';
+      readonly part: number;
+      readonly pid: number | null;
+      readonly exitCode: number | null;
+      readonly signal: string | null;
+      readonly stalled: boolean;
+      /** Frames of that process with no file, compressed (`3-5,9`); empty when none. */
+      readonly missing: string;
+      readonly error: string | null;
+    }
+  | { readonly type: 'movie'; readonly file: string; readonly frames: number; readonly tool: string };
+
+export interface RenderHooks {
+  /** A blender part process was started (the demo cluster shows it as a process). */
+  readonly onPartSpawn?: (pid: number, argv: readonly string[]) => void;
+  readonly onPartExit?: (pid: number) => void;
+  readonly onEvent?: (event: RenderEvent) => void;
+}
+
+export interface RenderJobConfig {
+  readonly id: string;
+  /** As the user named it; shown in views and messages. */
+  readonly blendFile: string;
+  readonly blender: string;
+  /** Everything of the blender argv except the program and the frames. */
+  readonly invocation: Omit<BlenderInvocation, 'blender' | 'frames'>;
+  /** The frames this job renders, sorted. */
+  readonly frames: readonly number[];
+  /** Every frame of the request, including those already on disk before a --resume (the movie's frames). */
+  readonly allFrames: readonly number[];
+  /** frame → absolute path of its file, as blender computes it. */
+  readonly paths: ReadonlyMap<number, string>;
+  readonly outDir: string;
+  readonly logDir: string;
+  readonly parts: number;
+  readonly split: SplitMode;
+  /** `--chunk N` for the dynamic split; undefined adapts. */
+  readonly chunk?: number;
+  readonly retries: number;
+  readonly stallTimeoutMs: number;
+  readonly movie?: MovieRequest;
+  readonly hooks?: RenderHooks;
+}

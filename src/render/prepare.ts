@@ -1,0 +1,117 @@
+// Turns render options into a job configuration, checking everything that can be checked before a
+// single part is forked: the range, the .blend, blender itself, the output directory, old frames.
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import type { RenderJobConfig } from './jobConfig.js';
+import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
+import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
+import { findProgram } from './findProgram.js';
+import { checkBlendFile, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
+import { queryBlendInfo } from './blendInfo.js';
+import { missingFrames } from './frameFiles.js';
+import { blenderCliFormat } from './imageFormat.js';
+
+export interface PreparedRender {
+  readonly config: RenderJobConfig;
+  /** Frames already on disk that a --resume leaves alone. */
+  readonly skipped: readonly number[];
+  /** One line each, for stderr: PARTS reduced and the like. */
+  readonly warnings: readonly string[];
+}
+
+export const BLENDER_MISSING = 'blender not found: install it with apt-get install blender or pass --blender PATH';
+
+function jobId(now: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+function requestedFrames(options: RenderOptions): number[] {
+  checkRange(options.start, options.end, options.parts);
+  if (options.frames === undefined) {
+    if (options.end - options.start + 1 > MAX_FRAMES) throw new RenderInputError(`more than ${MAX_FRAMES} frames`);
+    return frameRange(options.start, options.end);
+  }
+  const outside = options.frames.filter((frame) => frame < options.start || frame > options.end);
+  if (outside.length > 0) {
+    throw new RenderInputError(`--frames ${formatFrameList(outside)} lies outside START..END (${options.start}-${options.end})`);
+  }
+  if (options.frames.length === 0) throw new RenderInputError('--frames lists no frame');
+  return [...options.frames];
+}
+
+export async function prepareRender(options: RenderOptions): Promise<PreparedRender> {
+  const allFrames = requestedFrames(options);
+  const blendPath = resolve(options.cwd, options.blendFile);
+  await checkBlendFile(options.blendFile, blendPath);
+  const blender = findProgram(options.blender ?? 'blender', options.env.PATH, options.cwd);
+  if (blender === null) throw new RenderInputError(BLENDER_MISSING);
+  const outDir = options.outDir === undefined ? undefined : resolve(options.cwd, options.outDir);
+  if (outDir !== undefined) ensureDirectory(outDir);
+  const tools = {
+    ffmpeg: findProgram('ffmpeg', options.env.PATH, options.cwd),
+    ffprobe: findProgram('ffprobe', options.env.PATH, options.cwd),
+    mencoder: findProgram('mencoder', options.env.PATH, options.cwd),
+  };
+  if (options.movie !== undefined && tools.ffmpeg === null && tools.mencoder === null) {
+    throw new RenderInputError('--movie needs ffmpeg or mencoder: install one with apt-get install ffmpeg');
+  }
+
+  const info = await queryBlendInfo({
+    blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, format: options.format, engine: options.engine,
+  }).catch((error: unknown) => {
+    throw new RenderInputError(error instanceof Error ? error.message : String(error));
+  });
+  const pathOf = (frame: number): string => info.paths.get(frame) ?? '';
+  for (const dir of new Set(allFrames.map((frame) => dirname(pathOf(frame))))) ensureDirectory(dir);
+  const frameDir = dirname(pathOf(allFrames[0] ?? 0));
+
+  const missing = await missingFrames(allFrames, pathOf);
+  const existing = allFrames.length - missing.length;
+  if (existing > 0 && !options.resume && !options.overwrite) {
+    throw new RenderInputError(
+      `${existing} of ${allFrames.length} frames already exist in ${frameDir}: pass --resume to render only the missing ones, or --overwrite`,
+    );
+  }
+  const frames = options.overwrite ? allFrames : missing;
+  const warnings: string[] = [];
+  let parts = options.parts;
+  if (frames.length > 0 && parts > frames.length) {
+    warnings.push(`only ${frames.length} frame(s) to render: using ${frames.length} part(s) instead of ${parts}`);
+    parts = frames.length;
+  }
+
+  const id = jobId(new Date());
+  const logDir = join(frameDir, '.omtop-logs', id);
+  ensureDirectory(logDir);
+  const size = options.size ?? { width: info.width, height: info.height };
+  const config: RenderJobConfig = {
+    id,
+    blendFile: options.blendFile,
+    blender,
+    invocation: {
+      blendFile: blendPath,
+      scene: options.scene,
+      engine: options.engine,
+      settings: { size: options.size, noDenoising: options.noDenoising },
+      outputPattern: info.pattern,
+      format: options.format === undefined ? undefined : blenderCliFormat(options.format),
+    },
+    frames,
+    allFrames,
+    paths: info.paths,
+    outDir: frameDir,
+    logDir,
+    parts,
+    split: options.split ?? 'dynamic',
+    chunk: options.chunk,
+    retries: options.retries ?? DEFAULT_RETRIES,
+    stallTimeoutMs: (options.stallTimeoutSeconds ?? DEFAULT_STALL_SECONDS) * 1000,
+    movie: options.movie === undefined
+      ? undefined
+      : { file: resolve(options.cwd, options.movie), fps: options.fps ?? DEFAULT_FPS, ...size, ...tools },
+    hooks: options.hooks,
+  };
+  return { config, skipped: options.overwrite ? [] : allFrames.filter((f) => !missing.includes(f)), warnings };
+}

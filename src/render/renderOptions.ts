@@ -1,0 +1,40 @@
+// Everything a split render can be asked for, by `omtop render` or by the dashboard's form.
+import type { FrameSize } from './blenderArgv.js';
+import type { ImageFormat } from './imageFormat.js';
+import type { RenderHooks, SplitMode } from './jobConfig.js';
+
+export const DEFAULT_RETRIES = 2;
+/** The tutorial assembled its movie at 12 fps. */
+export const DEFAULT_FPS = 12;
+/** Long enough for a heavy scene to load; Cycles prints several lines a second once it renders. */
+export const DEFAULT_STALL_SECONDS = 600;
+
+export interface RenderOptions {
+  readonly blendFile: string;
+  readonly start: number;
+  readonly end: number;
+  readonly parts: number;
+  /** `--frames`: render these (all within START..END) instead of the whole range. */
+  readonly frames?: readonly number[];
+  /** undefined: the .blend's own output setting. */
+  readonly outDir?: string;
+  readonly scene?: string;
+  readonly format?: ImageFormat;
+  readonly size?: FrameSize;
+  readonly engine?: string;
+  readonly noDenoising?: boolean;
+  readonly split?: SplitMode;
+  readonly chunk?: number;
+  readonly retries?: number;
+  /** 0 turns the no-output watchdog off. */
+  readonly stallTimeoutSeconds?: number;
+  readonly resume?: boolean;
+  readonly overwrite?: boolean;
+  readonly movie?: string;
+  readonly fps?: number;
+  /** Program name or path; default `blender` from PATH. */
+  readonly blender?: string;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly hooks?: RenderHooks;
+}

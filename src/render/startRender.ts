@@ -1,0 +1,44 @@
+// Entry points of the render engine: the rich one for `omtop render`, and the StartRender the
+// dashboard's form calls.
+import type { RenderJobHandle, RenderRequest, StartRender } from './types.js';
+import type { RenderOptions } from './renderOptions.js';
+import type { RenderHooks } from './jobConfig.js';
+import { prepareRender, type PreparedRender } from './prepare.js';
+import { RenderJob } from './job.js';
+
+export interface StartedRender {
+  readonly handle: RenderJobHandle;
+  readonly prepared: PreparedRender;
+}
+
+/** Checks the options, then forks the parts. Rejects with a RenderInputError (one line) before forking. */
+export async function startRenderJob(options: RenderOptions): Promise<StartedRender> {
+  const prepared = await prepareRender(options);
+  return { handle: new RenderJob(prepared.config), prepared };
+}
+
+export interface StartRenderDefaults {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Demo mode: show launched parts in the emulated cluster. */
+  readonly hooks?: RenderHooks;
+  /** Existing frames: render only the missing ones (default true for the dashboard, where a job is often restarted). */
+  readonly resume?: boolean;
+  readonly blender?: string;
+}
+
+export function createStartRender(defaults: StartRenderDefaults = {}): StartRender {
+  return async (request: RenderRequest): Promise<RenderJobHandle> => {
+    const { handle } = await startRenderJob({
+      ...request,
+      cwd: defaults.cwd ?? process.cwd(),
+      env: defaults.env ?? process.env,
+      hooks: defaults.hooks,
+      resume: defaults.resume ?? true,
+      blender: defaults.blender,
+    });
+    return handle;
+  };
+}
+
+export const startRender: StartRender = createStartRender();
