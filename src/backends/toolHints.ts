@@ -1,7 +1,14 @@
 // A few words after a tool's error that tell the user what to do about it.
+import { classifyToolError } from '../../parsers/index.js';
 
 export function hintFor(toolMessage: string): string {
-  if (/permission denied/i.test(toolMessage)) return ' (openMosix actions need root)';
   if (/command not found/i.test(toolMessage)) return ' (is openMosix installed and on PATH?)';
-  return '';
+  switch (classifyToolError(toolMessage)?.code) {
+    case 'permission-denied':
+      return ' (openMosix actions need root)';
+    case 'not-openmosix':
+      return ' (this kernel has no openMosix)';
+    default:
+      return '';
+  }
 }

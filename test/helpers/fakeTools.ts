@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { respond } from '../../fixtures/bin/lib/fakeTool.mjs';
+import type { CommandResult, CommandRunner } from '../../src/runner/runner.js';
 
 export const FAKE_BIN = fileURLToPath(new URL('../../fixtures/bin', import.meta.url));
 /** The fakes are `#!/usr/bin/env node` scripts, so node's own directory must stay reachable. */
@@ -26,5 +28,27 @@ export function fakeToolsEnv(extra: Record<string, string> = {}, withFakes = tru
             .filter((line) => line !== '')
             .map((line) => JSON.parse(line) as string[])
         : [],
+  };
+}
+
+/**
+ * The fake tools' answers without a fork per command: for tests that count commands over many
+ * ticks. It records each argv like OMTOP_FAKE_LOG does; a hanging command reports a timeout.
+ */
+export function inProcessFakeRunner(env: Record<string, string> = {}): CommandRunner & { calls: string[][] } {
+  const calls: string[][] = [];
+  return {
+    calls,
+    run(argv: readonly string[]): Promise<CommandResult> {
+      calls.push([...argv]);
+      const answer = respond(argv, env);
+      const base = { argv, stdout: answer.stdout, stderr: answer.stderr, durationMs: 0 };
+      if (answer.hang) return Promise.resolve({ ...base, exitCode: null, failure: 'timeout', message: `${argv.join(' ')}: timed out after 2 s` });
+      if (answer.exitCode !== 0) {
+        const message = (answer.stderr || answer.stdout).split('\n')[0] ?? '';
+        return Promise.resolve({ ...base, exitCode: answer.exitCode, failure: 'exit', message });
+      }
+      return Promise.resolve({ ...base, exitCode: 0 });
+    },
   };
 }

@@ -1,0 +1,119 @@
+// Per-node readings through mosctl. `getload` runs every tick; what rarely changes is read again
+// only when it is due, so a tick costs about one command per node:
+//   getmem (free and total memory)  every `memMs`   (default 10 s)
+//   getspeed, getutil               every `slowMs`  (default 30 s)
+//   status <local node> (flags)     every `memMs`, and right after a flag action
+// Each node's first due times are spread over the period, so the extra reads do not all land on
+// the same tick. A failed reading is due again on the next tick.
+import { parseMosctlGetload, parseMosctlGetmem, parseMosctlGetspeed, parseMosctlGetutil, parseMosctlIsup, parseMosctlStatus } from '../../../parsers/index.js';
+import type { SourceError } from '../../model/snapshot.js';
+import type { CommandRunner } from '../../runner/runner.js';
+import type { KnownNode, NodeBook } from './nodeBook.js';
+import { describeFailure, query, toSourceError, type QueryFailure, type QueryResult } from './query.js';
+
+export interface MosctlRefresh {
+  /** @default 10000 */
+  readonly memMs?: number;
+  /** @default 30000 */
+  readonly slowMs?: number;
+}
+
+type Kind = 'mem' | 'speed' | 'util' | 'flags';
+
+export class MosctlNodeReader {
+  readonly #due = new Map<string, number>();
+  readonly #memMs: number;
+  readonly #slowMs: number;
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly book: NodeBook,
+    refresh: MosctlRefresh = {},
+  ) {
+    this.#memMs = refresh.memMs ?? 10_000;
+    this.#slowMs = refresh.slowMs ?? 30_000;
+  }
+
+  /** Makes the local node's flags due now (after stay/nostay and friends). */
+  flagsChanged(): void {
+    for (const key of this.#due.keys()) if (key.startsWith('flags:')) this.#due.set(key, -Infinity);
+  }
+
+  async read(nodes: readonly KnownNode[], localNode: number | null, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, node.id === localNode, index / Math.max(1, nodes.length), now, errors, signal)));
+  }
+
+  async #readNode(id: number, isLocal: boolean, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+    const word = String(id);
+    const load = await query(this.runner, ['mosctl', 'getload', word], parseMosctlGetload, signal);
+    if (!load.ok) {
+      await this.#loadFailed(id, load.failure, errors, signal);
+      return;
+    }
+    this.book.update(id, 'load', { load: load.value.load });
+    const reads: Promise<void>[] = [];
+    if (this.#isDue('mem', id, now)) {
+      reads.push(this.#read('mem', id, now, spread, this.#memMs, ['mosctl', 'getmem', word], parseMosctlGetmem, errors, signal, (v) => {
+        this.book.update(id, 'mem', { memFreeBytes: v.freeBytes, memTotalBytes: v.totalBytes });
+      }));
+    }
+    if (this.#isDue('speed', id, now)) {
+      reads.push(this.#read('speed', id, now, spread, this.#slowMs, ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
+        this.book.update(id, 'speed', { speed: v.speed });
+      }));
+    }
+    if (this.#isDue('util', id, now)) {
+      reads.push(this.#read('util', id, now, spread, this.#slowMs, ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
+        this.book.update(id, 'util', { util: v.util });
+      }));
+    }
+    if (isLocal && this.#isDue('flags', id, now)) {
+      reads.push(this.#read('flags', id, now, spread, this.#memMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
+        this.book.setFlags(id, 'flags', v.flags);
+      }));
+    }
+    await Promise.all(reads);
+  }
+
+  async #loadFailed(id: number, failure: QueryFailure, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+    if (failure.code === 'not-up') {
+      this.book.down(id, failure.message);
+      return;
+    }
+    // An unrecognised non-zero exit may still be a down node in words we do not know: ask isup.
+    if (failure.code === 'exit') {
+      const isup = await query(this.runner, ['mosctl', 'isup', String(id)], parseMosctlIsup, signal);
+      if (isup.ok && !isup.value.up) {
+        this.book.down(id, `Node #${id} is not up`);
+        return;
+      }
+    }
+    this.book.fail(id, 'load', describeFailure(failure));
+    errors.push(toSourceError(failure));
+  }
+
+  #isDue(kind: Kind, id: number, now: number): boolean {
+    return now >= (this.#due.get(`${kind}:${id}`) ?? -Infinity);
+  }
+
+  async #read<T>(
+    kind: Kind, id: number, now: number, spread: number, periodMs: number, argv: readonly string[],
+    parse: Parameters<typeof query<T>>[2], errors: SourceError[], signal: AbortSignal | undefined, use: (value: T) => void,
+  ): Promise<void> {
+    const key = `${kind}:${id}`;
+    const first = !this.#due.has(key);
+    const result: QueryResult<T> = await query(this.runner, argv, parse, signal);
+    if (result.ok) {
+      use(result.value);
+      this.#due.set(key, now + periodMs * (first ? 1 - spread : 1));
+      return;
+    }
+    this.#due.set(key, -Infinity);
+    if (result.failure.code === 'not-up') {
+      this.book.down(id, result.failure.message);
+      return;
+    }
+    this.book.fail(id, kind, describeFailure(result.failure));
+    errors.push(toSourceError(result.failure));
+  }
+}

@@ -1,0 +1,92 @@
+// What omtop knows about each node between ticks: its last good values, whether it is up, and
+// which of its readings are failing. A value is replaced only by a good reading, so a node whose
+// query fails keeps showing its last values, marked stale, until that same reading works again.
+import type { NodeFlags, NodeSnapshot } from '../../model/snapshot.js';
+
+export type NodeValues = Pick<NodeSnapshot, 'load' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
+
+/** Node list entry: who is in the cluster and at which address. */
+export interface KnownNode {
+  readonly id: number;
+  readonly ip: string;
+}
+
+interface NodeRecord {
+  values: NodeValues;
+  flags: NodeFlags;
+  up: boolean;
+  downReason: string | null;
+  /** Failing readings by kind ('load', 'mem'…), each with its one-line error. */
+  readonly failing: Map<string, string>;
+}
+
+const UNKNOWN: NodeValues = { load: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
+
+export class NodeBook {
+  readonly #records = new Map<number, NodeRecord>();
+
+  #record(id: number): NodeRecord {
+    let record = this.#records.get(id);
+    if (!record) {
+      record = { values: { ...UNKNOWN }, flags: {}, up: true, downReason: null, failing: new Map() };
+      this.#records.set(id, record);
+    }
+    return record;
+  }
+
+  /** A good reading of `kind`: its values replace the old ones and the node is up. */
+  update(id: number, kind: string, values: Partial<NodeValues>): void {
+    const record = this.#record(id);
+    record.values = { ...record.values, ...values };
+    // A CPU count of 0 (a node mid-configuration) means "not known", not "no CPUs".
+    if (record.values.cpus !== null && record.values.cpus < 1) record.values.cpus = null;
+    record.up = true;
+    record.downReason = null;
+    record.failing.delete(kind);
+  }
+
+  setFlags(id: number, kind: string, flags: NodeFlags): void {
+    const record = this.#record(id);
+    record.flags = { ...record.flags, ...flags };
+    record.failing.delete(kind);
+  }
+
+  /** A reading of `kind` failed: keep the old values, mark the node stale with `message`. */
+  fail(id: number, kind: string, message: string): void {
+    this.#record(id).failing.set(kind, message);
+  }
+
+  /** The node answered that it is down: a state, not a failure, so it is not stale. */
+  down(id: number, reason: string): void {
+    const record = this.#record(id);
+    record.up = false;
+    record.downReason = reason;
+    // What a down node was doing is over; speed and total memory stay as they were.
+    record.values = { ...record.values, load: null, util: null, memFreeBytes: null };
+    record.failing.clear();
+  }
+
+  isUp(id: number): boolean {
+    return this.#records.get(id)?.up ?? true;
+  }
+
+  /** Nodes in the order of `nodes`, forgetting nodes no longer listed. */
+  toSnapshots(nodes: readonly KnownNode[], localNode: number): NodeSnapshot[] {
+    const listed = new Set(nodes.map((node) => node.id));
+    for (const id of this.#records.keys()) if (!listed.has(id)) this.#records.delete(id);
+    return nodes.map((node) => {
+      const record = this.#record(node.id);
+      const error = record.failing.values().next().value ?? record.downReason ?? undefined;
+      return {
+        id: node.id,
+        ip: node.ip,
+        up: record.up,
+        ...record.values,
+        flags: { ...record.flags },
+        stale: record.failing.size > 0,
+        ...(error !== undefined ? { error } : {}),
+        isLocal: node.id === localNode,
+      };
+    });
+  }
+}

@@ -1,0 +1,83 @@
+// Who is in the cluster. From `openmosix status` (the configured ranges, with addresses), read
+// again every `ttlMs` because the membership rarely changes; with /proc/hpc, the node directories
+// there are the list (no fork) and `openmosix status` only adds the addresses.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseHpcInt, parseMosctlWhois, parseOpenMosixStatus, type OpenMosixStatus } from '../../../parsers/index.js';
+import { errorMessage } from '../../model/buildSnapshot.js';
+import type { SourceError } from '../../model/snapshot.js';
+import type { CommandRunner } from '../../runner/runner.js';
+import type { KnownNode } from './nodeBook.js';
+import { query, toSourceError } from './query.js';
+
+export interface NodeList {
+  readonly nodes: readonly KnownNode[];
+  /** null when no source said which node this is. */
+  readonly localNode: number | null;
+}
+
+export interface NodeDirectoryOptions {
+  readonly runner: CommandRunner;
+  readonly hpcRoot: string | null;
+  readonly ttlMs: number;
+}
+
+export class NodeDirectory {
+  #status: OpenMosixStatus | null = null;
+  #statusAt = -Infinity;
+  #whois: number | null = null;
+
+  constructor(private readonly options: NodeDirectoryOptions) {}
+
+  async read(now: number, errors: SourceError[], signal?: AbortSignal): Promise<NodeList> {
+    await this.#refreshStatus(now, errors, signal);
+    const fromStatus = this.#status?.nodes ?? [];
+    if (this.options.hpcRoot !== null) return this.#readHpc(this.options.hpcRoot, fromStatus, errors);
+    if (fromStatus.length > 0) return { nodes: fromStatus, localNode: this.#status?.localNode ?? null };
+    // No usable `openmosix status` (some distributions replace the script): this node alone.
+    const local = await this.#whoami(errors, signal);
+    return { nodes: local === null ? [] : [{ id: local, ip: '' }], localNode: local };
+  }
+
+  async #refreshStatus(now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+    if (now - this.#statusAt < this.options.ttlMs) return;
+    this.#statusAt = now;
+    const result = await query(this.options.runner, ['openmosix', 'status'], parseOpenMosixStatus, signal);
+    if (result.ok) this.#status = result.value;
+    else errors.push(toSourceError(result.failure));
+  }
+
+  async #whoami(errors: SourceError[], signal?: AbortSignal): Promise<number | null> {
+    if (this.#whois !== null) return this.#whois;
+    const result = await query(this.options.runner, ['mosctl', 'whois'], parseMosctlWhois, signal);
+    if (!result.ok) {
+      errors.push(toSourceError(result.failure));
+      return null;
+    }
+    this.#whois = result.value.node;
+    return this.#whois;
+  }
+
+  async #readHpc(hpcRoot: string, fromStatus: readonly KnownNode[], errors: SourceError[]): Promise<NodeList> {
+    const ips = new Map(fromStatus.map((node) => [node.id, node.ip]));
+    let ids: number[] = [];
+    const nodesDir = join(hpcRoot, 'nodes');
+    try {
+      ids = (await readdir(nodesDir)).filter((name) => /^\d+$/.test(name)).map(Number);
+    } catch (error) {
+      errors.push({ source: nodesDir, message: errorMessage(error) });
+    }
+    const mospe = join(hpcRoot, 'admin', 'mospe');
+    let localNode: number | null = this.#status?.localNode ?? null;
+    try {
+      const parsed = parseHpcInt(await readFile(mospe, 'utf8'));
+      if (parsed.ok && parsed.value > 0) localNode = parsed.value;
+      else if (!parsed.ok) errors.push({ source: mospe, message: parsed.error.message });
+    } catch (error) {
+      errors.push({ source: mospe, message: errorMessage(error) });
+    }
+    // Keep the order `openmosix status` gives (the user's map file), then any others by number.
+    const ordered = [...fromStatus.map((node) => node.id).filter((id) => ids.includes(id)), ...ids.filter((id) => !ips.has(id)).sort((a, b) => a - b)];
+    return { nodes: ordered.map((id) => ({ id, ip: ips.get(id) ?? '' })), localNode };
+  }
+}

@@ -1,0 +1,68 @@
+// The real cluster: node list, per-node readings and processes, from /proc/hpc where it exists
+// and from the openMosix tools otherwise, all through the command-runner seam. Every failure is
+// a line in snapshot.errors and a stale mark on its node; collect never rejects.
+import type { ActionResult, ClusterAction } from '../../actions/types.js';
+import { buildSnapshot, errorMessage, failedSnapshot } from '../../model/buildSnapshot.js';
+import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
+import type { CommandRunner } from '../../runner/runner.js';
+import type { Backend } from '../backend.js';
+import { runAction } from '../runAction.js';
+import { readHpcNodes } from './hpcNodes.js';
+import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
+import { NodeBook } from './nodeBook.js';
+import { NodeDirectory } from './nodeDirectory.js';
+import { ProcessSource } from './processSource.js';
+
+export interface OpenMosixBackendOptions {
+  readonly runner: CommandRunner;
+  /** Read node data from here instead of forking mosctl; null: never. @default null */
+  readonly hpcRoot?: string | null;
+  /** @default Date.now (the demo passes the emulator's clock) */
+  readonly now?: () => number;
+  /** How long the node list from `openmosix status` is kept. @default 30000 */
+  readonly nodeListTtlMs?: number;
+  readonly refresh?: MosctlRefresh & {
+    /** Run `mtop -b -n 1` on every n-th collect. @default 2 */
+    readonly mtopEveryTicks?: number;
+  };
+  /** @default 'openmosix' */
+  readonly name?: 'openmosix' | 'demo';
+}
+
+export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backend {
+  const { runner } = options;
+  const name = options.name ?? 'openmosix';
+  const now = options.now ?? Date.now;
+  const hpcRoot = options.hpcRoot ?? null;
+  const book = new NodeBook();
+  const directory = new NodeDirectory({ runner, hpcRoot, ttlMs: options.nodeListTtlMs ?? 30_000 });
+  const mosctl = new MosctlNodeReader(runner, book, options.refresh);
+  const processes = new ProcessSource(runner, options.refresh?.mtopEveryTicks ?? 2);
+
+  const collect = async (signal?: AbortSignal): Promise<ClusterSnapshot> => {
+    const takenAt = now();
+    const errors: SourceError[] = [];
+    try {
+      const list = await directory.read(takenAt, errors, signal);
+      const localNode = list.localNode ?? 0;
+      const readNodes = hpcRoot !== null
+        ? readHpcNodes(hpcRoot, list.nodes, list.localNode, book, errors)
+        : mosctl.read(list.nodes, list.localNode, takenAt, errors, signal);
+      const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
+      return buildSnapshot({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
+    } catch (error) {
+      return failedSnapshot(name, takenAt, [...errors, { source: `${name} backend`, message: errorMessage(error) }]);
+    }
+  };
+
+  return {
+    name,
+    collect,
+    async perform(action: ClusterAction): Promise<ActionResult> {
+      const result = await runAction(runner, action);
+      if (result.ok && action.type === 'setFlag') mosctl.flagsChanged();
+      return result;
+    },
+    close: () => Promise.resolve(),
+  };
+}

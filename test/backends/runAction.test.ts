@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { ClusterAction } from '../../src/actions/types.js';
+import { createOpenMosixBackend } from '../../src/backends/openmosix/openmosixBackend.js';
+import { createExecaRunner } from '../../src/runner/execaRunner.js';
+import { fakeToolsEnv } from '../helpers/fakeTools.js';
+
+describe('actions through the fake openMosix tools', () => {
+  it('runs the exact argv of each action, and reports ok', async () => {
+    const fake = fakeToolsEnv();
+    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
+    const actions: ClusterAction[] = [
+      { type: 'expel' },
+      { type: 'bring' },
+      { type: 'migrate', pid: 1169, to: 266 },
+      { type: 'migrate', pid: 1169, to: 'home' },
+      { type: 'migrate', pid: 1169, to: 'balance' },
+      { type: 'setFlag', flag: 'stay', on: true },
+      { type: 'setFlag', flag: 'quiet', on: false },
+      { type: 'signal', pid: 1169, signal: 'TERM' },
+    ];
+    const results = [];
+    for (const action of actions) results.push(await backend.perform(action));
+    expect(fake.calls()).toEqual([
+      ['mosctl', 'expel'],
+      ['mosctl', 'bring'],
+      ['migrate', '1169', '266'],
+      ['migrate', '1169', 'home'],
+      ['migrate', '1169', 'balance'],
+      ['mosctl', 'stay'],
+      ['mosctl', 'noquiet'],
+      ['kill', '-s', 'TERM', '1169'],
+    ]);
+    expect(results.map((r) => r.message)).toEqual([
+      'expel: ok', 'bring: ok', 'migrate 1169 266: ok', 'migrate 1169 home: ok', 'migrate 1169 balance: ok',
+      'stay: ok', 'noquiet: ok', 'kill -TERM 1169: ok',
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+  }, 60_000);
+
+  it('gives back the tool’s own error, with a hint, as data', async () => {
+    const fake = fakeToolsEnv({ OMTOP_FAKE_FAIL: 'migrate;mosctl:expel=This is NOT an openMosix system!' });
+    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
+    expect(await backend.perform({ type: 'migrate', pid: 1169, to: 266 })).toEqual({
+      action: { type: 'migrate', pid: 1169, to: 266 },
+      ok: false,
+      message: 'migrate 1169 266: migrate: Permission denied (openMosix actions need root)',
+      argv: ['migrate', '1169', '266'],
+    });
+    expect((await backend.perform({ type: 'expel' })).message).toBe('expel: This is NOT an openMosix system! (this kernel has no openMosix)');
+  }, 60_000);
+
+  it('refuses an impossible action before running anything', async () => {
+    const fake = fakeToolsEnv();
+    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env }) });
+    const result = await backend.perform({ type: 'migrate', pid: -3, to: 266 });
+    expect(result).toEqual({ action: { type: 'migrate', pid: -3, to: 266 }, ok: false, message: 'migrate -3 266: not a process id: -3' });
+    expect(fake.calls()).toEqual([]);
+  });
+
+  it('reports a missing tool', async () => {
+    const fake = fakeToolsEnv({}, false);
+    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env }) });
+    expect((await backend.perform({ type: 'bring' })).message).toBe('bring: mosctl: command not found (is openMosix installed and on PATH?)');
+  });
+});
