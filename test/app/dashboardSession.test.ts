@@ -26,6 +26,9 @@ interface Running {
 }
 
 let harness: ScreenHarness | null = null;
+
+/** blessed sets `destroyed` on a destroyed screen; @types/blessed does not declare it. */
+const isDestroyed = (h: ScreenHarness): boolean => (h.screen as unknown as { destroyed?: boolean }).destroyed === true;
 afterEach(() => {
   harness?.destroy();
   harness = null;
@@ -51,7 +54,7 @@ describe('runDashboardSession', () => {
     const run = await start();
     await run.harness.press('q');
     expect(await run.result).toBe(0);
-    expect(run.harness.screen.destroyed).toBe(true);
+    expect(isDestroyed(run.harness)).toBe(true);
     expect(run.backend.closed).toBe(true);
     expect(run.proc.listenerCount('SIGTERM')).toBe(0);
   });
@@ -60,14 +63,14 @@ describe('runDashboardSession', () => {
     const run = await start();
     run.proc.emit('SIGTERM', 'SIGTERM');
     expect(await run.result).toBe(143);
-    expect(run.harness.screen.destroyed).toBe(true);
+    expect(isDestroyed(run.harness)).toBe(true);
   });
 
   it('a crash restores the terminal first, then prints one line (no stack)', async () => {
     const run = await start();
     run.proc.emit('uncaughtException', new Error('widget exploded\n    at somewhere.ts:1'));
     expect(await run.result).toBe(1);
-    expect(run.harness.screen.destroyed).toBe(true);
+    expect(isDestroyed(run.harness)).toBe(true);
     expect(run.io.errText()).toBe('omtop: the dashboard stopped on an unexpected error: widget exploded\n');
   });
 

@@ -50,8 +50,10 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
     async resize(newCols, newRows) {
       term.resize(newCols, newRows);
       Object.assign(output, { columns: newCols, rows: newRows });
+      // blessed debounces the output's resize and then emits its own: wait for that one.
+      const resized = new Promise<void>((resolve) => screen.once('resize', () => resolve()));
       output.emit('resize');
-      await tick();
+      await resized;
       await tick();
     },
     destroy() {

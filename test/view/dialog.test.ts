@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { initialUiState } from '../../src/actions/uiTypes.js';
+import { EMPTY_RENDER_FORM } from '../../src/actions/renderForm.js';
+import { helpDialog, toDialogVm } from '../../src/view/dialog.js';
+import { toHelpLines } from '../../src/view/footer.js';
+
+const ui = initialUiState({ readonly: false, intervalMs: 2000 });
+
+describe('dialogs', () => {
+  it('the help scrolls on a small screen and says where it is', () => {
+    const total = toHelpLines(ui).length;
+    const top = helpDialog(ui, 0, 80, 24);
+    expect(top.height).toBe(24);
+    expect(top.title).toBe(`Keys (↑/↓ scroll, 1-22 of ${total}) · Esc closes`);
+    const end = helpDialog(ui, 999, 80, 24);
+    expect(end.lines.at(-1)?.text).toContain('In dialogs');
+  });
+
+  it('the help fits in two columns on a wide screen', () => {
+    const wide = helpDialog(ui, 0, 160, 50);
+    expect(wide.title).toBe('Keys · Esc closes');
+  });
+
+  it('the render form marks the current field and shows the problem', () => {
+    const vm = toDialogVm({ kind: 'renderForm', fields: { ...EMPTY_RENDER_FORM, file: 'a.blend' }, field: 'end', error: 'end frame must be a whole number, got ""' }, ui, 120, 40);
+    expect(vm?.lines.map((l) => l.text)).toEqual([
+      '.blend file  a.blend', 'Start frame  1', 'End frame    _', 'Parts        4', 'Output dir   ', 'Movie        [ ] off (space toggles)',
+      '', 'end frame must be a whole number, got ""',
+    ]);
+    expect(vm?.lines[2]?.selected).toBe(true);
+    expect(vm?.lines[7]?.tone).toBe('error');
+  });
+
+  it('a picker keeps the chosen option in view', () => {
+    const options = Array.from({ length: 30 }, (_, i) => ({ label: `N${i}`, value: String(i) }));
+    const vm = toDialogVm({ kind: 'picker', title: 'Migrate 1 to', purpose: 'migrate', pid: 1, options, index: 25 }, ui, 80, 12);
+    expect(vm?.lines.find((l) => l.selected)?.text).toBe('N25');
+    expect(vm?.lines).toHaveLength(10);
+  });
+});
