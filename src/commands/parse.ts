@@ -1,7 +1,117 @@
-// PLACEHOLDER until the owning issue lands.
-import type { CliIo } from '../io.js';
+// `omtop parse KIND [FILE]`: one openMosix tool output (FILE, or stdin when FILE is absent or `-`)
+// → the parsed value as JSON on stdout. Warnings go to stderr; bad input prints one line and exits 1.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { type CliIo, UsageError } from '../io.js';
+import * as parsers from '../../parsers/index.js';
+import { type ParseResult, describeError } from '../../parsers/index.js';
 
-export async function runParseCommand(_args: readonly string[], io: CliIo): Promise<number> {
-  io.stderr.write('omtop: parse is not built yet\n');
-  return 1;
+interface Kind {
+  /** How the error line names the tool: `mps`, `openmosix status`, `mosctl getmem`. */
+  readonly tool: string;
+  readonly parse: (text: string) => ParseResult<unknown>;
+}
+
+const KINDS: Readonly<Record<string, Kind>> = {
+  'openmosix-status': { tool: 'openmosix status', parse: parsers.parseOpenMosixStatus },
+  mps: { tool: 'mps', parse: parsers.parseMps },
+  mtop: { tool: 'mtop', parse: parsers.parseMtop },
+  'mosctl-getload': { tool: 'mosctl getload', parse: parsers.parseMosctlGetload },
+  'mosctl-getspeed': { tool: 'mosctl getspeed', parse: parsers.parseMosctlGetspeed },
+  'mosctl-getmem': { tool: 'mosctl getmem', parse: parsers.parseMosctlGetmem },
+  'mosctl-getfree': { tool: 'mosctl getfree', parse: parsers.parseMosctlGetfree },
+  'mosctl-getutil': { tool: 'mosctl getutil', parse: parsers.parseMosctlGetutil },
+  'mosctl-status': { tool: 'mosctl status', parse: parsers.parseMosctlStatus },
+  'mosctl-isup': { tool: 'mosctl isup', parse: parsers.parseMosctlIsup },
+  'mosctl-whois': { tool: 'mosctl whois', parse: parsers.parseMosctlWhois },
+  'mosctl-getyard': { tool: 'mosctl getyard', parse: parsers.parseMosctlGetyard },
+  'mosctl-getdecay': { tool: 'mosctl getdecay', parse: parsers.parseMosctlGetdecay },
+  'mosctl-gettune': { tool: 'mosctl gettune', parse: parsers.parseMosctlGettune },
+  'mosctl-usage': { tool: 'mosctl', parse: parsers.parseMosctlUsage },
+};
+
+export const PARSE_KINDS: readonly string[] = Object.keys(KINDS);
+
+const HELP = `Usage: omtop parse KIND [FILE]
+
+Reads one openMosix tool output from FILE (or stdin when FILE is absent or "-") and prints
+the parsed value as JSON. Warnings go to stderr; unreadable output exits 1.
+
+Kinds:
+${PARSE_KINDS.map((kind) => `  ${kind}`).join('\n')}
+
+Example:
+  mosctl getmem 266 | omtop parse mosctl-getmem
+`;
+
+export async function runParseCommand(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const option = args.find((arg) => arg.startsWith('-') && arg !== '-');
+  if (option !== undefined) throw new UsageError(`parse: unknown option "${option}" (try omtop parse --help)`);
+  const [kindName, file, ...extra] = args;
+  if (kindName === undefined) throw new UsageError('parse needs a KIND (try omtop parse --help)');
+  const kind = KINDS[kindName];
+  if (kind === undefined) throw new UsageError(`parse: unknown kind "${kindName}" (try omtop parse --help)`);
+  if (extra.length > 0) throw new UsageError(`parse takes one FILE, got also "${extra.join(' ')}"`);
+
+  const input = await readInput(file, io);
+  if (typeof input !== 'string') {
+    io.stderr.write(`omtop: cannot read ${input.source}: ${input.reason}\n`);
+    return 1;
+  }
+  const result = kind.parse(input);
+  if (!result.ok) {
+    io.stderr.write(`omtop: cannot parse ${kind.tool} output: ${describeError(result.error)}\n`);
+    return 1;
+  }
+  for (const warning of result.warnings) {
+    const where = warning.line > 0 ? ` line ${warning.line}` : '';
+    io.stderr.write(`omtop: warning: ${kindName}${where}: ${warning.message}\n`);
+  }
+  io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  return 0;
+}
+
+interface ReadFailure {
+  readonly source: string;
+  readonly reason: string;
+}
+
+async function readInput(file: string | undefined, io: CliIo): Promise<string | ReadFailure> {
+  if (file === undefined || file === '-') {
+    try {
+      return await readStream(io.stdin);
+    } catch (error) {
+      return { source: 'stdin', reason: reasonOf(error) };
+    }
+  }
+  try {
+    return await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    return { source: file, reason: reasonOf(error) };
+  }
+}
+
+async function readStream(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+};
+
+/** A short reason for a read failure, for one line of stderr. */
+function reasonOf(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return REASONS[code] ?? (message.split('\n')[0] || 'read failed');
 }
