@@ -51,17 +51,18 @@ export function parseMosctlGetdecay(text: string): ParseResult<MosctlDecay> {
 export function parseMosctlGettune(text: string): ParseResult<MosctlTune> {
   const toolError = classifyToolError(text);
   if (toolError) return { ok: false, error: toolError };
-  const values: Record<string, number> = {};
+  const values = new Map<string, number>();
   const warnings: ParseWarning[] = [];
   for (const line of nonBlankLines(text)) {
     const match = /^([\w.-]+)\s*=\s*(\S+)$/.exec(line.text.trim());
     const value = match ? readDecimal(group(match, 2)) : null;
-    if (match && value !== null) values[group(match, 1)] = value;
+    // `__proto__` cannot be a plain object key, so it is reported instead of silently lost.
+    if (match && value !== null && group(match, 1) !== '__proto__') values.set(group(match, 1), value);
     else warnings.push({ line: line.number, message: `expected "name=number", got ${quote(line.text)}` });
   }
-  if (Object.keys(values).length === 0 && warnings.length > 0) {
+  if (values.size === 0 && warnings.length > 0) {
     const first = warnings[0];
     return failed(first?.line ?? 0, first?.message ?? 'expected "name=number" lines');
   }
-  return validated(MosctlTuneSchema, { values }, warnings);
+  return validated(MosctlTuneSchema, { values: Object.fromEntries(values) }, warnings);
 }
