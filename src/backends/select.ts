@@ -1,0 +1,64 @@
+// Which backend omtop talks to: --backend (or --demo) wins; otherwise openMosix when this machine
+// has it (/proc/hpc, or mosctl on PATH), else the emulated cluster, with a notice saying so.
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import type { BackendName } from '../model/snapshot.js';
+import type { GlobalOptions } from '../options.js';
+import { createExecaRunner } from '../runner/execaRunner.js';
+import type { Backend } from './backend.js';
+import { createDemoBackend } from './demo.js';
+import { createLocalBackend } from './local/localBackend.js';
+import { createOpenMosixBackend } from './openmosix/openmosixBackend.js';
+import { withReadonly } from './readonly.js';
+import type { SelectedBackend } from './select.types.js';
+
+export const DEMO_FALLBACK_NOTICE = 'no openMosix found: showing an emulated cluster; --backend local shows this machine';
+
+export interface SelectProbe {
+  /** Where openMosix 2.4 keeps its node files. @default '/proc/hpc' */
+  readonly hpcRoot?: string;
+}
+
+export async function selectBackend(
+  options: Pick<GlobalOptions, 'backend' | 'readonly' | 'seed' | 'timeoutMs'>,
+  env: NodeJS.ProcessEnv,
+  probe: SelectProbe = {},
+): Promise<SelectedBackend> {
+  const hpcRoot = probe.hpcRoot ?? '/proc/hpc';
+  const hasHpc = existsSync(hpcRoot);
+  const name: BackendName = options.backend ?? (hasHpc || onPath('mosctl', env.PATH) ? 'openmosix' : 'demo');
+  const notice = options.backend === undefined && name === 'demo' ? DEMO_FALLBACK_NOTICE : null;
+  const runner = () => createExecaRunner({ timeoutMs: options.timeoutMs, env });
+  let backend: Backend;
+  let emulator: SelectedBackend['emulator'] = null;
+  switch (name) {
+    case 'openmosix':
+      backend = createOpenMosixBackend({ runner: runner(), hpcRoot: hasHpc ? hpcRoot : null });
+      break;
+    case 'local':
+      backend = createLocalBackend({ runner: runner() });
+      break;
+    case 'demo': {
+      const demo = createDemoBackend(options.seed !== undefined ? { seed: options.seed } : {});
+      emulator = demo.emulator;
+      backend = demo;
+      break;
+    }
+  }
+  return Promise.resolve({ backend: options.readonly ? withReadonly(backend) : backend, notice, emulator });
+}
+
+/** True when PATH has an executable `program` (found without running anything). */
+export function onPath(program: string, path: string | undefined): boolean {
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, program);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return true;
+    } catch {
+      // Not in this directory (or not executable): the next PATH entry may have it.
+    }
+  }
+  return false;
+}
