@@ -101,6 +101,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
     if (!list.ok) throw new RenderInputError(list.message);
     frames = list.frames;
   }
+  if (values.chunk !== undefined && split === 'even') throw new RenderInputError('--chunk goes with the dynamic split, not --split even');
   if (values.resume && values.overwrite) throw new RenderInputError('--resume and --overwrite contradict each other');
   if (values.fps !== undefined && values.movie === undefined) throw new RenderInputError('--fps goes with --movie');
   const engine = values.engine?.trim().toUpperCase();
