@@ -4,7 +4,7 @@ import { PANES, PROCESS_SORT_KEYS, type UiAction, type UiState } from './uiTypes
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { CLUSTER_KEYS, reduceClusterKey } from './reduceCluster.js';
 import { reduceOverlay } from './reduceOverlay.js';
-import { effectiveBlenderOnly, orderProcesses, processViewOf, selectedProcessIndex } from '../view/processTable.js';
+import { effectiveBlenderOnly, orderProcesses, processAt, processViewOf, selectedProcessIndex } from '../view/processTable.js';
 import { selectedNodeIndex } from '../view/nodeTable.js';
 import { jobsRunning, selectedJobIndex } from '../view/renderPane.js';
 import { sortHeader } from '../view/processTable.js';
@@ -30,7 +30,7 @@ function moveSelection(ui: UiState, delta: number, ctx: ReduceContext): Reductio
   }
   const order = orderProcesses(snapshot.processes, processViewOf(ui, snapshot, jobsRunning(ctx.jobs)));
   const index = clamp(selectedProcessIndex(order, ui) + delta, order.length - 1);
-  const process = order[index];
+  const process = processAt(order, index);
   return process === undefined ? unchanged(ui) : { ui: { ...ui, selectedPid: process.pid, processIndexHint: index }, effects: [] };
 }
 

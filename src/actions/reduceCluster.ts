@@ -3,7 +3,7 @@ import type { NodeFlag } from './types.js';
 import type { KeyActionId } from './keymap.js';
 import type { Effect, UiState } from './uiTypes.js';
 import { run, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
-import { orderProcesses, processViewOf, selectedProcessIndex } from '../view/processTable.js';
+import { orderProcesses, processAt, processViewOf, selectedProcessIndex } from '../view/processTable.js';
 import { jobsRunning, selectedJobIndex } from '../view/renderPane.js';
 import { EMPTY_RENDER_FORM } from './renderForm.js';
 
@@ -28,7 +28,7 @@ function confirm(ui: UiState, question: string, effect: Effect): Reduction {
 function selectedProcess(ui: UiState, ctx: ReduceContext) {
   if (ctx.snapshot === null) return undefined;
   const order = orderProcesses(ctx.snapshot.processes, processViewOf(ui, ctx.snapshot, jobsRunning(ctx.jobs)));
-  return order[selectedProcessIndex(order, ui)];
+  return processAt(order, selectedProcessIndex(order, ui));
 }
 
 function nodeAction(ui: UiState, id: KeyActionId, ctx: ReduceContext): Reduction {

@@ -4,6 +4,7 @@ import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
 import type { ProcessSortKey, UiState } from '../actions/uiTypes.js';
 import { fitColumns, formatHeader, formatRow, pageOffset, type Column } from './columns.js';
 import { formatCpuTime } from './format.js';
+import { createProcessOrder, type ProcessOrder } from './processOrder.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 export interface ProcessView {
@@ -41,31 +42,35 @@ function matches(process: ProcessSnapshot, needle: string): boolean {
     || String(process.pid) === needle;
 }
 
-const orderCache = new WeakMap<readonly ProcessSnapshot[], { key: string; order: readonly ProcessSnapshot[] }>();
+const orderCache = new WeakMap<readonly ProcessSnapshot[], { key: string; order: ProcessOrder }>();
 
-/** The processes as listed: filtered, then sorted (ties by PID, so the order is stable). */
-export function orderProcesses(processes: readonly ProcessSnapshot[], view: ProcessView): readonly ProcessSnapshot[] {
+/** The processes as listed: filtered, then sorted (ties by PID, so the order is total and stable). */
+export function orderProcesses(processes: readonly ProcessSnapshot[], view: ProcessView): ProcessOrder {
   const key = `${view.sort.key}|${view.sort.descending}|${view.blenderOnly}|${view.filterText}`;
   const cached = orderCache.get(processes);
   if (cached?.key === key) return cached.order;
   const needle = view.filterText.trim().toLowerCase();
   const compare = compareBy(view.sort.key);
   const sign = view.sort.descending ? -1 : 1;
-  const order = processes
-    .filter((p) => (!view.blenderOnly || p.isBlender) && (needle === '' || matches(p, needle)))
-    .sort((a, b) => sign * compare(a, b) || a.pid - b.pid);
+  const filtered = processes.filter((p) => (!view.blenderOnly || p.isBlender) && (needle === '' || matches(p, needle)));
+  const order = createProcessOrder(filtered, (a, b) => sign * compare(a, b) || a.pid - b.pid);
   orderCache.set(processes, { key, order });
   return order;
 }
 
 /** Where the selected process is in `order`; when it has gone, near where it was. */
-export function selectedProcessIndex(order: readonly ProcessSnapshot[], ui: UiState): number {
+export function selectedProcessIndex(order: ProcessOrder, ui: UiState): number {
   if (order.length === 0) return -1;
   if (ui.selectedPid !== null) {
-    const index = order.findIndex((p) => p.pid === ui.selectedPid);
+    const index = order.indexOfPid(ui.selectedPid);
     if (index >= 0) return index;
   }
   return Math.min(Math.max(0, ui.processIndexHint), order.length - 1);
+}
+
+/** The process at a position of the sorted list. */
+export function processAt(order: ProcessOrder, index: number): ProcessSnapshot | undefined {
+  return order.window(index, index + 1)[0];
 }
 
 export function processColumns(): Column<ProcessSnapshot>[] {
@@ -102,7 +107,7 @@ export function toProcessTableVm(snapshot: ClusterSnapshot | null, ui: UiState, 
   const visible = Math.max(0, size.rows - 1);
   const selected = selectedProcessIndex(order, ui);
   const offset = pageOffset(selected, visible, order.length);
-  const lines: LineVm[] = order.slice(offset, offset + visible).map((p, i) => ({
+  const lines: LineVm[] = order.window(offset, offset + visible).map((p, i) => ({
     text: formatRow(columns, p),
     tone: toneOf(p, renderPids),
     selected: offset + i === selected,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { initialUiState, type UiState } from '../../src/actions/uiTypes.js';
-import { effectiveBlenderOnly, orderProcesses, selectedProcessIndex, toProcessTableVm, type ProcessView } from '../../src/view/processTable.js';
+import { effectiveBlenderOnly, orderProcesses, processAt, selectedProcessIndex, toProcessTableVm, type ProcessView } from '../../src/view/processTable.js';
+import type { ProcessSnapshot } from '../../src/model/snapshot.js';
+
+const pids = (processes: readonly ProcessSnapshot[], view: ProcessView): number[] => {
+  const order = orderProcesses(processes, view);
+  return order.window(0, order.length).map((p) => p.pid);
+};
 import { fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
@@ -9,17 +15,17 @@ const all: ProcessView = { sort: { key: 'cpu', descending: true }, filterText: '
 describe('orderProcesses', () => {
   it('sorts by the chosen column, ties by PID', () => {
     const processes = fakeSnapshot().processes;
-    expect(orderProcesses(processes, all).map((p) => p.pid)).toEqual([4103, 4104, 4101, 4102, 5000, 1]);
-    expect(orderProcesses(processes, { ...all, sort: { key: 'node', descending: false } }).map((p) => p.pid))
+    expect(pids(processes, all)).toEqual([4103, 4104, 4101, 4102, 5000, 1]);
+    expect(pids(processes, { ...all, sort: { key: 'node', descending: false } }))
       .toEqual([1, 4101, 5000, 4102, 4103, 4104]);
   });
 
   it('filters blender-only and by text (command, user or exact PID)', () => {
     const processes = fakeSnapshot().processes;
-    expect(orderProcesses(processes, { ...all, blenderOnly: true }).map((p) => p.pid).sort()).toEqual([4101, 4102, 4103, 4104]);
-    expect(orderProcesses(processes, { ...all, filterText: 'SSHD' }).map((p) => p.pid)).toEqual([5000]);
-    expect(orderProcesses(processes, { ...all, filterText: 'user' }).map((p) => p.pid)).toEqual([5000]);
-    expect(orderProcesses(processes, { ...all, filterText: '4102' }).map((p) => p.pid)).toEqual([4102]);
+    expect(pids(processes, { ...all, blenderOnly: true }).sort()).toEqual([4101, 4102, 4103, 4104]);
+    expect(pids(processes, { ...all, filterText: 'SSHD' })).toEqual([5000]);
+    expect(pids(processes, { ...all, filterText: 'user' })).toEqual([5000]);
+    expect(pids(processes, { ...all, filterText: '4102' })).toEqual([4102]);
   });
 
   it('reuses the order for the same snapshot and view, recomputes for another view', () => {
@@ -36,8 +42,8 @@ describe('selection', () => {
     const selected: UiState = { ...ui, selectedPid: 5000 };
     const byCpu = orderProcesses(processes, all);
     const byPid = orderProcesses(processes, { ...all, sort: { key: 'pid', descending: false } });
-    expect(byCpu[selectedProcessIndex(byCpu, selected)]?.pid).toBe(5000);
-    expect(byPid[selectedProcessIndex(byPid, selected)]?.pid).toBe(5000);
+    expect(processAt(byCpu, selectedProcessIndex(byCpu, selected))?.pid).toBe(5000);
+    expect(processAt(byPid, selectedProcessIndex(byPid, selected))?.pid).toBe(5000);
   });
 
   it('stays near where it was when the selected process exits', () => {
