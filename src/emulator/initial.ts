@@ -77,7 +77,7 @@ function makeNode(spec: NodeSpec, starters: readonly EmuProcess[]): EmuNode {
     speed: spec.speed,
     cpus: spec.cpus,
     memTotalBytes: total,
-    baseUsedBytes: total - spec.idleFreePages * PAGE_BYTES - startersBytes,
+    baseUsedBytes: Math.max(0, total - spec.idleFreePages * PAGE_BYTES - startersBytes),
     cacheBytes: Math.floor(spec.totalPages / 16) * PAGE_BYTES,
     yard: spec.yard,
     up: true,
@@ -141,8 +141,8 @@ function initialGuests(local: number, nodeIds: readonly number[]): EmuProcess[] 
   const [, fromA, , fromB] = nodeIds;
   if (fromA === undefined || fromB === undefined) return [];
   return [
-    foreignProcess(FIRST_FOREIGN_PID - 2, 'povray', 'povray +Iscene.pov +W800 +H600', fromA, local, 18_432, 60_000_000),
-    foreignProcess(FIRST_FOREIGN_PID - 1, 'lame', 'lame --preset standard track07.wav', fromB, local, 3_072, 45_000_000),
+    foreignProcess(FIRST_FOREIGN_PID - 2, 'povray', 'povray +Iscene.pov +W800 +H600', fromA, local, 4_096, 60_000_000),
+    foreignProcess(FIRST_FOREIGN_PID - 1, 'lame', 'lame --preset standard track07.wav', fromB, local, 2_048, 45_000_000),
   ];
 }
 
