@@ -18,18 +18,19 @@ const FIELD_LABELS: Readonly<Record<RenderFormField, string>> = {
 
 const plain = (text: string, tone: LineVm['tone'] = 'normal', selected = false): LineVm => ({ text, tone, selected });
 
-/** Help lines in two columns when the screen is wide enough, so all of it fits more often. */
-function helpColumns(lines: readonly string[], width: number): string[] {
-  if (width < 120) return [...lines];
+/** Two columns side by side: used when one column is taller than the screen but it is wide. */
+function twoColumns(lines: readonly string[], colWidth: number): string[] {
   const half = Math.ceil(lines.length / 2);
-  const colWidth = Math.floor((width - 3) / 2);
-  return lines.slice(0, half).map((left, i) => `${fit(left, colWidth)} ${lines[half + i] ?? ''}`);
+  return lines.slice(0, half).map((left, i) => `${fit(left, colWidth)} │ ${lines[half + i] ?? ''}`);
 }
 
-/** Lines of the help dialog at this screen size; the first scroll position that shows the end. */
+/** The help dialog at this screen size: one column if it fits, else two, else it scrolls. */
 export function helpDialog(ui: Pick<UiState, 'readonly'>, offset: number, cols: number, rows: number): DialogVm {
-  const width = Math.min(cols, cols >= 120 ? cols - 4 : 78);
-  const all = helpColumns(toHelpLines(ui), width - 2);
+  const lines = toHelpLines(ui);
+  const colWidth = Math.max(...lines.map((l) => l.length));
+  const twoCols = lines.length + 2 > rows && cols >= 2 * colWidth + 5;
+  const all = twoCols ? twoColumns(lines, colWidth) : lines;
+  const width = Math.min(cols, (twoCols ? 2 * colWidth + 3 : colWidth) + 2);
   const height = Math.min(rows, all.length + 2);
   const visible = height - 2;
   const start = Math.max(0, Math.min(offset, all.length - visible));

@@ -16,9 +16,15 @@ describe('dialogs', () => {
     expect(end.lines.at(-1)?.text).toContain('In dialogs');
   });
 
-  it('the help fits in two columns on a wide screen', () => {
-    const wide = helpDialog(ui, 0, 160, 50);
-    expect(wide.title).toBe('Keys · Esc closes');
+  it('the help is one column when it fits, two on a wide but short screen', () => {
+    const total = toHelpLines(ui).length;
+    const tall = helpDialog(ui, 0, 120, 60);
+    expect(tall.title).toBe('Keys · Esc closes');
+    expect(tall.lines).toHaveLength(total);
+    const wideShort = helpDialog(ui, 0, 200, 30);
+    expect(wideShort.title).toBe('Keys · Esc closes');
+    expect(wideShort.lines).toHaveLength(Math.ceil(total / 2));
+    expect(wideShort.lines[0]?.text).toContain(' │ ');
   });
 
   it('the render form marks the current field and shows the problem', () => {
