@@ -1,0 +1,72 @@
+// omtop --demo in a real pseudo-terminal (tmux): start, read the screen, act, quit cleanly.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const socket = `omtop-test-${process.pid}`;
+const session = 'omtop';
+const exitFile = join(mkdtempSync(join(tmpdir(), 'omtop-e2e-')), 'exit-code');
+
+const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = (): string => tmux('capture-pane', '-p', '-t', session);
+const press = (key: string): void => {
+  // One key per send-keys: Esc followed at once by another key would read as Alt+key.
+  tmux('send-keys', '-t', session, key);
+};
+
+async function waitFor(check: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = screen();
+    if (check(text)) return text;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}; screen was:\n${text}`);
+}
+
+describe('omtop --demo in tmux', () => {
+  beforeAll(() => {
+    // The exit code goes to a file, and the pane stays open afterwards so the screen can be read.
+    const command = `node bin/omtop.js --demo --seed 7; echo $? > ${exitFile}; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', root, '-e', 'NCURSES_NO_UTF8_ACS=1', command);
+  });
+
+  afterAll(() => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // Already gone: the server exits by itself when its last session ends.
+    }
+  });
+
+  it('shows the cluster, migrates a process from the keyboard, and quits restoring the terminal', async () => {
+    const first = await waitFor((t) => /Nodes \(4\)/.test(t) && /\(blender\)/.test(t), 'the first snapshot');
+    expect(first).toMatch(/^omtop · demo backend · local N261/m);
+    expect(first).toMatch(/│ \*261 .* 8240 /);
+    expect(first).toMatch(/│\s+266 .* 26842 /);
+    expect(first).toMatch(/┌─ Processes \d+\/\d+ · sort %CPU ▼ · blender only/);
+
+    press('Tab');
+    await waitFor((t) => t.includes('▶ Processes'), 'focus on the processes pane');
+    press('h');
+    const status = await waitFor((t) => /^migrate \d+ home: /m.test(t) && !/running…/.test(t), 'the result of "send home"');
+    expect(status).toMatch(/^migrate \d+ home: (ok|.+)$/m);
+
+    press('?');
+    await waitFor((t) => t.includes('Keys · Esc closes'), 'the help');
+    press('Escape');
+    await waitFor((t) => !t.includes('Keys · Esc closes'), 'the help to close');
+
+    press('q');
+    await waitFor(() => existsSync(exitFile), 'exit', 10_000);
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    // The alternate screen is gone: the shell's screen is back, without the dashboard's borders.
+    const after = screen();
+    expect(after).not.toContain('Nodes (4)');
+    expect(after).not.toMatch(/[┌└│]/);
+  });
+});
