@@ -15,7 +15,7 @@ const ROUND_MIN_MS = 1000;
 const ROUND_SPREAD_MS = 1000;
 
 /** Rate at which one more process progresses on `node` when `processes` CPUs of work run there. */
-export function expectedRate(node: EmuNode, processes: number): number {
+export function expectedRate(node: Pick<EmuNode, 'speed' | 'cpus'>, processes: number): number {
   return node.speed * Math.min(1, node.cpus / Math.max(processes, 1));
 }
 

@@ -39,11 +39,16 @@ export function updateNodeFigures(model: ClusterModel, stepMs: number): void {
     const { runnable, busy } = activityOn(model, node.id);
     node.load += (instantLoad(node, runnable) - node.load) * follow;
     node.util += ((Math.min(node.cpus, busy) / node.cpus) * 100 - node.util) * follow;
-    node.loadAverage = node.loadAverage.map((value, index) => {
-      const decay = Math.exp(-stepMs / (LOAD_AVERAGE_WINDOWS_MS[index] ?? 60_000));
-      return value * decay + runnable * (1 - decay);
-    }) as [number, number, number];
+    const [one, five, fifteen] = node.loadAverage;
+    const [oneMs, fiveMs, fifteenMs] = LOAD_AVERAGE_WINDOWS_MS;
+    node.loadAverage = [decayTowards(one, runnable, stepMs, oneMs), decayTowards(five, runnable, stepMs, fiveMs), decayTowards(fifteen, runnable, stepMs, fifteenMs)];
   }
+}
+
+/** The kernel's exponential load average: `value` moves towards `target` with time constant `windowMs`. */
+function decayTowards(value: number, target: number, stepMs: number, windowMs: number): number {
+  const decay = Math.exp(-stepMs / windowMs);
+  return value * decay + target * (1 - decay);
 }
 
 function activityOn(model: ClusterModel, nodeId: number): { runnable: number; busy: number } {
