@@ -1,0 +1,155 @@
+// The render engine on real Blender: a generated 32x24 scene, a few frames per test, run one by one.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRenderJob } from '../../src/render/startRender.js';
+import type { RenderOptions } from '../../src/render/renderOptions.js';
+import type { RenderEvent } from '../../src/render/jobConfig.js';
+import { frameRange, parseFrameList } from '../../src/render/frameList.js';
+import { groupAlive } from '../../src/render/processGroup.js';
+import { makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
+
+let dir = '';
+let scene = '';
+
+function options(extra: Partial<RenderOptions> & Pick<RenderOptions, 'start' | 'end' | 'parts'>): RenderOptions {
+  return { blendFile: scene, cwd: dir, env: process.env, ...extra };
+}
+
+async function render(extra: Parameters<typeof options>[0], onEvent?: (event: RenderEvent) => void) {
+  const events: RenderEvent[] = [];
+  const { handle, prepared } = await startRenderJob(options({
+    ...extra,
+    hooks: { ...extra.hooks, onEvent: (event) => { events.push(event); onEvent?.(event); } },
+  }));
+  const view = await handle.done;
+  return { view, events, prepared, handle };
+}
+
+function spawnedFrames(events: readonly RenderEvent[]): number[] {
+  return events.flatMap((e) => (e.type === 'part-spawn' ? (parseFrameList(e.frames).ok ? (parseFrameList(e.frames) as { frames: number[] }).frames : []) : []));
+}
+
+function frameFiles(out: string): string[] {
+  return readdirSync(out).filter((name) => name.startsWith('frame_')).sort();
+}
+
+describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHOUT_BLENDER ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
+  beforeAll(() => {
+    requireBlender();
+    dir = mkdtempSync(join(tmpdir(), 'omtop-job-'));
+    scene = join(dir, 'scene.blend');
+    makeScene(scene, 40);
+  });
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('even split: every frame of 1..40 rendered exactly once, over 3 parts', async () => {
+    const { view, events } = await render({ start: 1, end: 40, parts: 3, split: 'even', outDir: 'even' });
+    expect(view.state).toBe('finished');
+    expect(view.framesDone).toBe(40);
+    expect(spawnedFrames(events).sort((a, b) => a - b)).toEqual(frameRange(1, 40));
+    expect(view.parts.map((p) => p.frames)).toEqual(['1-14', '15-27', '28-40']);
+    expect(frameFiles(join(dir, 'even'))).toHaveLength(40);
+    const counts = savedCounts(view.parts.flatMap((p) => (p.logFile ? [p.logFile] : [])));
+    expect(counts.size).toBe(40);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  }, 60_000);
+
+  it('dynamic queue: every frame of 1..24 exactly once, parts take several chunks', async () => {
+    const { view, events } = await render({ start: 1, end: 24, parts: 2, outDir: 'dynamic' });
+    expect(view.state).toBe('finished');
+    const spawned = spawnedFrames(events);
+    expect(spawned.sort((a, b) => a - b)).toEqual(frameRange(1, 24));
+    expect(events.filter((e) => e.type === 'part-spawn').length).toBeGreaterThan(2);
+    const counts = savedCounts(view.parts.flatMap((p) => (p.logFile ? [p.logFile] : [])));
+    expect([...counts.values()]).toEqual(new Array(24).fill(1));
+    expect(view.parts.reduce((sum, p) => sum + p.framesDone, 0)).toBe(24);
+  }, 90_000);
+
+  it('a blender part killed mid-render: its frames are retried in a new process, nothing lost', async () => {
+    let killed = 0;
+    const spawns: Array<{ pid: number; argv: readonly string[] }> = [];
+    const exits: number[] = [];
+    const { view, events } = await render(
+      { start: 1, end: 12, parts: 2, split: 'even', outDir: 'killed', size: { width: 96, height: 72 },
+        hooks: { onPartSpawn: (pid, argv) => spawns.push({ pid, argv }), onPartExit: (pid) => exits.push(pid) } },
+      (event) => {
+        if (event.type === 'frame-done' && event.part === 1 && killed === 0) {
+          killed = spawns[0]?.pid ?? 0;
+          process.kill(killed, 'SIGKILL');
+        }
+      },
+    );
+    expect(killed).toBeGreaterThan(0);
+    const exit = events.find((e) => e.type === 'part-exit' && e.pid === killed);
+    expect(exit).toMatchObject({ signal: 'SIGKILL' });
+    const retry = events.find((e) => e.type === 'part-spawn' && e.part === 1 && e.attempt === 2);
+    expect(retry).toBeDefined();
+    expect(view.state).toBe('finished');
+    expect(frameFiles(join(dir, 'killed'))).toHaveLength(12);
+    expect(spawns.length).toBe(3);
+    expect(exits.sort()).toEqual(spawns.map((s) => s.pid).sort());
+    expect(spawns[0]?.argv[0]).toMatch(/blender$/);
+  }, 90_000);
+
+  it('--resume renders only the missing frames and leaves the others untouched', async () => {
+    const out = join(dir, 'even');
+    const before = new Map(frameFiles(out).map((name) => [name, statSync(join(out, name))]));
+    for (const frame of [3, 17, 18]) unlinkSync(join(out, `frame_${String(frame).padStart(4, '0')}.jpg`));
+    const { view, events, prepared } = await render({ start: 1, end: 40, parts: 3, outDir: 'even', resume: true });
+    expect(prepared.skipped).toHaveLength(37);
+    expect(spawnedFrames(events).sort((a, b) => a - b)).toEqual([3, 17, 18]);
+    expect(view.state).toBe('finished');
+    expect(view.framesTotal).toBe(3);
+    for (const [name, old] of before) {
+      const now = statSync(join(out, name));
+      if (['frame_0003.jpg', 'frame_0017.jpg', 'frame_0018.jpg'].includes(name)) continue;
+      expect(now.ino, name).toBe(old.ino);
+      expect(now.mtimeMs, name).toBe(old.mtimeMs);
+    }
+  }, 60_000);
+
+  it('refuses to overwrite existing frames without --resume or --overwrite', async () => {
+    await expect(startRenderJob(options({ start: 1, end: 40, parts: 2, outDir: 'even' })))
+      .rejects.toThrow(/40 of 40 frames already exist .*--resume/);
+  }, 30_000);
+
+  it('cancel() stops every blender process group and keeps the finished frames', async () => {
+    const pids: number[] = [];
+    let cancelled: Promise<void> | undefined;
+    const { handle } = await startRenderJob(options({
+      start: 1, end: 30, parts: 2, split: 'even', outDir: 'cancel', size: { width: 96, height: 72 },
+      hooks: {
+        onPartSpawn: (pid) => pids.push(pid),
+        onEvent: (event) => {
+          if (event.type === 'frame-done') cancelled ??= handle.cancel();
+        },
+      },
+    }));
+    const view = await handle.done;
+    await cancelled;
+    expect(view.state).toBe('cancelled');
+    expect(view.framesDone).toBeGreaterThan(0);
+    expect(view.framesDone).toBeLessThan(30);
+    expect(view.message).toMatch(/^cancelled with \d+ frame\(s\) not rendered/);
+    expect(frameFiles(join(dir, 'cancel')).length).toBe(view.framesDone);
+    expect(pids.length).toBe(2);
+    for (const pid of pids) expect(groupAlive(pid)).toBe(false);
+    expect(processesMentioning(join(dir, 'cancel'))).toEqual([]);
+  }, 60_000);
+
+  it('works with spaces, quotes, $() and ; in the file and output names, and a leading "-"', async () => {
+    const odd = `-it's a "test" $(touch x); y.blend`;
+    copyFileSync(scene, join(dir, odd));
+    const out = `out $(touch z); 'q' "r"`;
+    const { handle } = await startRenderJob({ blendFile: odd, start: 1, end: 3, parts: 2, split: 'even', outDir: out, cwd: dir, env: process.env });
+    const view = await handle.done;
+    expect(view.state).toBe('finished');
+    expect(frameFiles(join(dir, out))).toEqual(['frame_0001.jpg', 'frame_0002.jpg', 'frame_0003.jpg']);
+    expect(readdirSync(dir)).not.toContain('x');
+    expect(readdirSync(dir)).not.toContain('z');
+  }, 60_000);
+});

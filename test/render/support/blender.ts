@@ -1,0 +1,56 @@
+// Shared by the real-Blender tests: is blender here (and must it be), the generated test scene, and
+// a look at /proc for blender processes that outlived their job.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findProgram } from '../../../src/render/findProgram.js';
+
+export const BLENDER = findProgram('blender', process.env.PATH, process.cwd());
+/** CI sets OMTOP_REQUIRE_BLENDER=1: there a missing blender must fail the run, not skip it. */
+export const BLENDER_REQUIRED = process.env.OMTOP_REQUIRE_BLENDER === '1';
+export const SKIP_WITHOUT_BLENDER = BLENDER === null && !BLENDER_REQUIRED;
+export const SKIP_REASON = 'blender is not installed (set OMTOP_REQUIRE_BLENDER=1 to make this a failure)';
+
+export function requireBlender(): string {
+  if (BLENDER === null) throw new Error('blender not found on PATH, and OMTOP_REQUIRE_BLENDER=1 requires it');
+  return BLENDER;
+}
+
+const GENERATOR = fileURLToPath(new URL('../../../fixtures/blender/make-scene.py', import.meta.url));
+
+/** Writes the committed test scene (32x24 Cycles cube, uneven frame costs) to `path`. */
+export function makeScene(path: string, lastFrame: number): void {
+  execFileSync(requireBlender(), ['-b', '--factory-startup', '--python', GENERATOR, '--', path, String(lastFrame)], {
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
+}
+
+/** PIDs of live processes whose command line mentions `needle` (a test's unique temp dir). */
+export function processesMentioning(needle: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(join('/proc', entry, 'cmdline'), 'utf8');
+    } catch {
+      continue; // the process ended while we looked
+    }
+    if (cmdline.includes(needle) && Number(entry) !== process.pid) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/** How many times each frame file was reported saved across a job's part logs. */
+export function savedCounts(logFiles: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const log of logFiles) {
+    for (const match of readFileSync(log, 'utf8').matchAll(/^Saved: '(.*)'$/gm)) {
+      const path = match[1] ?? '';
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
