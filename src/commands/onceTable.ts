@@ -1,0 +1,99 @@
+// The text `omtop --once` prints: a node table, a process table (migrated processes shown as
+// →NODE), then what could not be read. Plain columns, no colour, so it pipes and diffs well.
+import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+
+export function formatSnapshot(snapshot: ClusterSnapshot): string {
+  const taken = new Date(snapshot.takenAt).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const sections = [
+    `omtop: ${snapshot.backend} backend, local node ${snapshot.localNode}, ${taken}`,
+    nodeTable(snapshot),
+    processTable(snapshot.processes),
+  ];
+  if (snapshot.errors.length > 0) {
+    sections.push(['Errors:', ...snapshot.errors.map((error) => `  ${error.source}: ${error.message}`)].join('\n'));
+  }
+  return `${sections.join('\n\n')}\n`;
+}
+
+function nodeTable(snapshot: ClusterSnapshot): string {
+  if (snapshot.nodes.length === 0) return 'Nodes: none could be read';
+  const header = ['NODE', 'IP', 'STATE', 'LOAD', 'SPEED', 'MEM FREE/TOTAL', 'UTIL', 'CPUS', 'PROCS', 'FLAGS'];
+  const rows = snapshot.nodes.map((node) => [
+    `${node.id}${node.isLocal ? '*' : ''}`,
+    node.ip || '-',
+    state(node),
+    known(node.load),
+    known(node.speed),
+    `${bytes(node.memFreeBytes)}/${bytes(node.memTotalBytes)}`,
+    node.util === null ? '-' : `${node.util}%`,
+    known(node.cpus),
+    String(snapshot.processes.filter((p) => p.node === node.id).length),
+    flags(node),
+  ]);
+  const notes = snapshot.nodes.filter((node) => node.error).map((node) => `  ${node.id}: ${node.error}`);
+  const table = columns(header, rows, new Set([3, 4, 6, 7, 8]));
+  return ['* = this node', table, ...notes].join('\n');
+}
+
+function processTable(processes: readonly ProcessSnapshot[]): string {
+  if (processes.length === 0) return 'Processes: none';
+  const header = ['PID', 'USER', 'NODE', 'HOME', 'STAT', '%CPU', '%MEM', 'TIME', 'COMMAND'];
+  const rows = processes.map((p) => [
+    String(p.pid),
+    p.user ?? '-',
+    p.migrated ? `→${p.node}` : String(p.node),
+    String(p.home),
+    p.stat,
+    p.cpu === null ? '-' : p.cpu.toFixed(1),
+    p.mem === null ? '-' : p.mem.toFixed(1),
+    cpuTime(p.timeSeconds),
+    p.command,
+  ]);
+  return ['→N = migrated to node N', columns(header, rows, new Set([0, 3, 5, 6, 7]))].join('\n');
+}
+
+function state(node: NodeSnapshot): string {
+  if (!node.up) return 'down';
+  return node.stale ? 'stale' : 'up';
+}
+
+function flags(node: NodeSnapshot): string {
+  const set = (['stay', 'lstay', 'block', 'quiet'] as const).filter((flag) => node.flags[flag]);
+  return set.length > 0 ? set.join(',') : '-';
+}
+
+function known(value: number | null): string {
+  return value === null ? '-' : String(value);
+}
+
+/** 247595008 → "236.1M": binary units, as free(1) and top print memory. */
+export function bytes(value: number | null): string {
+  if (value === null) return '-';
+  const units = ['B', 'K', 'M', 'G', 'T'];
+  let scaled = value;
+  let unit = 0;
+  while (scaled >= 1024 && unit < units.length - 1) {
+    scaled /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value}B` : `${scaled.toFixed(1)}${units[unit]}`;
+}
+
+/** Cumulative minutes and seconds, as mps prints TIME: 351 → "5:51". */
+export function cpuTime(seconds: number): string {
+  const whole = Math.floor(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
+function columns(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => {
+        // The last column (the command) is never padded, so long command lines do not add spaces.
+        if (i === cells.length - 1) return cell;
+        return right.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
+      })
+      .join('  ');
+  return [header, ...rows].map(line).join('\n');
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ClusterSnapshotSchema } from '../../src/model/snapshot.js';
+import { FAKE_BIN, NODE_DIR } from '../helpers/fakeTools.js';
+
+const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
+const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'omtop-empty-path-'));
+
+function omtop(args: string[], path?: string) {
+  return execa(process.execPath, [OMTOP, ...args], { reject: false, timeout: 50_000, ...(path !== undefined ? { env: { PATH: path } } : {}) });
+}
+
+describe('omtop --once (as a real process)', () => {
+  it('--demo prints the node table and the processes, migrated ones marked', async () => {
+    const result = await omtop(['--once', '--demo']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    const out = result.stdout;
+    expect(out).toMatch(/^omtop: demo backend, local node 261, /);
+    expect(out).toMatch(/^NODE\s+IP\s+STATE\s+LOAD\s+SPEED\s+MEM FREE\/TOTAL\s+UTIL\s+CPUS\s+PROCS\s+FLAGS$/m);
+    expect(out).toMatch(/^261\*\s+10\.0\.1\.5\s+up\s+\d+\s+8240\s/m);
+    expect(out).toMatch(/^266\s+10\.0\.1\.10\s+up\s+\d+\s+26842\s/m);
+    expect(out).toMatch(/^407\s+10\.0\.1\.151\s/m);
+    expect(out).toMatch(/^258\s+10\.0\.1\.2\s/m);
+    expect(out).toMatch(/^\s*\d+\s+root\s+→(266|407|258)\s+261\s+\S+.*\(blender\)$/m);
+  }, 60_000);
+
+  it('--json --demo prints the snapshot as JSON that fits the schema', async () => {
+    const result = await omtop(['--once', '--json', '--demo', '--seed', '5']);
+    expect(result.exitCode).toBe(0);
+    const snapshot = ClusterSnapshotSchema.parse(JSON.parse(result.stdout));
+    expect(snapshot.backend).toBe('demo');
+    expect(snapshot.nodes.map((n) => n.id)).toEqual([261, 407, 266, 258]);
+    expect(snapshot.processes.some((p) => p.isBlender && p.migrated)).toBe(true);
+  }, 60_000);
+
+  it('--backend openmosix reads the fake tools on PATH', async () => {
+    const result = await omtop(['--once', '--backend', 'openmosix', '--timeout', '20'], [FAKE_BIN, NODE_DIR].join(delimiter));
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^omtop: openmosix backend, local node 261, /);
+    expect(result.stdout).toMatch(/^266\s+10\.0\.1\.10\s+up\s+75\s+26842\s+207\.9M\/223\.9M\s+97%/m);
+    expect(result.stdout).toMatch(/^\s*1169\s+root\s+→266\s+261\s+S\s+85\.5\s+15\.4\s+5:51\s+\(blender\)$/m);
+  }, 60_000);
+
+  it('--backend openmosix with no openMosix tools anywhere exits 1 with one line', async () => {
+    const result = await omtop(['--once', '--backend', 'openmosix'], EMPTY_DIR);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('omtop: cannot read the openmosix backend: openmosix status: openmosix: command not found (and 3 more)');
+  }, 60_000);
+
+  it('without openMosix, falls back to the demo and says so on stderr', async () => {
+    const result = await omtop(['--once'], EMPTY_DIR);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('omtop: no openMosix found: showing an emulated cluster; --backend local shows this machine');
+    expect(result.stdout).toMatch(/^omtop: demo backend/);
+  }, 60_000);
+});
