@@ -1,0 +1,72 @@
+// 1. Parsers: mps and mtop text of 10,000 processes and `openmosix status` of 1,000 nodes, printed
+// by the emulator's printers, against JSON.parse of the same data as JSON, timed in the same run.
+import { parseMps, parseMtop, parseOpenMosixStatus } from '../parsers/index.js';
+import { printMps, printMtop, printOpenMosixStatus } from '../src/emulator/index.js';
+import { createSyntheticCluster, toMpsRows, toMtopFrame, toOpenMosixStatus } from './gen/syntheticCluster.js';
+import type { BenchRow } from './lib/row.js';
+import { median, perSecond, ratio } from './lib/stats.js';
+import { sample } from './lib/timing.js';
+
+const BENCH = '1 parsers';
+const SAMPLING = { warmup: 3, maxSamples: 30, budgetMs: 2500 };
+
+interface ParserCase {
+  readonly name: string;
+  readonly text: string;
+  readonly json: string;
+  readonly rows: number;
+  /** Parses the text and returns the number of rows it found (null on a parse error). */
+  readonly parse: (text: string) => number | null;
+}
+
+function cases(): ParserCase[] {
+  const processes = createSyntheticCluster(16, 10_000);
+  const nodes = createSyntheticCluster(1_000, 0);
+  const mpsRows = toMpsRows(processes);
+  const mtopFrame = toMtopFrame(processes);
+  const status = toOpenMosixStatus(nodes);
+  return [
+    {
+      name: 'mps, 10,000 processes', text: printMps(mpsRows), json: JSON.stringify(mpsRows), rows: mpsRows.length,
+      parse: (text) => { const result = parseMps(text); return result.ok ? result.value.processes.length : null; },
+    },
+    {
+      name: 'mtop, 10,000 processes', text: printMtop(mtopFrame), json: JSON.stringify(mtopFrame), rows: mtopFrame.rows.length,
+      parse: (text) => { const result = parseMtop(text); return result.ok ? result.value.processes.length : null; },
+    },
+    {
+      name: 'openmosix status, 1,000 nodes', text: printOpenMosixStatus(status), json: JSON.stringify(status), rows: status.ranges.length,
+      parse: (text) => { const result = parseOpenMosixStatus(text); return result.ok ? result.value.nodes.length : null; },
+    },
+  ];
+}
+
+function measureCase(parserCase: ParserCase): BenchRow[] {
+  const found = parserCase.parse(parserCase.text);
+  const textBytes = Buffer.byteLength(parserCase.text);
+  const jsonBytes = Buffer.byteLength(parserCase.json);
+  const parserMs = median(sample(() => parserCase.parse(parserCase.text), SAMPLING));
+  const jsonMs = median(sample(() => JSON.parse(parserCase.json), SAMPLING));
+  const parserMBs = perSecond(textBytes, parserMs) / 1e6;
+  const jsonMBs = perSecond(jsonBytes, jsonMs) / 1e6;
+  const parserRows = perSecond(parserCase.rows, parserMs);
+  const jsonRows = perSecond(parserCase.rows, jsonMs);
+  const checked = found === parserCase.rows ? '' : `; WARNING: parser found ${found ?? 'an error'} instead of ${parserCase.rows} rows`;
+  return [
+    {
+      bench: BENCH, name: `${parserCase.name}: rows/s`, value: parserRows, unit: 'rows/s',
+      baseline: `JSON.parse ${Math.round(jsonRows).toLocaleString('en-US')} rows/s`, ratio: ratio(parserRows, jsonRows),
+      target: { on: 'ratio', atLeast: 0.5 },
+      note: `median of ${SAMPLING.maxSamples} max; parse includes zod validation${checked}`,
+    },
+    {
+      bench: BENCH, name: `${parserCase.name}: MB/s`, value: parserMBs, unit: 'MB/s',
+      baseline: `JSON.parse ${jsonMBs.toFixed(1)} MB/s`, ratio: ratio(parserMBs, jsonMBs),
+      note: `text ${(textBytes / 1e6).toFixed(2)} MB vs JSON ${(jsonBytes / 1e6).toFixed(2)} MB of the same data`,
+    },
+  ];
+}
+
+export function benchParsers(): BenchRow[] {
+  return cases().flatMap(measureCase);
+}
