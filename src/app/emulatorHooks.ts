@@ -10,7 +10,8 @@ export interface PartHooks {
 export function emulatorHooks(emulator: EmulatedCluster | null): PartHooks {
   if (emulator === null) return {};
   return {
-    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ') }),
+    // A process table has one line per process: the --python-expr argument spans several.
+    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ').replace(/\s+/g, ' ') }),
     onPartExit: (pid) => emulator.releaseProcess(pid),
   };
 }

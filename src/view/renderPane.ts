@@ -44,9 +44,10 @@ export function selectedJobIndex(jobs: readonly RenderJobView[], ui: UiState): n
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
 const percent = (done: number, total: number): number => (total > 0 ? Math.floor((100 * done) / total) : 0);
 
-function jobLine(job: RenderJobView): string {
+/** Jobs are numbered in the list (ids are long timestamps); the id is in the status line and dialogs. */
+function jobLine(job: RenderJobView, position: number): string {
   const eta = job.state === 'running' ? ` ETA ${formatDuration(job.etaSeconds)}` : '';
-  return `${job.id} ${baseName(job.blendFile)} ${job.state} ${job.framesDone}/${job.framesTotal} ${percent(job.framesDone, job.framesTotal)}%${eta}`;
+  return `${position}. ${baseName(job.blendFile)} ${job.state} ${job.framesDone}/${job.framesTotal} ${percent(job.framesDone, job.framesTotal)}%${eta}`;
 }
 
 function partColumns(snapshot: ClusterSnapshot | null): Column<PartView>[] {
@@ -86,7 +87,7 @@ export function toRenderPaneVm(jobs: readonly RenderJobView[], snapshot: Cluster
   const listRows = Math.max(1, Math.min(jobs.length, Math.floor(size.rows / 3)));
   const listStart = Math.max(0, Math.min(selected - listRows + 1, jobs.length - listRows));
   const lines: LineVm[] = jobs.slice(listStart, listStart + listRows)
-    .map((j, i) => line(jobLine(j), jobTone(j), listStart + i === selected));
+    .map((j, i) => line(jobLine(j, listStart + i + 1), jobTone(j), listStart + i === selected));
   if (job !== undefined) {
     // Summary first: when the pane is short, the parts table is what gets cut.
     const pct = percent(job.framesDone, job.framesTotal);

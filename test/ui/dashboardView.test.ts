@@ -115,7 +115,7 @@ describe('dashboard on a headless terminal', () => {
     h.app.dispatch({ type: 'overlayChoose' });
     const text = screenText(await h.refresh());
     expect(text).toContain('render r1 started: 40 frames in 4 parts');
-    expect(text).toMatch(/r1 blacksmith\.blend running 16\/40 40%/);
+    expect(text).toMatch(/1\. blacksmith\.blend running 16\/40 40%/);
     expect(text).toMatch(/3 21-30\s+25 N265/);
   });
 });

@@ -13,7 +13,7 @@ describe('toRenderPaneVm', () => {
   it('shows the job, its progress, ETA, last saved frame and each part with the node its PID runs on now', () => {
     const vm = toRenderPaneVm([job()], fakeSnapshot(), ui, { cols: 56, rows: 12 });
     const text = vm.lines.map((l) => l.text);
-    expect(text[0]).toMatch(/^r1 blacksmith\.blend running 16\/40 40% ETA 1m35s/);
+    expect(text[0]).toMatch(/^1\. blacksmith\.blend running 16\/40 40% ETA 1m35s/);
     expect(text[1]).toMatch(/^█+[▏▎▍▌▋▊▉]?·+ 16\/40 40%$/);
     expect(text[2]).toMatch(/^ETA 1m35s · last saved frame_0016\.jpg/);
     expect(text[3]).toMatch(/PART FRAMES\s+CUR NODE\s+DONE\s+S\/FR STATE/);
@@ -25,7 +25,7 @@ describe('toRenderPaneVm', () => {
 
   it('cuts the parts table first when the pane is short', () => {
     const vm = toRenderPaneVm([job()], fakeSnapshot(), ui, { cols: 56, rows: 3 });
-    expect(vm.lines.map((l) => l.text.slice(0, 3))).toEqual(['r1 ', '███', 'ETA']);
+    expect(vm.lines.map((l) => l.text.slice(0, 3))).toEqual(['1. ', '███', 'ETA']);
   });
 
   it('collects the PIDs of all parts for highlighting, and looks a PID up in the snapshot', () => {
