@@ -8,7 +8,7 @@ import { createExecaRunner } from '../runner/execaRunner.js';
 import type { Backend } from './backend.js';
 import { createDemoBackend } from './demo.js';
 import { createLocalBackend } from './local/localBackend.js';
-import { createOpenMosixBackend } from './openmosix/openmosixBackend.js';
+import { createOpenMosixBackend, defaultHpcRoot } from './openmosix/openmosixBackend.js';
 import { withReadonly } from './readonly.js';
 import type { SelectedBackend } from './select.types.js';
 
@@ -33,7 +33,7 @@ export async function selectBackend(
   let emulator: SelectedBackend['emulator'] = null;
   switch (name) {
     case 'openmosix':
-      backend = createOpenMosixBackend({ runner: runner(), hpcRoot: hasHpc ? hpcRoot : null });
+      backend = createOpenMosixBackend({ runner: runner(), hpcRoot: defaultHpcRoot(hpcRoot) });
       break;
     case 'local':
       backend = createLocalBackend({ runner: runner() });

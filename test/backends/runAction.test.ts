@@ -7,7 +7,7 @@ import { fakeToolsEnv } from '../helpers/fakeTools.js';
 describe('actions through the fake openMosix tools', () => {
   it('runs the exact argv of each action, and reports ok', async () => {
     const fake = fakeToolsEnv();
-    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
     const actions: ClusterAction[] = [
       { type: 'expel' },
       { type: 'bring' },
@@ -39,7 +39,7 @@ describe('actions through the fake openMosix tools', () => {
 
   it('gives back the tool’s own error, with a hint, as data', async () => {
     const fake = fakeToolsEnv({ OMTOP_FAKE_FAIL: 'migrate;mosctl:expel=This is NOT an openMosix system!' });
-    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
     expect(await backend.perform({ type: 'migrate', pid: 1169, to: 266 })).toEqual({
       action: { type: 'migrate', pid: 1169, to: 266 },
       ok: false,
@@ -51,7 +51,7 @@ describe('actions through the fake openMosix tools', () => {
 
   it('refuses an impossible action before running anything', async () => {
     const fake = fakeToolsEnv();
-    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env }) });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env }) });
     const result = await backend.perform({ type: 'migrate', pid: -3, to: 266 });
     expect(result).toEqual({ action: { type: 'migrate', pid: -3, to: 266 }, ok: false, message: 'migrate -3 266: not a process id: -3' });
     expect(fake.calls()).toEqual([]);
@@ -59,7 +59,7 @@ describe('actions through the fake openMosix tools', () => {
 
   it('reports a missing tool', async () => {
     const fake = fakeToolsEnv({}, false);
-    const backend = createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env }) });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env }) });
     expect((await backend.perform({ type: 'bring' })).message).toBe('bring: mosctl: command not found (is openMosix installed and on PATH?)');
   });
 });

@@ -1,6 +1,8 @@
 // The real cluster: node list, per-node readings and processes, from /proc/hpc where it exists
 // and from the openMosix tools otherwise, all through the command-runner seam. Every failure is
 // a line in snapshot.errors and a stale mark on its node; collect never rejects.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ActionResult, ClusterAction } from '../../actions/types.js';
 import { buildSnapshot, errorMessage, failedSnapshot } from '../../model/buildSnapshot.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
@@ -15,7 +17,10 @@ import { ProcessSource } from './processSource.js';
 
 export interface OpenMosixBackendOptions {
   readonly runner: CommandRunner;
-  /** Read node data from here instead of forking mosctl; null: never. @default null */
+  /**
+   * Read node data from here instead of forking mosctl; null: never.
+   * @default '/proc/hpc' when it has a nodes directory (openMosix 2.4), else null
+   */
   readonly hpcRoot?: string | null;
   /** @default Date.now (the demo passes the emulator's clock) */
   readonly now?: () => number;
@@ -33,7 +38,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   const { runner } = options;
   const name = options.name ?? 'openmosix';
   const now = options.now ?? Date.now;
-  const hpcRoot = options.hpcRoot ?? null;
+  const hpcRoot = options.hpcRoot === undefined ? defaultHpcRoot() : options.hpcRoot;
   const book = new NodeBook();
   const directory = new NodeDirectory({ runner, hpcRoot, ttlMs: options.nodeListTtlMs ?? 30_000 });
   const mosctl = new MosctlNodeReader(runner, book, options.refresh);
@@ -65,4 +70,9 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     },
     close: () => Promise.resolve(),
   };
+}
+
+/** openMosix 2.6 and LinuxPMI have /proc/hpc/admin but no nodes: only 2.4's tree can replace mosctl. */
+export function defaultHpcRoot(root = '/proc/hpc'): string | null {
+  return existsSync(join(root, 'nodes')) ? root : null;
 }

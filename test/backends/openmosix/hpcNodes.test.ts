@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createOpenMosixBackend } from '../../../src/backends/openmosix/openmosixBackend.js';
+import { createOpenMosixBackend, defaultHpcRoot } from '../../../src/backends/openmosix/openmosixBackend.js';
 import { inProcessFakeRunner } from '../../helpers/fakeTools.js';
 
 const TREE = fileURLToPath(new URL('../../../fixtures/cluster/hpc-tutorial', import.meta.url));
@@ -56,5 +56,10 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     expect(snap.nodes.map((n) => [n.id, n.ip])).toEqual([[258, ''], [261, ''], [266, ''], [407, '']]);
     expect(snap.localNode).toBe(261);
     expect(snap.errors).toEqual([{ source: 'openmosix status', message: 'openmosix: not found' }]);
+  });
+
+  it('uses /proc/hpc only where it has node directories (openMosix 2.4, not 2.6)', () => {
+    expect(defaultHpcRoot(TREE)).toBe(TREE);
+    expect(defaultHpcRoot(mkdtempSync(join(tmpdir(), 'omtop-hpc26-')))).toBeNull();
   });
 });

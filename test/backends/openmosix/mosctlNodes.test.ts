@@ -6,7 +6,7 @@ import { inProcessFakeRunner } from '../../helpers/fakeTools.js';
 async function commandsPerTick(ticks: number, env: Record<string, string> = {}): Promise<string[][][]> {
   const runner = inProcessFakeRunner(env);
   let now = 0;
-  const backend = createOpenMosixBackend({ runner, now: () => now });
+  const backend = createOpenMosixBackend({ hpcRoot: null, runner, now: () => now });
   const perTick: string[][][] = [];
   for (let tick = 0; tick < ticks; tick++) {
     const before = runner.calls.length;

@@ -11,7 +11,7 @@ import { fakeToolsEnv, type FakeEnv } from '../../helpers/fakeTools.js';
 const GENEROUS_MS = 15_000;
 
 function backendWith(fake: FakeEnv) {
-  return createOpenMosixBackend({ runner: createExecaRunner({ env: fake.env, timeoutMs: GENEROUS_MS }), now: () => 1000 });
+  return createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: GENEROUS_MS }), now: () => 1000 });
 }
 
 /** A runner the test can point at differently-behaving fake tools between collects. */
@@ -61,7 +61,7 @@ describe('createOpenMosixBackend over the fake tools (tutorial cluster)', () => 
     const good = fakeToolsEnv();
     const hanging = fakeToolsEnv({ OMTOP_FAKE_HANG: 'mosctl:getload:266' });
     const switchable = switchableRunner(good);
-    const backend = createOpenMosixBackend({ runner: switchable.runner });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: switchable.runner });
     await backend.collect();
     switchable.use(hanging, { argv: 'mosctl getload 266', ms: 1000 });
     const snap = await backend.collect();
