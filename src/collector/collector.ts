@@ -17,6 +17,7 @@ export interface CollectorOptions {
   readonly onListenerError?: (error: unknown) => void;
 }
 
+/** start() refreshes at once, then every intervalMs; stop() also cancels a refresh in flight. */
 export function createCollector(options: CollectorOptions): Collector {
   const { backend, store } = options;
   const onListenerError = options.onListenerError ?? ((error: unknown) => queueMicrotask(() => { throw error; }));
