@@ -8,6 +8,7 @@ import type { RenderOptions } from '../../src/render/renderOptions.js';
 import type { RenderEvent } from '../../src/render/jobConfig.js';
 import { frameRange, parseFrameList } from '../../src/render/frameList.js';
 import { groupAlive } from '../../src/render/processGroup.js';
+import { writeFakeBlender } from './support/fakeBlender.js';
 import { makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 let dir = '';
@@ -152,4 +153,24 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     expect(readdirSync(dir)).not.toContain('x');
     expect(readdirSync(dir)).not.toContain('z');
   }, 60_000);
+
+  it('kills a part that prints nothing past --stall-timeout and retries its frames', async () => {
+    const silent = writeFakeBlender(dir, 'silent-blender', 'exec sleep 60');
+    const { view, events } = await render({ start: 1, end: 2, parts: 1, outDir: 'stall', split: 'even', blender: silent, stallTimeoutSeconds: 1, retries: 1 });
+    const exits = events.filter((e) => e.type === 'part-exit');
+    expect(exits).toHaveLength(2);
+    expect(exits.every((e) => e.type === 'part-exit' && e.stalled && e.signal === 'SIGKILL')).toBe(true);
+    expect(view.state).toBe('failed');
+    expect(view.message).toMatch(/^2 frame\(s\) missing: 1-2; logs in /);
+    expect(processesMentioning('silent-blender')).toEqual([]);
+  }, 30_000);
+
+  it('stops retrying when every part fails with the same blender error before any frame', async () => {
+    const broken = writeFakeBlender(dir, 'broken-blender', 'echo "Error: Build without OpenImageDenoiser"\nexit 1');
+    const { view, events } = await render({ start: 1, end: 20, parts: 2, outDir: 'broken', blender: broken, retries: 5 });
+    // Each part fails once; a part may already have started its next chunk when the last one reports.
+    expect(events.filter((e) => e.type === 'part-spawn').length).toBeLessThanOrEqual(3);
+    expect(view.state).toBe('failed');
+    expect(view.message).toMatch(/^blender failed on every part: Error: Build without OpenImageDenoiser; 20 frame\(s\) missing: 1-20/);
+  }, 30_000);
 });

@@ -1,0 +1,186 @@
+// `omtop render` end to end: bad input without forking, the tutorial's lines on real Blender, JSON
+// events, Ctrl-C on the real process, and the movie.
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRenderCommand } from '../../src/commands/render.js';
+import type { CliIo } from '../../src/io.js';
+import { findProgram } from '../../src/render/findProgram.js';
+import { writeFakeBlender } from '../render/support/fakeBlender.js';
+import { makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../render/support/blender.js';
+
+const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
+
+function collect(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
+  const out = collect();
+  const err = collect();
+  const io: CliIo = { stdout: out.stream, stderr: err.stream, stdin: new PassThrough(), env, cwd };
+  const code = await runRenderCommand(args, io);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+describe('omtop render: bad input is one line and exit 1, before anything is forked', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'omtop-cli-bad-'));
+    writeFileSync(join(dir, 'fake.blend'), 'BLENDER-v304 not really a scene');
+    writeFileSync(join(dir, 'notes.txt'), 'hello');
+    writeFileSync(join(dir, 'a-file'), 'x');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases: Array<[string, string[], RegExp]> = [
+    ['missing .blend', ['nope.blend', '1', '10', '2'], /^omtop: cannot read nope\.blend: no such file$/],
+    ['not a .blend', ['notes.txt', '1', '10', '2'], /^omtop: notes\.txt is not a \.blend file$/],
+    ['START > END', ['fake.blend', '10', '1', '2'], /^omtop: START \(10\) is after END \(1\)$/],
+    ['non-integer', ['fake.blend', '1', '2.5', '2'], /^omtop: END must be an integer, got "2\.5"$/],
+    ['PARTS < 1', ['fake.blend', '1', '10', '0'], /^omtop: PARTS must be at least 1, got 0$/],
+    ['blender missing', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'],
+      /^omtop: blender not found: install it with apt-get install blender or pass --blender PATH$/],
+    ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'],
+      /^omtop: cannot create output directory .*a-file\/sub: a parent is not a directory$/],
+    ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], /^omtop: .*--parts/],
+  ];
+  for (const [name, args, pattern] of cases) {
+    it(name, async () => {
+      const result = await run(args, dir);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(pattern);
+      expect(existsSync(join(dir, 'a-file'))).toBe(true);
+    });
+  }
+
+  it('unreadable .blend (a directory)', async () => {
+    mkdirSync(join(dir, 'folder.blend'), { recursive: true });
+    const result = await run(['folder.blend', '1', '10', '2'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('omtop: cannot read folder.blend: is a directory\n');
+  });
+
+  it('blender missing from PATH', async () => {
+    const result = await run(['fake.blend', '1', '10', '2'], dir, { ...process.env, PATH: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('blender not found');
+  });
+
+  it('--help lists the options and exits 0', async () => {
+    const result = await run(['--help'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: omtop render FILE\.blend START END PARTS/);
+    expect(result.stdout).toContain('--resume');
+  });
+});
+
+describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOUT_BLENDER ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
+  let dir = '';
+  beforeAll(() => {
+    requireBlender();
+    dir = mkdtempSync(join(tmpdir(), 'omtop-cli-'));
+    makeScene(join(dir, 'scene.blend'), 40);
+  });
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("prints the tutorial's lines with true numbers, one line per frame, and checks the files", async () => {
+    const result = await run(['scene.blend', '1', '6', '2', '--split', 'even'], dir);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 4).map((l) => l.replace(/\d\d-\d\d-\d\d \d\d:\d\d:\d\d/, 'DATE'))).toEqual([
+      'Rendering 6 images from scene.blend on 2 nodes.',
+      'Tasks forked, network rendering in progress.',
+      'Job started at: DATE',
+      'Please wait while rendering...',
+    ]);
+    expect(lines.filter((l) => /^Frame \d+ done \[\d+\/6\]/.test(l))).toHaveLength(6);
+    expect(lines.at(-2)).toBe('Rendering successfully finished.');
+    expect(lines.at(-1)).toMatch(/^Job ended at: \d\d-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // The .blend's own output setting, //rendered/frame_####, relative to the .blend.
+    expect(readdirSync(join(dir, 'rendered')).filter((n) => n.endsWith('.jpg'))).toHaveLength(6);
+  }, 60_000);
+
+  it('reduces PARTS to the frame count with a warning; --json prints one event per line', async () => {
+    const result = await run(['scene.blend', '1', '40', '5', '--frames', '7-8', '--out', 'json', '--json'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe('omtop: warning: only 2 frame(s) to render: using 2 part(s) instead of 5');
+    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; frame?: number; state?: string });
+    expect(events[0]).toMatchObject({ type: 'job-start', frames: '7-8', parts: 2 });
+    expect(events.filter((e) => e.type === 'frame-done').map((e) => e.frame).sort()).toEqual([7, 8]);
+    expect(events.at(-1)).toMatchObject({ type: 'job-end', state: 'finished' });
+  }, 60_000);
+
+  it('names the missing frames and the logs, and exits 1, when blender writes nothing', async () => {
+    const fake = writeFakeBlender(dir, 'lazy-blender', 'echo "Blender 3.4.1"\necho "Blender quit"\nexit 0');
+    const result = await run(['scene.blend', '1', '4', '2', '--out', 'lazy', '--blender', fake, '--retries', '1', '--split', 'even'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).not.toContain('Rendering successfully finished.');
+    expect(result.stderr).toMatch(/^omtop: rendering failed: 4 frame\(s\) missing: 1-4; logs in .*\.omtop-logs/m);
+    expect(result.stderr).toMatch(/^omtop: part logs: .*part-1\.log .*part-2\.log$/m);
+    expect(result.stdout.match(/frames \d-\d not rendered/g)).toHaveLength(4); // 2 parts x (1 try + 1 retry)
+  }, 60_000);
+
+  it('Ctrl-C stops every blender process, keeps finished frames and prints how to resume', async () => {
+    const name = "ctrl c 'test'.blend";
+    execFileSync('cp', [join(dir, 'scene.blend'), join(dir, name)]);
+    const child = spawn(process.execPath, [OMTOP, 'render', name, '1', '40', '2', '--out', 'ctrlc', '--size', '96x72'], {
+      cwd: dir, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    const firstFrame = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('Frame ')) resolve();
+      });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await firstFrame;
+    expect(processesMentioning(name).length).toBeGreaterThan(1); // omtop and its blender parts
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).toBe(130);
+    expect(processesMentioning(name)).toEqual([]);
+    expect(stderr).toContain(`omtop: resume with: omtop render --resume 'ctrl c '\\''test'\\''.blend' 1 40 2 --out ctrlc --size 96x72`);
+    const kept = readdirSync(join(dir, 'ctrlc')).filter((n) => n.endsWith('.jpg'));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(40);
+  }, 90_000);
+
+  it('assembles the movie with ffmpeg and checks its frame count', async () => {
+    const result = await run(['scene.blend', '1', '5', '2', '--out', 'movie', '--movie', 'movie/out.mp4', '--fps', '12'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Movie ');
+    const ffprobe = findProgram('ffprobe', process.env.PATH, dir) ?? 'ffprobe';
+    const frames = execFileSync(ffprobe, ['-v', 'error', '-count_frames', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', join(dir, 'movie/out.mp4')], { encoding: 'utf8' });
+    expect(frames.trim()).toBe('5');
+  }, 60_000);
+
+  it('falls back to mencoder when ffmpeg is not on PATH', async () => {
+    const bin = join(dir, 'bin-no-ffmpeg');
+    mkdirSync(bin);
+    for (const tool of ['blender', 'mencoder']) {
+      const path = findProgram(tool, process.env.PATH, dir);
+      if (path === null) throw new Error(`${tool} is needed for this test`);
+      symlinkSync(path, join(bin, tool));
+    }
+    const result = await run(['scene.blend', '1', '3', '1', '--out', 'menc', '--movie', 'menc/out.avi'], dir, { ...process.env, PATH: bin });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(mencoder)');
+  }, 60_000);
+});

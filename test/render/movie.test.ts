@@ -1,0 +1,77 @@
+// Movie assembly with the real ffmpeg and mencoder, on frames ffmpeg draws itself (odd size on purpose).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleMovie, ffmpegArgs, mencoderArgs, type MovieRequest } from '../../src/render/movie.js';
+import { findProgram } from '../../src/render/findProgram.js';
+import { BLENDER_REQUIRED } from './support/blender.js';
+
+const ffmpeg = findProgram('ffmpeg', process.env.PATH, process.cwd());
+const ffprobe = findProgram('ffprobe', process.env.PATH, process.cwd());
+const mencoder = findProgram('mencoder', process.env.PATH, process.cwd());
+const SKIP = (ffmpeg === null || ffprobe === null) && !BLENDER_REQUIRED;
+
+describe('movie command lines', () => {
+  const request: MovieRequest = { file: '/o/m.mp4', fps: 12, width: 33, height: 25, ffmpeg: null, ffprobe: null, mencoder: null };
+
+  it('ffmpeg: -start_number, even-size scale, yuv420p', () => {
+    const args = ffmpegArgs('/seq', '.png', request);
+    expect(args.slice(args.indexOf('-framerate'), args.indexOf('-framerate') + 2)).toEqual(['-framerate', '12']);
+    expect(args.slice(args.indexOf('-start_number'), args.indexOf('-start_number') + 4)).toEqual(['-start_number', '1', '-i', '/seq/%06d.png']);
+    expect(args).toContain('scale=trunc(iw/2)*2:trunc(ih/2)*2');
+    expect(args.at(-1)).toBe('/o/m.mp4');
+  });
+
+  it("mencoder: the tutorial's mf options (w, h, fps) and -ovc copy for JPEG frames", () => {
+    expect(mencoderArgs('/seq', '.jpg', { ...request, file: '/o/m.avi' })).toEqual([
+      'mf:///seq/*.jpg', '-mf', 'w=33:h=25:fps=12:type=jpg', '-ovc', 'copy', '-o', '/o/m.avi',
+    ]);
+  });
+});
+
+describe.skipIf(SKIP)(`movie assembly with real tools${SKIP ? ' (skipped: ffmpeg/ffprobe not installed)' : ''}`, () => {
+  let dir = '';
+  const frames: string[] = [];
+
+  beforeAll(() => {
+    if (ffmpeg === null) throw new Error('ffmpeg not found, and OMTOP_REQUIRE_BLENDER=1 requires it');
+    dir = mkdtempSync(join(tmpdir(), 'omtop-movie-test-'));
+    // Frames 7..13 with a gap at 10: the movie must still get every listed frame.
+    execFileSync(ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=33x25:rate=12', '-frames:v', '7', '-start_number', '7', join(dir, 'f_%04d.jpg')]);
+    for (const frame of [7, 8, 9, 11, 12, 13]) frames.push(join(dir, `f_${String(frame).padStart(4, '0')}.jpg`));
+  });
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  const base = (): MovieRequest => ({ file: '', fps: 12, width: 33, height: 25, ffmpeg, ffprobe, mencoder });
+
+  it('ffmpeg makes a movie of exactly the frames, odd size and gap included', async () => {
+    const file = join(dir, 'odd size.mp4');
+    const result = await assembleMovie({ ...base(), file }, frames);
+    expect(result).toMatchObject({ ok: true, tool: 'ffmpeg', frames: 6 });
+    const probed = execFileSync(ffprobe ?? 'ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+    expect(probed.trim()).toBe('32,24');
+  });
+
+  it.skipIf(mencoder === null && !BLENDER_REQUIRED)('mencoder (no ffmpeg) makes the AVI and its frame count is checked', async () => {
+    const file = join(dir, 'tutorial.avi');
+    const result = await assembleMovie({ ...base(), file, ffmpeg: null, ffprobe: null }, frames);
+    expect(result).toMatchObject({ ok: true, tool: 'mencoder', frames: 6 });
+  });
+
+  it('fails loudly when the movie does not hold every frame', async () => {
+    const broken = join(dir, 'f_0099.jpg');
+    writeFileSync(broken, 'not a jpeg at all');
+    const result = await assembleMovie({ ...base(), file: join(dir, 'broken.mp4') }, [...frames, broken]);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/has 6 frames, expected 7$/);
+  });
+
+  it('says so when no tool is installed', async () => {
+    const result = await assembleMovie({ ...base(), file: join(dir, 'x.mp4'), ffmpeg: null, mencoder: null }, frames);
+    expect(result).toEqual({ ok: false, message: 'no movie: neither ffmpeg nor mencoder is installed' });
+  });
+});
