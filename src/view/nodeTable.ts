@@ -49,7 +49,7 @@ export function nodeColumns(withHistory: boolean): Column<NodeRow>[] {
     { header: 'SPEED', width: 6, align: 'right', priority: 80, cell: (r) => num(r.node.speed) },
     { header: 'FREE/TOTAL', width: 11, priority: 70,
       cell: (r) => live(r, `${humanBytes(r.node.memFreeBytes)}/${humanBytes(r.node.memTotalBytes)}`) },
-    { header: 'MEM', width: 6, priority: 20, cell: (r, w) => live(r, bar(memUsedFraction(r.node), w)) },
+    { header: 'USED', width: 6, priority: 20, cell: (r, w) => live(r, bar(memUsedFraction(r.node), w)) },
     { header: 'UTIL', width: 4, align: 'right', priority: 50, cell: (r) => live(r, r.node.util === null ? '-' : `${Math.round(r.node.util)}%`) },
     { header: 'OURS', width: 4, align: 'right', priority: 60, cell: (r) => String(r.ours) },
     { header: 'FLAG', width: 4, priority: 75, cell: (r) => flagLetters(r.node) },

@@ -9,7 +9,7 @@ const noHistory = () => [];
 describe('toNodeTableVm', () => {
   it('has one row per node with id, IP, state, load, speed, memory, flags; the local node is starred', () => {
     const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 100, rows: 10 }, noHistory, false);
-    expect(vm.header).toMatch(/N#\s+IP\s+STATE\s+LOAD.*SPEED FREE\/TOTAL\s+MEM\s+UTIL OURS FLAG/);
+    expect(vm.header).toMatch(/N#\s+IP\s+STATE\s+LOAD.*SPEED FREE\/TOTAL\s+USED\s+UTIL OURS FLAG/);
     expect(vm.lines).toHaveLength(4);
     expect(vm.lines[0]?.text).toMatch(/^\s*\*261 192\.168\.1\.5\s+up\s+143 \S+\s+8240 256M\/512M/);
     expect(vm.lines[0]?.text).toMatch(/S··· *$/);
