@@ -7,11 +7,12 @@ export interface PartHooks {
   readonly onPartExit?: (pid: number) => void;
 }
 
-export function emulatorHooks(emulator: EmulatedCluster | null): PartHooks {
+/** @param user shown as the parts' owner in the process list (the emulator cannot ask the OS). */
+export function emulatorHooks(emulator: EmulatedCluster | null, user?: string): PartHooks {
   if (emulator === null) return {};
   return {
     // A process table has one line per process: the --python-expr argument spans several.
-    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ').replace(/\s+/g, ' ') }),
+    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ').replace(/\s+/g, ' '), ...(user ? { user } : {}) }),
     onPartExit: (pid) => emulator.releaseProcess(pid),
   };
 }

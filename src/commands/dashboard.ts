@@ -9,6 +9,6 @@ import { createStartRender } from '../render/startRender.js';
 
 export async function runDashboard(options: GlobalOptions, io: CliIo): Promise<number> {
   const selected = await selectBackend(options, io.env);
-  const startRender = createStartRender({ cwd: io.cwd, env: io.env, hooks: emulatorHooks(selected.emulator) });
+  const startRender = createStartRender({ cwd: io.cwd, env: io.env, hooks: emulatorHooks(selected.emulator, io.env.USER ?? io.env.LOGNAME) });
   return runDashboardSession({ selected, options, io, startRender });
 }

@@ -15,6 +15,8 @@ describe('emulatorHooks', () => {
     hooks.onPartExit?.(4242);
     expect(adopted).toEqual([{ pid: 4242, command: '/usr/bin/blender -b x.blend --python-expr import bpy scene = 1 -a' }]);
     expect(released).toEqual([4242]);
+    emulatorHooks(emulator, 'alice').onPartSpawn?.(7, ['blender']);
+    expect(adopted[1]).toEqual({ pid: 7, command: 'blender', user: 'alice' });
   });
 
   it('does nothing without an emulator (real cluster)', () => {
