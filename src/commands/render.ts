@@ -30,7 +30,6 @@ function report(view: RenderJobView, args: readonly string[], io: CliIo, printer
     if (printer.mode !== 'json') io.stdout.write(`${line}\n`);
   };
   if (view.state === 'finished') {
-    if (view.message !== null) text(view.message);
     text('Rendering successfully finished.');
     text(`Job ended at: ${tutorialDate(view.endedAt ?? Date.now())}`);
     return 0;
@@ -73,7 +72,10 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     printer.json({ type: 'job-start', id: view.id, blendFile: view.blendFile, frames: formatFrameList(config.frames), parts: view.parts.length, outDir: view.outDir, logDir: config.logDir });
     if (printer.mode !== 'json') {
       if (skipped.length > 0) io.stdout.write(`Resuming: ${skipped.length} of ${config.allFrames.length} frames already in ${view.outDir}.\n`);
-      for (const line of bannerLines(config.frames.length, config.blendFile, view.parts.length, view.startedAt)) io.stdout.write(`${line}\n`);
+      const lines = config.frames.length === 0
+        ? [`Nothing to render: all ${config.allFrames.length} frames are already in ${view.outDir}.`]
+        : bannerLines(config.frames.length, config.blendFile, view.parts.length, view.startedAt);
+      for (const line of lines) io.stdout.write(`${line}\n`);
     }
     const unsubscribe = handle.subscribe((next) => printer.onView(next));
     const final = await handle.done;

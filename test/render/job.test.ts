@@ -7,9 +7,8 @@ import { startRenderJob } from '../../src/render/startRender.js';
 import type { RenderOptions } from '../../src/render/renderOptions.js';
 import type { RenderEvent } from '../../src/render/jobConfig.js';
 import { frameRange, parseFrameList } from '../../src/render/frameList.js';
-import { groupAlive } from '../../src/render/processGroup.js';
 import { writeFakeBlender } from './support/fakeBlender.js';
-import { makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
+import { groupGone, makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 let dir = '';
 let scene = '';
@@ -138,7 +137,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     expect(view.message).toMatch(/^cancelled with \d+ frame\(s\) not rendered/);
     expect(frameFiles(join(dir, 'cancel')).length).toBe(view.framesDone);
     expect(pids.length).toBe(2);
-    for (const pid of pids) expect(groupAlive(pid)).toBe(false);
+    for (const pid of pids) expect(await groupGone(pid)).toBe(true);
     expect(processesMentioning(join(dir, 'cancel'))).toEqual([]);
   }, 60_000);
 

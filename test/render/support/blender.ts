@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findProgram } from '../../../src/render/findProgram.js';
+import { groupAlive } from '../../../src/render/processGroup.js';
 
 export const BLENDER = findProgram('blender', process.env.PATH, process.cwd());
 /** CI sets OMTOP_REQUIRE_BLENDER=1: there a missing blender must fail the run, not skip it. */
@@ -53,4 +54,14 @@ export function savedCounts(logFiles: readonly string[]): Map<string, number> {
     }
   }
   return counts;
+}
+
+/** Waits until no process of group `pgid` is left (a killed orphan is gone once init reaps it). */
+export async function groupGone(pgid: number, timeoutMs = 5000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupAlive(pgid)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
 }
