@@ -1,6 +1,7 @@
 // A made-up cluster of any size, as plain data for the emulator's text printers: N nodes and P
 // processes whose CPU times grow and whose pids churn a little every tick, so each tick's tool
 // output differs from the last one (as on a real cluster). Seeded: same size, same data.
+// No blender among the commands, so the dashboard's automatic blender-only filter stays off.
 import { createRandom, type Random } from '../../src/emulator/random.js';
 import type { MpsRow, MtopFrame, MtopRow, OpenMosixStatusState } from '../../src/emulator/index.js';
 import { AUTODISCOVERY_PREAMBLE } from '../../src/emulator/index.js';
@@ -36,7 +37,7 @@ export interface SyntheticCluster {
 }
 
 const COMMANDS = [
-  ['blender', 'blender -b /home/alice/scenes/blacksmith-jpeg.blend -s 1 -e 58 -a'],
+  ['mencoder', 'mencoder mf://rendered/*.jpg -mf fps=12:type=jpg -ovc lavc -o blacksmith.avi'],
   ['povray', 'povray +Iscene.pov +W800 +H600 +Oout.png'],
   ['lame', 'lame --preset standard track07.wav track07.mp3'],
   ['sshd', '/usr/sbin/sshd'],
