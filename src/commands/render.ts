@@ -11,16 +11,18 @@ import { formatFrameList } from '../render/frameList.js';
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
 const EXIT_CANCELLED = 130;
 
-/** Ctrl-C / SIGTERM cancel the job (which stops every blender group) instead of killing omtop. */
+/** Ctrl-C, SIGTERM and a closed terminal (SIGHUP) cancel the job (which stops every blender group) instead of killing omtop. */
 function cancelOnSignals(handle: RenderJobHandle): () => void {
   const onSignal = (): void => {
     void handle.cancel();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   return () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   };
 }
 
@@ -56,7 +58,7 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
       return 0;
     }
     const mode: ProgressMode = cli.json ? 'json' : io.stdout.isTTY ? 'tty' : 'lines';
-    printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns ?? 80);
+    printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns || 80);
     const events = printer;
     ({ handle, prepared } = await startRenderJob({ ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e) => events.onEvent(e) } }));
   } catch (error) {

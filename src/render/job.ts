@@ -71,27 +71,40 @@ export class RenderJob implements RenderJobHandle {
   }
 
   async cancel(): Promise<void> {
-    if (!this.cancelled) {
-      this.cancelled = true;
-      for (const process of this.running) process.kill('SIGTERM');
-      const hard = setTimeout(() => {
-        for (const process of this.running) process.kill('SIGKILL');
-      }, KILL_GRACE_MS);
-      this.wake();
-      await this.done.finally(() => clearTimeout(hard));
-    }
+    if (!this.cancelled) this.stopAll();
     await this.done;
   }
 
+  /** SIGTERM to every blender group now, SIGKILL to whatever still runs after the grace period. */
+  private stopAll(): void {
+    this.cancelled = true;
+    for (const process of this.running) process.kill('SIGTERM');
+    const hard = setTimeout(() => {
+      for (const process of this.running) process.kill('SIGKILL');
+    }, KILL_GRACE_MS);
+    void this.done.then(() => clearTimeout(hard));
+    this.wake();
+  }
+
   private async run(): Promise<RenderJobView> {
-    if (this.config.split === 'even') {
-      const groups = evenSplit(this.config.frames, this.parts.length);
-      await Promise.all(this.parts.map((part, i) => this.evenWorker(part, groups[i] ?? [])));
-    } else {
-      const queue = new FrameQueue(this.config.frames);
-      await Promise.all(this.parts.map((part) => this.dynamicWorker(part, queue)));
+    try {
+      if (this.config.split === 'even') {
+        const groups = evenSplit(this.config.frames, this.parts.length);
+        await Promise.all(this.parts.map((part, i) => this.evenWorker(part, groups[i] ?? [])));
+      } else {
+        const queue = new FrameQueue(this.config.frames);
+        await Promise.all(this.parts.map((part) => this.dynamicWorker(part, queue)));
+      }
+      await this.finish();
+    } catch (error) {
+      // An I/O failure of omtop itself (log file, output dir gone): stop the parts, report it as the outcome.
+      this.cancelled = true;
+      for (const process of this.running) process.kill('SIGKILL');
+      this.state = 'failed';
+      this.message = `render job failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+      this.endedAt = Date.now();
+      this.notify();
     }
-    await this.finish();
     return this.view();
   }
 
@@ -208,9 +221,7 @@ export class RenderJob implements RenderJobHandle {
     this.fatalExits += 1;
     if (this.fatalExits < this.parts.length || this.cancelled) return;
     this.message = `blender failed on every part: ${error}`;
-    this.cancelled = true;
-    for (const process of this.running) process.kill('SIGTERM');
-    this.wake();
+    this.stopAll();
   }
 
   private settlePart(part: PartRecord, interrupted: boolean): void {

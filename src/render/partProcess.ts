@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { once } from 'node:events';
 import { parseBlenderLine, type BlenderLogEvent } from '../../parsers/blenderLog.js';
 import { signalGroup } from './processGroup.js';
 
@@ -38,10 +37,13 @@ export interface RunningPartProcess {
 export function startPartProcess(options: PartProcessOptions): RunningPartProcess {
   const [program, ...args] = options.argv;
   const log = createWriteStream(options.logFile, { flags: 'a' });
+  const errors: string[] = [];
+  // A log that cannot be written must not stop the render; the failure is reported with the part's errors.
+  log.on('error', (error) => errors.push(`omtop: cannot write ${options.logFile}: ${error.message}`));
+  const logClosed = new Promise<void>((resolve) => log.on('close', resolve));
   log.write(`# omtop: ${new Date().toISOString()} ${JSON.stringify(options.argv)}\n`);
   const child = spawn(program ?? 'blender', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid ?? null;
-  const errors: string[] = [];
   let stalled = false;
   let spawnError: string | null = null;
   let watchdog: NodeJS.Timeout | undefined;
@@ -84,7 +86,7 @@ export function startPartProcess(options: PartProcessOptions): RunningPartProces
     clearTimeout(watchdog);
     log.write(`# omtop: exit code ${exitCode ?? '-'} signal ${signal ?? '-'}${stalled ? ' (stalled)' : ''}\n`);
     log.end();
-    await once(log, 'finish');
+    await logClosed;
     return { pid, exitCode, signal, stalled, spawnError, errors };
   })();
 
