@@ -1,0 +1,91 @@
+// 4a. Steady cost: `node bin/omtop.js --demo --interval 1` and `top -d 1`, side by side in tmux
+// pseudo-terminals of 120×40 over the same minute. CPU seconds come from /proc/<pid>/stat (the
+// whole process tree, so a helper process would count too), peak RSS from VmHWM.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { commandNameOf, cpuSecondsOf, memoryOf, processTree } from './lib/procStat.js';
+import type { BenchRow } from './lib/row.js';
+import { ratio } from './lib/stats.js';
+import { createTmuxServer } from './lib/tmux.js';
+
+const BENCH = '4 steady';
+/** Start-up is left out: the measured minute begins this long after launch. */
+const SETTLE_MS = 5_000;
+const WINDOW_MS = 60_000;
+
+interface Watched {
+  readonly root: number;
+  /** CPU seconds of the whole tree at the start and end of the window. */
+  cpuStart: number | null;
+  cpuEnd: number | null;
+  peakRssBytes: number | null;
+  names: Set<string>;
+}
+
+function treeCpu(root: number): number | null {
+  const pids = processTree(root);
+  const seconds = pids.map(cpuSecondsOf).filter((value): value is number => value !== null);
+  return seconds.length === 0 ? null : seconds.reduce((sum, value) => sum + value, 0);
+}
+
+/** The largest VmHWM in the tree: the main process (node, top), not the tmux shell around it. */
+function treePeakRss(watched: Watched): void {
+  for (const pid of processTree(watched.root)) {
+    const peak = memoryOf(pid)?.peakRssBytes ?? null;
+    const name = commandNameOf(pid);
+    if (name !== null) watched.names.add(name);
+    if (peak !== null && (watched.peakRssBytes === null || peak > watched.peakRssBytes)) watched.peakRssBytes = peak;
+  }
+}
+
+export async function benchSteady(repoRoot: string): Promise<BenchRow[]> {
+  const server = createTmuxServer(`omtop-bench-${process.pid}`);
+  try {
+    const omtop: Watched = { root: await server.start('omtop', ['node', 'bin/omtop.js', '--demo', '--interval', '1'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    const top: Watched = { root: await server.start('top', ['top', '-d', '1'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    // Node itself, idle: how much of omtop's memory is the runtime's floor.
+    const idleNode: Watched = { root: await server.start('node', ['node', '-e', 'setInterval(() => {}, 1000)'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    await sleep(SETTLE_MS);
+    const startedAt = Date.now();
+    for (const watched of [omtop, top, idleNode]) watched.cpuStart = treeCpu(watched.root);
+    // Reading every few seconds keeps up with processes that come and go in the tree.
+    while (Date.now() - startedAt < WINDOW_MS) {
+      await sleep(5_000);
+      for (const watched of [omtop, top, idleNode]) treePeakRss(watched);
+    }
+    const windowSeconds = (Date.now() - startedAt) / 1000;
+    for (const watched of [omtop, top, idleNode]) watched.cpuEnd = treeCpu(watched.root);
+    const screen = await server.capture('omtop');
+    return rowsOf(omtop, top, idleNode, windowSeconds, screen);
+  } finally {
+    await server.kill();
+  }
+}
+
+function rowsOf(omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: number, screen: string): BenchRow[] {
+  const cpu = (watched: Watched): number | null =>
+    watched.cpuStart === null || watched.cpuEnd === null ? null : ((watched.cpuEnd - watched.cpuStart) * 60) / windowSeconds;
+  const omtopCpu = cpu(omtop);
+  const topCpu = cpu(top);
+  const mib = (bytes: number | null): number | null => (bytes === null ? null : bytes / 1024 / 1024);
+  const drawn = /omtop|Nodes|Processes/i.test(screen) ? '' : `; WARNING: the omtop pane shows no dashboard: ${JSON.stringify(screen.trim().slice(0, 120))}`;
+  const alive = omtop.cpuEnd === null ? '; WARNING: omtop was gone before the end' : '';
+  return [
+    {
+      bench: BENCH, name: 'omtop --demo -d 1: CPU per minute', value: omtopCpu, unit: 's',
+      baseline: `top -d 1: ${topCpu?.toFixed(2) ?? '—'} s`, ratio: omtopCpu === null || topCpu === null ? null : ratio(omtopCpu, topCpu),
+      note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for both, after ${SETTLE_MS / 1000} s of start-up; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
+    },
+    {
+      bench: BENCH, name: 'omtop --demo -d 1: peak RSS', value: mib(omtop.peakRssBytes), unit: 'MiB',
+      baseline: `top -d 1: ${mib(top.peakRssBytes)?.toFixed(1) ?? '—'} MiB`,
+      ratio: omtop.peakRssBytes === null || top.peakRssBytes === null ? null : ratio(omtop.peakRssBytes, top.peakRssBytes),
+      note: 'VmHWM of the largest process in each tree',
+    },
+    {
+      bench: BENCH, name: 'omtop --demo -d 1: peak RSS vs idle node', value: mib(omtop.peakRssBytes), unit: 'MiB',
+      baseline: `node -e 'setInterval(…)': ${mib(idleNode.peakRssBytes)?.toFixed(1) ?? '—'} MiB`,
+      ratio: omtop.peakRssBytes === null || idleNode.peakRssBytes === null ? null : ratio(omtop.peakRssBytes, idleNode.peakRssBytes),
+      note: `the runtime's own floor, measured alongside; idle node used ${cpu(idleNode)?.toFixed(2) ?? '—'} s CPU in the minute`,
+    },
+  ];
+}
