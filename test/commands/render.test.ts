@@ -12,7 +12,7 @@ import { runRenderCommand } from '../../src/commands/render.js';
 import type { CliIo } from '../../src/io.js';
 import { findProgram } from '../../src/render/findProgram.js';
 import { writeFakeBlender } from '../render/support/fakeBlender.js';
-import { makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../render/support/blender.js';
+import { blenderRequirementTest, makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../render/support/blender.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
 
@@ -84,6 +84,8 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
     expect(result.stdout).toContain('--resume');
   });
 });
+
+blenderRequirementTest();
 
 describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOUT_BLENDER ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
   let dir = '';
@@ -170,7 +172,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOU
     expect(frames.trim()).toBe('5');
   }, 60_000);
 
-  it('falls back to mencoder when ffmpeg is not on PATH', async () => {
+  it.skipIf(findProgram('mencoder', process.env.PATH, '/') === null)('falls back to mencoder when ffmpeg is not on PATH', async () => {
     const bin = join(dir, 'bin-no-ffmpeg');
     mkdirSync(bin);
     for (const tool of ['blender', 'mencoder']) {

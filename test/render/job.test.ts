@@ -8,7 +8,7 @@ import type { RenderOptions } from '../../src/render/renderOptions.js';
 import type { RenderEvent } from '../../src/render/jobConfig.js';
 import { frameRange, parseFrameList } from '../../src/render/frameList.js';
 import { writeFakeBlender } from './support/fakeBlender.js';
-import { groupGone, makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
+import { blenderRequirementTest, groupGone, makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 let dir = '';
 let scene = '';
@@ -34,6 +34,8 @@ function spawnedFrames(events: readonly RenderEvent[]): number[] {
 function frameFiles(out: string): string[] {
   return readdirSync(out).filter((name) => name.startsWith('frame_')).sort();
 }
+
+blenderRequirementTest();
 
 describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHOUT_BLENDER ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
   beforeAll(() => {

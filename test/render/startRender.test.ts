@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStartRender } from '../../src/render/startRender.js';
 import type { RenderJobView, StartRender } from '../../src/render/types.js';
-import { makeScene, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
+import { blenderRequirementTest, makeScene, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 describe('createStartRender without blender work', () => {
   it('rejects bad requests with one line before forking', async () => {
@@ -14,6 +14,8 @@ describe('createStartRender without blender work', () => {
     await expect(start({ blendFile: 'x.blend', start: 5, end: 2, parts: 1 })).rejects.toThrow('START (5) is after END (2)');
   });
 });
+
+blenderRequirementTest();
 
 describe.skipIf(SKIP_WITHOUT_BLENDER)(`StartRender on real blender${SKIP_WITHOUT_BLENDER ? ` (skipped: ${SKIP_REASON})` : ''}`, () => {
   let dir = '';

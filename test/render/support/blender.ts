@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { findProgram } from '../../../src/render/findProgram.js';
 import { groupAlive } from '../../../src/render/processGroup.js';
@@ -10,8 +11,16 @@ import { groupAlive } from '../../../src/render/processGroup.js';
 export const BLENDER = findProgram('blender', process.env.PATH, process.cwd());
 /** CI sets OMTOP_REQUIRE_BLENDER=1: there a missing blender must fail the run, not skip it. */
 export const BLENDER_REQUIRED = process.env.OMTOP_REQUIRE_BLENDER === '1';
-export const SKIP_WITHOUT_BLENDER = BLENDER === null && !BLENDER_REQUIRED;
+/** The real-Blender tests skip without blender; with OMTOP_REQUIRE_BLENDER=1 `blenderRequirementTest` fails instead. */
+export const SKIP_WITHOUT_BLENDER = BLENDER === null;
 export const SKIP_REASON = 'blender is not installed (set OMTOP_REQUIRE_BLENDER=1 to make this a failure)';
+
+/** A test that fails (so CI counts a failure) when blender is required but missing. */
+export function blenderRequirementTest(): void {
+  it('blender is installed where OMTOP_REQUIRE_BLENDER=1 requires it', () => {
+    expect(BLENDER !== null || !BLENDER_REQUIRED, 'OMTOP_REQUIRE_BLENDER=1 but blender is not on PATH').toBe(true);
+  });
+}
 
 export function requireBlender(): string {
   if (BLENDER === null) throw new Error('blender not found on PATH, and OMTOP_REQUIRE_BLENDER=1 requires it');
