@@ -1,0 +1,82 @@
+// `npm run bench [-- NAME…]`: runs the benchmarks (all, or the named ones), prints one table and
+// writes bench/results.json. Benchmarks report; they never fail the run: a benchmark that throws
+// becomes a row saying so.
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { benchDashboard } from './dashboard.js';
+import { benchMakespanBlender } from './makespanBlender.js';
+import { benchMakespanEmulated } from './makespanEmulated.js';
+import { benchMemory } from './memory.js';
+import { benchParsers } from './parsers.js';
+import { benchRefresh } from './refresh.js';
+import { benchStartup } from './startup.js';
+import { benchSteady } from './steady.js';
+import type { BenchRow } from './lib/row.js';
+import { formatTable } from './lib/table.js';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const resultsFile = fileURLToPath(new URL('./results.json', import.meta.url));
+
+interface Benchmark {
+  readonly key: string;
+  readonly title: string;
+  readonly run: () => Promise<BenchRow[]> | BenchRow[];
+}
+
+const BENCHMARKS: readonly Benchmark[] = [
+  { key: 'parsers', title: '1 parsers', run: benchParsers },
+  { key: 'refresh', title: '2 refresh', run: benchRefresh },
+  { key: 'dashboard', title: '3 dashboard', run: benchDashboard },
+  {
+    // The tmux minute mostly waits, so the simulated 10-minute memory run shares its wall time.
+    // Both measure CPU seconds and memory, which a busy second core barely changes.
+    key: 'steady', title: '4 steady',
+    run: async () => (await Promise.all([benchSteady(repoRoot), benchMemory()])).flat(),
+  },
+  { key: 'startup', title: '5 start-up', run: () => benchStartup(repoRoot) },
+  { key: 'makespan', title: '6 makespan, emulated', run: benchMakespanEmulated },
+  { key: 'blender', title: '7 makespan, blender', run: () => benchMakespanBlender(repoRoot) },
+];
+
+function failedRow(benchmark: Benchmark, error: unknown): BenchRow {
+  const message = error instanceof Error ? error.message : String(error);
+  return { bench: benchmark.title, name: 'could not be measured', value: null, unit: '', note: `FAILED: ${message.split('\n')[0] ?? message}` };
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((key) => !BENCHMARKS.some((benchmark) => benchmark.key === key));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.key).join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const selected = wanted.length === 0 ? BENCHMARKS : BENCHMARKS.filter((benchmark) => wanted.includes(benchmark.key));
+  const started = performance.now();
+  const loadBefore = loadavg();
+  const rows: BenchRow[] = [];
+  const seconds: Record<string, number> = {};
+  for (const benchmark of selected) {
+    process.stderr.write(`bench: ${benchmark.title}…`);
+    const benchStarted = performance.now();
+    try {
+      rows.push(...(await benchmark.run()));
+    } catch (error) {
+      rows.push(failedRow(benchmark, error));
+    }
+    seconds[benchmark.key] = (performance.now() - benchStarted) / 1000;
+    process.stderr.write(` ${(seconds[benchmark.key] ?? 0).toFixed(1)} s\n`);
+  }
+  const totalSeconds = (performance.now() - started) / 1000;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}`;
+  const load = `load average ${loadBefore[0]?.toFixed(2)} before, ${loadavg()[0]?.toFixed(2)} after`;
+  writeFileSync(resultsFile, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, load, totalSeconds, seconds, rows }, null, 2)}\n`);
+  process.stdout.write(`omtop benchmarks: ${machine}; ${load}; ${totalSeconds.toFixed(0)} s in all\n`);
+  process.stdout.write('Ratios compare against a baseline measured in the same run. Targets are reported, never enforced.\n\n');
+  process.stdout.write(formatTable(rows));
+  process.stdout.write(`\nwritten to ${resultsFile}\n`);
+}
+
+await main();
