@@ -5,6 +5,7 @@ import type { FrameVm } from '../view/frame.js';
 import type { Tone } from '../view/tableVm.js';
 import type { StatusLine } from '../actions/uiTypes.js';
 import { createDialog } from './widgets/dialog.js';
+import { createLoadChart } from './widgets/loadChart.js';
 import { createPane } from './widgets/pane.js';
 import { createTextLine } from './widgets/textLine.js';
 import type { Theme } from './theme.js';
@@ -17,7 +18,7 @@ const STATUS_TONES: Readonly<Record<StatusLine['kind'], Tone>> = { info: 'normal
 
 export function createDashboardView(screen: blessed.Widgets.Screen, theme: Theme): DashboardView {
   const nodes = createPane(screen, theme);
-  const history = createPane(screen, theme);
+  const history = createLoadChart(screen, theme);
   const processes = createPane(screen, theme);
   const render = createPane(screen, theme);
   const header = createTextLine(screen, theme);

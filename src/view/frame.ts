@@ -6,7 +6,7 @@ import { toDialogVm, type DialogVm } from './dialog.js';
 import { toFooterText } from './footer.js';
 import { toHeaderVm } from './header.js';
 import { computeLayout, inner, type Layout } from './layout.js';
-import { toLoadHistoryVm } from './loadHistory.js';
+import { toLoadChartVm, type LoadChartVm } from './loadHistory.js';
 import { toNodeTableVm } from './nodeTable.js';
 import { processViewOf, toProcessTableVm } from './processTable.js';
 import { jobsRunning, renderPids, toRenderPaneVm } from './renderPane.js';
@@ -29,7 +29,7 @@ export interface PanesFrameVm {
   readonly header: string;
   readonly alert: string | null;
   readonly nodes: PaneVm;
-  readonly history: PaneVm | null;
+  readonly history: LoadChartVm | null;
   readonly processes: PaneVm;
   readonly render: PaneVm;
   readonly status: StatusLine;
@@ -63,7 +63,7 @@ export function toFrameVm(input: FrameInput): FrameVm {
     header: header.text,
     alert: header.alert,
     nodes: toNodeTableVm(snapshot, ui, inner(layout.nodes), input.loadHistory, layout.history === null),
-    history: layout.history === null ? null : toLoadHistoryVm(snapshot, inner(layout.history), input.loadHistory),
+    history: layout.history === null ? null : toLoadChartVm(snapshot, inner(layout.history), input.loadHistory),
     processes: toProcessTableVm(snapshot, ui, inner(layout.processes), processView, renderPids(jobs)),
     render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
     status: statusOf(ui),

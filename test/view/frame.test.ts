@@ -13,7 +13,7 @@ describe('toFrameVm', () => {
     const frame = toFrameVm(input);
     if (frame.kind !== 'panes') throw new Error('expected panes');
     expect(frame.nodes.lines).toHaveLength(4);
-    expect(frame.history?.lines).toHaveLength(4);
+    expect(frame.history?.series.map((s) => s.title)).toEqual(['N261*', 'N262', 'N265', 'N266']);
     expect(frame.processes.title).toContain('blender only');
     expect(frame.status).toEqual({ text: 'ready · ? for help', kind: 'info' });
     expect(frame.dialog).toBeNull();

@@ -1,0 +1,69 @@
+// The load history pane: a blessed-contrib line chart (braille) with every node as one series,
+// and a legend in the rows under the x-axis. Takes plain data; the render loop calls screen.render().
+import blessed from 'blessed';
+import contrib from 'blessed-contrib';
+import type { Rect } from '../../view/layout.js';
+import { CHART_FOOTER_ROWS, LEGEND_ROWS_UNDER_AXIS, type LoadChartVm } from '../../view/loadHistory.js';
+import { escapeTags, type Theme } from '../theme.js';
+
+export interface LoadChartWidget {
+  readonly element: contrib.Widgets.LineElement;
+  render(vm: LoadChartVm, rect: Rect): void;
+}
+
+/** The eight ANSI colours drawille knows, minus black (invisible on dark terminals) and white (the default's look-alike). */
+const SERIES_COLOURS = ['green', 'cyan', 'yellow', 'magenta', 'blue', 'red'] as const;
+/** drawille's name for the terminal's default foreground. */
+const DEFAULT_COLOUR = 'normal';
+
+export function seriesColour(index: number, color: boolean): string {
+  return color ? SERIES_COLOURS[index % SERIES_COLOURS.length] ?? DEFAULT_COLOUR : DEFAULT_COLOUR;
+}
+
+export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): LoadChartWidget {
+  const element = contrib.line({
+    border: { type: 'line' }, tags: false, width: 40, height: 12,
+    // The axis and y labels in the default colour: contrib's black axis vanishes on dark terminals.
+    style: { line: DEFAULT_COLOUR, text: DEFAULT_COLOUR, baseline: DEFAULT_COLOUR },
+    wholeNumbersOnly: true, showLegend: false, minY: 0,
+  }) as contrib.Widgets.LineElement;
+  // Appended, not created with `parent`: contrib makes its canvas on 'attach', which a `parent`
+  // option fires before contrib listens, and a canvas-less chart throws when the screen renders.
+  screen.append(element);
+  // Children of a bordered element are placed from its outer edge, hence the 1s below.
+  const legend = blessed.box({ parent: element, left: 1, height: LEGEND_ROWS_UNDER_AXIS, tags: true, wrap: false });
+
+  const legendText = (vm: LoadChartVm): string => vm.legend.map((row) => row.map((cell) => {
+    const text = escapeTags(cell.text);
+    if (cell.series === null) return text;
+    const colour = seriesColour(cell.series, theme.color);
+    // With colour each name matches its line; without, the names and values tell the lines apart.
+    if (colour === DEFAULT_COLOUR) return theme.tone(vm.series[cell.series]?.tone ?? 'normal', text);
+    return `{${colour}-fg}${text}{/${colour}-fg}`;
+  }).join('')).join('\n');
+
+  return {
+    element,
+    render(vm, rect) {
+      Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+      element.setLabel(` ${vm.title} `);
+      const border = theme.border(false);
+      if (border !== undefined) element.style.border = { fg: border };
+      const innerWidth = Math.max(0, rect.width - 2);
+      const innerRows = Math.max(0, rect.height - 2);
+      // contrib sizes its canvas only on 'attach' (its README's resize recipe re-emits it). Doing it
+      // every frame also gives a blank canvas: setData clears pixels but not old axis-label text,
+      // which would linger when the scale changes.
+      element.emit('attach');
+      if (vm.plot) {
+        Object.assign(element.options, { maxY: vm.maxY, numYLabels: Math.max(1, Math.round(vm.maxY / vm.yStep)) });
+        element.setData(vm.series.map((s, i) => ({
+          title: s.title, x: [...s.x], y: [...s.y], style: { line: seriesColour(i, theme.color) },
+        })));
+      }
+      const legendTop = vm.plot ? Math.max(0, innerRows - CHART_FOOTER_ROWS + 1) : 0;
+      Object.assign(legend, { top: legendTop + 1, width: innerWidth, height: vm.plot ? LEGEND_ROWS_UNDER_AXIS : innerRows });
+      legend.setContent(legendText(vm));
+    },
+  };
+}
