@@ -32,6 +32,7 @@ export interface TooSmall {
 export const MIN_COLS = 60;
 export const MIN_ROWS = 16;
 const WIDE_COLS = 110;
+const WIDE_TOP_ROWS = 12;
 
 const rect = (left: number, top: number, width: number, height: number): Rect => ({ left, top, width, height });
 
@@ -42,8 +43,11 @@ export function computeLayout(cols: number, rows: number, nodeCount: number, has
   const bodyTop = hasAlert ? 2 : 1;
   const bodyHeight = rows - bodyTop - 2;
   // Border (2) + column header (1) + one line per node, but never more than 40 % of the body.
-  const nodesHeight = Math.max(4, Math.min(nodeCount + 3, Math.floor(bodyHeight * 0.4)));
   const wide = cols >= WIDE_COLS;
+  // Wide screens draw the load history as a line chart beside the nodes; it needs about 12 rows
+  // for a readable plot (contrib keeps 3 of them for its axis), so the top row grows to that.
+  const wanted = wide ? Math.max(nodeCount + 3, WIDE_TOP_ROWS) : nodeCount + 3;
+  const nodesHeight = Math.max(4, Math.min(wanted, Math.floor(bodyHeight * 0.4)));
   const historyWidth = wide ? Math.min(50, Math.max(30, Math.floor(cols * 0.3))) : 0;
   const nodes = rect(0, bodyTop, cols - historyWidth, nodesHeight);
   const history = wide ? rect(cols - historyWidth, bodyTop, historyWidth, nodesHeight) : null;

@@ -15,7 +15,9 @@ describe('computeLayout', () => {
     const l = panes(120, 40);
     expect(l.history).not.toBeNull();
     expect(right(l.nodes)).toBe(l.history?.left);
-    expect(l.nodes.height).toBe(7);
+    // The top row grows past the 4 node rows so the load chart beside them has room to plot.
+    expect(l.nodes.height).toBe(12);
+    expect(l.history?.height).toBe(12);
     expect(l.processes.top).toBe(l.render.top);
     expect(right(l.processes)).toBe(l.render.left);
     expect(right(l.render)).toBe(120);
