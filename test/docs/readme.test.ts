@@ -1,0 +1,21 @@
+// The README is what a newcomer reads first: its set-up commands and key list must match the code.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KEYMAP, keyLabel } from '../../src/actions/keymap.js';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const keyRows = readme.split('\n').filter((line) => /^\| `/.test(line));
+
+describe('README', () => {
+  it('starts its set-up with exactly the two commands: install-and-start, then npm test', () => {
+    const setup = /## Set up\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim().split('\n');
+    expect(setup).toEqual(['npm ci && npx omtop', 'npm test']);
+  });
+
+  it.each(KEYMAP.map((binding) => [binding.action, binding] as const))('lists the key for %s', (_action, binding) => {
+    const labels = binding.keys.map(keyLabel);
+    const row = keyRows.find((line) => labels.some((label) => line.includes(`\`${label}\``)));
+    expect(row, `no README key row names ${labels.join(' ')}`).toBeDefined();
+    if (binding.dangerous) expect(row).toContain('⚠');
+  });
+});
