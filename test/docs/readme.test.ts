@@ -14,7 +14,7 @@ describe('README', () => {
 
   it.each(KEYMAP.map((binding) => [binding.action, binding] as const))('lists the key for %s', (_action, binding) => {
     const labels = binding.keys.map(keyLabel);
-    const row = keyRows.find((line) => labels.some((label) => line.includes(`\`${label}\``)));
+    const row = keyRows.find((line) => labels.every((label) => line.includes(`\`${label}\``)));
     expect(row, `no README key row names ${labels.join(' ')}`).toBeDefined();
     if (binding.dangerous) expect(row).toContain('⚠');
   });
