@@ -46,7 +46,9 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
   const blendPath = resolve(options.cwd, options.blendFile);
   await checkBlendFile(options.blendFile, blendPath);
   const blender = findProgram(options.blender ?? 'blender', options.env.PATH, options.cwd);
-  if (blender === null) throw new RenderInputError(BLENDER_MISSING);
+  if (blender === null) {
+    throw new RenderInputError(options.blender === undefined ? BLENDER_MISSING : `blender not found at ${options.blender}: check --blender PATH`);
+  }
   const outDir = options.outDir === undefined ? undefined : resolve(options.cwd, options.outDir);
   if (outDir !== undefined) ensureDirectory(outDir);
   const tools = {

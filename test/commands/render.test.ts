@@ -47,8 +47,8 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
     ['START > END', ['fake.blend', '10', '1', '2'], /^omtop: START \(10\) is after END \(1\)$/],
     ['non-integer', ['fake.blend', '1', '2.5', '2'], /^omtop: END must be an integer, got "2\.5"$/],
     ['PARTS < 1', ['fake.blend', '1', '10', '0'], /^omtop: PARTS must be at least 1, got 0$/],
-    ['blender missing', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'],
-      /^omtop: blender not found: install it with apt-get install blender or pass --blender PATH$/],
+    ['--blender names no program', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'],
+      /^omtop: blender not found at \/nonexistent\/blender: check --blender PATH$/],
     ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'],
       /^omtop: cannot create output directory .*a-file\/sub: a parent is not a directory$/],
     ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], /^omtop: .*--parts/],
@@ -74,7 +74,7 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
   it('blender missing from PATH', async () => {
     const result = await run(['fake.blend', '1', '10', '2'], dir, { ...process.env, PATH: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('blender not found');
+    expect(result.stderr).toBe('omtop: blender not found: install it with apt-get install blender or pass --blender PATH\n');
   });
 
   it('--help lists the options and exits 0', async () => {
