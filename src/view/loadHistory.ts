@@ -126,7 +126,8 @@ export function toLoadChartVm(snapshot: ClusterSnapshot | null, size: PaneSize,
   const legend = flowLegend(series, size.cols, plot ? LEGEND_ROWS_UNDER_AXIS : Math.max(1, size.rows));
   const full = `Load history · last ${length} readings`;
   return {
-    title: full.length <= size.cols - 2 ? full : 'Load history',
+    // The label sits after the corner and one dash and is padded by a space each side.
+    title: full.length <= size.cols - 4 ? full : 'Load history',
     series, maxY, yStep, plot, legend,
   };
 }
