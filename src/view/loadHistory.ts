@@ -124,7 +124,7 @@ export function toLoadChartVm(snapshot: ClusterSnapshot | null, size: PaneSize,
     return { title, x, y: filled[i] ?? [], legend: legendOf(node, title, raw[i] ?? []), tone: toneOf(node) };
   });
   const legend = flowLegend(series, size.cols, plot ? LEGEND_ROWS_UNDER_AXIS : Math.max(1, size.rows));
-  const full = `Load history · last ${length} readings`;
+  const full = `Load history · ${length} readings`;
   return {
     // The label sits after the corner and one dash and is padded by a space each side.
     title: full.length <= size.cols - 4 ? full : 'Load history',

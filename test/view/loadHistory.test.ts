@@ -20,7 +20,7 @@ describe('toLoadChartVm', () => {
       expect(s.x).toHaveLength(3);
     }
     expect(vm.plot).toBe(true);
-    expect(vm.title).toBe('Load history · last 3 readings');
+    expect(vm.title).toBe('Load history · 3 readings');
   });
 
   it('puts every node on one shared, round y-axis above the highest load', () => {
@@ -53,7 +53,7 @@ describe('toLoadChartVm', () => {
   it('does not plot without readings or room, and keeps the legend', () => {
     const empty = toLoadChartVm(fakeSnapshot(), size, () => []);
     expect(empty.plot).toBe(false);
-    expect(empty.title).toBe('Load history · last 0 readings');
+    expect(empty.title).toBe('Load history · 0 readings');
     const tiny = toLoadChartVm(fakeSnapshot(), { cols: 34, rows: 4 }, history);
     expect(tiny.plot).toBe(false);
     expect(tiny.legend.flat()).toHaveLength(4);

@@ -70,7 +70,7 @@ describe('load chart in the dashboard', () => {
     const { left, top, height } = frame.layout.history;
     const lines = await dash.lines();
     const chart = pane(lines, left, top, height);
-    expect(chart[0]).toMatch(/^┌─ Load history · last \d+ readings ─+┐$/);
+    expect(chart[0]).toMatch(/^┌─ Load history · \d+ readings ─+┐$/);
     expect(chart.join('\n')).toMatch(BRAILLE);
     const legend = chart.slice(-3, -1).join(' ');
     const { nodes, localNode } = backend.emulator.inspect();
