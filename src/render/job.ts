@@ -121,6 +121,9 @@ export class RenderJob implements RenderJobHandle {
     while (!this.cancelled) {
       if (queue.size === 0) {
         if (this.running.size === 0) break;
+        // Idle until another part finishes: its failed frames may come back to the queue.
+        part.state = 'pending';
+        this.notify();
         await new Promise<void>((resolve) => this.wakeWaiting.push(resolve));
         continue;
       }

@@ -58,7 +58,7 @@ function partColumns(snapshot: ClusterSnapshot | null): Column<PartView>[] {
     { header: 'NODE', width: 4, priority: 90, cell: (p) => nodeOfPid(snapshot, p.pid) },
     { header: 'DONE', width: 7, align: 'right', priority: 80, cell: (p) => `${p.framesDone}/${p.framesTotal}` },
     { header: 'S/FR', width: 5, align: 'right', priority: 40, cell: (p) => (p.secondsPerFrame === null ? '-' : p.secondsPerFrame.toFixed(1)) },
-    { header: 'STATE', width: 9, priority: 85, flex: true, cell: (p) => p.state },
+    { header: 'STATE', width: 9, priority: 85, flex: true, cell: (p) => (p.state === 'pending' ? 'waiting' : p.state) },
   ];
 }
 
