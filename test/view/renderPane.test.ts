@@ -19,7 +19,7 @@ describe('toRenderPaneVm', () => {
     expect(text[3]).toMatch(/PART FRAMES\s+CUR NODE\s+DONE\s+S\/FR STATE/);
     expect(text[4]).toMatch(/^\s+1 1-10\s+5 N261\s+4\/10\s+2\.5 rendering/);
     expect(text[6]).toMatch(/^\s+3 21-30\s+25 N265 /);
-    expect(text[7]).toMatch(/^\s+4 31-40\s+- -\s+4\/10 .* pending/);
+    expect(text[7]).toMatch(/^\s+4 31-40\s+- -\s+4\/10 .* waiting/);
     expect(vm.lines[0]?.selected).toBe(true);
   });
 
