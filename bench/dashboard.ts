@@ -114,7 +114,7 @@ export function benchDashboard(): BenchRow[] {
         ...(count === PROCESS_COUNTS[2] && p === 99 ? { target: { on: 'value' as const, atMost: 10 } } : {}),
         note: p === 50
           ? `view models ${percentile(times.viewModels, 50).toFixed(2)} ms + blessed ${percentile(times.draw, 50).toFixed(2)} ms (p50s); ${times.total.length} frames of ${COLS}×${ROWS}, ~${Math.round(times.bytes / times.total.length)} bytes out each`
-          : `view models p99 ${percentile(times.viewModels, 99).toFixed(2)} ms, blessed p99 ${percentile(times.draw, 99).toFixed(2)} ms`,
+          : `view models p99 ${percentile(times.viewModels, 99).toFixed(2)} ms, blessed p99 ${percentile(times.draw, 99).toFixed(2)} ms; p99 holds GC pauses and machine noise`,
       });
     }
   }

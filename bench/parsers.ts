@@ -1,6 +1,6 @@
 // 1. Parsers: mps and mtop text of 10,000 processes and `openmosix status` of 1,000 nodes, printed
 // by the emulator's printers, against JSON.parse of the same data as JSON, timed in the same run.
-import { parseMps, parseMtop, parseOpenMosixStatus } from '../parsers/index.js';
+import { MpsSchema, MtopSchema, OpenMosixStatusSchema, parseMps, parseMtop, parseOpenMosixStatus } from '../parsers/index.js';
 import { printMps, printMtop, printOpenMosixStatus } from '../src/emulator/index.js';
 import { createSyntheticCluster, toMpsRows, toMtopFrame, toOpenMosixStatus } from './gen/syntheticCluster.js';
 import type { BenchRow } from './lib/row.js';
@@ -17,6 +17,8 @@ interface ParserCase {
   readonly rows: number;
   /** Parses the text and returns the number of rows it found (null on a parse error). */
   readonly parse: (text: string) => number | null;
+  /** Runs only the zod schema check the parser ends with, on an already parsed value. */
+  readonly validateOnly: () => void;
 }
 
 function cases(): ParserCase[] {
@@ -25,18 +27,27 @@ function cases(): ParserCase[] {
   const mpsRows = toMpsRows(processes);
   const mtopFrame = toMtopFrame(processes);
   const status = toOpenMosixStatus(nodes);
+  const mpsText = printMps(mpsRows);
+  const mtopText = printMtop(mtopFrame);
+  const statusText = printOpenMosixStatus(status);
+  const mpsValue = parseMps(mpsText);
+  const mtopValue = parseMtop(mtopText);
+  const statusValue = parseOpenMosixStatus(statusText);
   return [
     {
-      name: 'mps, 10,000 processes', text: printMps(mpsRows), json: JSON.stringify(mpsRows), rows: mpsRows.length,
+      name: 'mps, 10,000 processes', text: mpsText, json: JSON.stringify(mpsRows), rows: mpsRows.length,
       parse: (text) => { const result = parseMps(text); return result.ok ? result.value.processes.length : null; },
+      validateOnly: () => MpsSchema.safeParse(mpsValue.ok ? mpsValue.value : null),
     },
     {
-      name: 'mtop, 10,000 processes', text: printMtop(mtopFrame), json: JSON.stringify(mtopFrame), rows: mtopFrame.rows.length,
+      name: 'mtop, 10,000 processes', text: mtopText, json: JSON.stringify(mtopFrame), rows: mtopFrame.rows.length,
       parse: (text) => { const result = parseMtop(text); return result.ok ? result.value.processes.length : null; },
+      validateOnly: () => MtopSchema.safeParse(mtopValue.ok ? mtopValue.value : null),
     },
     {
-      name: 'openmosix status, 1,000 nodes', text: printOpenMosixStatus(status), json: JSON.stringify(status), rows: status.ranges.length,
+      name: 'openmosix status, 1,000 nodes', text: statusText, json: JSON.stringify(status), rows: status.ranges.length,
       parse: (text) => { const result = parseOpenMosixStatus(text); return result.ok ? result.value.nodes.length : null; },
+      validateOnly: () => OpenMosixStatusSchema.safeParse(statusValue.ok ? statusValue.value : null),
     },
   ];
 }
@@ -47,6 +58,7 @@ function measureCase(parserCase: ParserCase): BenchRow[] {
   const jsonBytes = Buffer.byteLength(parserCase.json);
   const parserMs = median(sample(() => parserCase.parse(parserCase.text), SAMPLING));
   const jsonMs = median(sample(() => JSON.parse(parserCase.json), SAMPLING));
+  const zodMs = median(sample(parserCase.validateOnly, SAMPLING));
   const parserMBs = perSecond(textBytes, parserMs) / 1e6;
   const jsonMBs = perSecond(jsonBytes, jsonMs) / 1e6;
   const parserRows = perSecond(parserCase.rows, parserMs);
@@ -63,6 +75,10 @@ function measureCase(parserCase: ParserCase): BenchRow[] {
       bench: BENCH, name: `${parserCase.name}: MB/s`, value: parserMBs, unit: 'MB/s',
       baseline: `JSON.parse ${jsonMBs.toFixed(1)} MB/s`, ratio: ratio(parserMBs, jsonMBs),
       note: `text ${(textBytes / 1e6).toFixed(2)} MB vs JSON ${(jsonBytes / 1e6).toFixed(2)} MB of the same data`,
+    },
+    {
+      bench: BENCH, name: `${parserCase.name}: zod check share`, value: (zodMs / parserMs) * 100, unit: '% of parse',
+      note: `the schema check alone takes ${zodMs.toFixed(1)} of ${parserMs.toFixed(1)} ms (diagnostic: where the time goes)`,
     },
   ];
 }

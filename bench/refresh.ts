@@ -8,7 +8,7 @@ import { createForkingRunner } from './forkingRunner.js';
 import { createHpcTree, type HpcTree } from './gen/hpcTree.js';
 import { advanceCluster, createSyntheticCluster, type SyntheticCluster } from './gen/syntheticCluster.js';
 import type { BenchRow } from './lib/row.js';
-import { mean, median, ratio } from './lib/stats.js';
+import { mean, ratio } from './lib/stats.js';
 import { createScaledClusterRunner, type ScaledClusterRunner } from './scaledClusterRunner.js';
 import { performance } from 'node:perf_hooks';
 
@@ -26,7 +26,10 @@ interface TickRun {
   /** Mean over the steady ticks (after the first). */
   readonly forksPerTick: number;
   readonly mosctlForksPerTick: number;
-  /** Median wall ms of a steady tick minus the time spent producing the tools' text. */
+  /**
+   * Mean wall ms of a steady tick minus the time spent producing the tools' text. A mean, not a
+   * median: ticks alternate with and without mtop, and a median of two clusters jumps between them.
+   */
   readonly ownMsPerTick: number;
   readonly wallMsPerTick: number;
   readonly problems: string[];
@@ -76,8 +79,8 @@ async function runTicks(setup: RunSetup): Promise<TickRun> {
     firstTickForks: forks[0] ?? 0,
     forksPerTick: mean(forks.slice(1)),
     mosctlForksPerTick: mean(mosctlForks.slice(1)),
-    ownMsPerTick: median(own.slice(1)),
-    wallMsPerTick: median(wall.slice(1)),
+    ownMsPerTick: mean(own.slice(1)),
+    wallMsPerTick: mean(wall.slice(1)),
     problems: [...problems].slice(0, 2),
   };
 }
@@ -113,7 +116,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     rows.push({
       bench: BENCH, name: `mosctl path, ${nodes} nodes: omtop ms/tick`, value: run.ownMsPerTick, unit: 'ms',
       baseline: `${NODE_COUNTS[0]} nodes: ${first.toFixed(2)} ms`, ratio: ratio(run.ownMsPerTick, first),
-      note: `median; parsing and bookkeeping only (emulated tools' own time taken out); ${PROCESSES} processes`,
+      note: `mean; parsing and bookkeeping only (emulated tools' own time taken out); ${PROCESSES} processes`,
     });
   }
   rows.push(...realForkRows(forking, mosctl));
@@ -131,7 +134,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     rows.push({
       bench: BENCH, name: `/proc/hpc path, ${nodes} nodes: omtop ms/tick`, value: run.ownMsPerTick, unit: 'ms',
       baseline: `${NODE_COUNTS[0]} nodes: ${first.toFixed(2)} ms`, ratio: ratio(run.ownMsPerTick, first),
-      note: `median; includes reading ${nodes * 8} files per tick from a temp dir`,
+      note: `mean; includes reading ${nodes * 8} files per tick (8 per node, every tick) from a temp dir`,
     });
   }
   return rows;
@@ -150,7 +153,7 @@ function realForkRows(forking: Map<number, TickRun>, counted: Map<number, TickRu
       return {
         bench: BENCH, name: `mosctl path, ${nodes} nodes: wall ms/tick, real forks`, value: run.wallMsPerTick, unit: 'ms',
         baseline, ratio: ratio(run.wallMsPerTick, first.wallMsPerTick),
-        note: `median of ${FORKING_TICKS}; every command also forks /bin/true via omtop's execa runner (4 at a time): ${(run.wallMsPerTick / run.forksPerTick).toFixed(1)} ms/fork${problemNote(run)}`,
+        note: `mean of ${FORKING_TICKS}; every command also forks /bin/true via omtop's execa runner (4 at a time): ${(run.wallMsPerTick / run.forksPerTick).toFixed(1)} ms/fork${problemNote(run)}`,
       };
     }
     const estimate = (counted.get(nodes)?.forksPerTick ?? Number.NaN) * msPerFork;

@@ -73,7 +73,7 @@ function rowsOf(omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: 
     {
       bench: BENCH, name: 'omtop --demo -d 1: CPU per minute', value: omtopCpu, unit: 's',
       baseline: `top -d 1: ${topCpu?.toFixed(2) ?? '—'} s`, ratio: omtopCpu === null || topCpu === null ? null : ratio(omtopCpu, topCpu),
-      note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for both, after ${SETTLE_MS / 1000} s of start-up; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
+      note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for both, after ${SETTLE_MS / 1000} s of start-up, while the simulated memory run kept the other core busy; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
     },
     {
       bench: BENCH, name: 'omtop --demo -d 1: peak RSS', value: mib(omtop.peakRssBytes), unit: 'MiB',
