@@ -40,18 +40,31 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
       const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
       const signal = runOptions.signal;
       if (signal?.aborted) return aborted(argv, 0);
-      const outcome: Outcome = await slots.use(() =>
-        execa(file, args, {
+      const outcome: Outcome = await slots.use(async () => {
+        const subprocess = execa(file, args, {
           reject: false,
           timeout: timeoutMs,
           stdin: 'ignore',
           stripFinalNewline: false,
           // A wedged tool ignoring SIGTERM still dies shortly after the timeout.
           forceKillAfterDelay: 500,
+          // Its own process group, so that a timeout also ends what it started (below).
+          detached: true,
           ...(signal ? { cancelSignal: signal } : {}),
           ...(options.env ? { env: options.env } : {}),
-        }),
-      );
+        });
+        // The tools are often scripts (the `openmosix` init script runs setpe): killing the script
+        // alone leaves its hung child holding our pipe, and the refresh would wait for it forever.
+        const killGroup = (): void => killProcessGroup(subprocess.pid);
+        const timer = setTimeout(killGroup, timeoutMs);
+        signal?.addEventListener('abort', killGroup, { once: true });
+        try {
+          return await subprocess;
+        } finally {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', killGroup);
+        }
+      });
       return toResult(argv, outcome, timeoutMs, performance.now() - started);
     },
   };
@@ -90,4 +103,14 @@ function firstLine(output: string): string | undefined {
 /** 2000 → "2 s", 500 → "0.5 s": the unit a user typed with --timeout. */
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
+}
+
+function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error) {
+    // ESRCH: the group is already gone, which is what we wanted.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }

@@ -26,6 +26,16 @@ describe('createExecaRunner', () => {
     expect(result.exitCode).toBeNull();
   });
 
+  it('ends a hung script together with the child that holds its output', async () => {
+    // `sh -c 'sleep 30; …'` keeps sh alive with sleep as its child: killing sh alone would leave
+    // sleep holding the pipe for 30 s.
+    const started = Date.now();
+    const result = await createExecaRunner({ timeoutMs: 300 }).run(['sh', '-c', 'sleep 30; echo late']);
+    expect(result.failure).toBe('timeout');
+    expect(result.stdout).toBe('');
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('formats the default timeout in whole seconds', async () => {
     const fake = fakeToolsEnv({ OMTOP_FAKE_HANG: 'mps' });
     const result = await createExecaRunner({ env: fake.env, timeoutMs: 5000 }).run(['mps'], { timeoutMs: 1000 });
