@@ -1,7 +1,7 @@
 // Asks blender itself where each frame of a .blend will be written (its own `frame_path()`), so the
 // files omtop checks are exactly the files blender writes — `#` runs, `//` and extensions included.
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
+import { createExecaRunner } from '../runner/execaRunner.js';
 import { z } from 'zod';
 import { formatFrameList } from './frameList.js';
 import { safePathArg } from './blenderArgv.js';
@@ -56,18 +56,30 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
     query.scene ?? '', query.outDir === undefined ? '' : safePathArg(query.outDir),
     query.format ?? '', query.engine ?? '', formatFrameList(query.frames),
   ];
-  const result = await execa(query.blender, argv, { reject: false, all: true, timeout: query.timeoutMs ?? 120_000 });
-  const lines = (result.all ?? '').split('\n');
+  const timeoutMs = query.timeoutMs ?? 120_000;
+  const result = await createExecaRunner({ concurrency: 1 }).run([query.blender, ...argv], { timeoutMs });
+  const lines = `${result.stdout}\n${result.stderr}`.split('\n');
   const answerLine = lines.find((line) => line.startsWith(MARKER));
   if (answerLine === undefined) {
     const blenderError = lines.map(parseBlenderLine).find((event) => event.kind === 'error');
-    const why = blenderError?.kind === 'error' ? blenderError.message : (result.shortMessage ?? `exit code ${result.exitCode}`).split('\n')[0];
+    const why = blenderError?.kind === 'error' ? blenderError.message
+      : result.failure === 'timeout' ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+        : (result.message ?? `exit code ${result.exitCode}`);
     throw new Error(`blender could not read ${query.blendFile}: ${why}`);
   }
-  const answer = AnswerSchema.safeParse(JSON.parse(answerLine.slice(MARKER.length)));
+  const answer = AnswerSchema.safeParse(parseJsonOrNull(answerLine.slice(MARKER.length)));
   if (!answer.success) throw new Error(`unexpected answer from blender about ${query.blendFile}`);
   if ('error' in answer.data) throw new Error(answer.data.error);
   const { paths, ...rest } = answer.data;
   if (paths.length !== query.frames.length) throw new Error('blender returned the wrong number of frame paths');
   return { ...rest, paths: new Map(query.frames.map((frame, i) => [frame, paths[i] ?? ''])) };
+}
+
+/** A garbled answer line is reported as an unexpected answer, not as a JSON syntax error. */
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,8 @@
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { execa } from 'execa';
+import { createExecaRunner } from '../runner/execaRunner.js';
+import type { CommandRunner } from '../runner/runner.js';
 
 export interface MovieRequest {
   readonly file: string;
@@ -16,6 +17,10 @@ export interface MovieRequest {
   readonly ffprobe: string | null;
   readonly mencoder: string | null;
 }
+
+/** Encoding a long sequence takes minutes; a hung encoder must still end. */
+const ENCODE_TIMEOUT_MS = 60 * 60 * 1000;
+const PROBE_TIMEOUT_MS = 5 * 60 * 1000;
 
 export type MovieResult =
   | { readonly ok: true; readonly tool: string; readonly frames: number; readonly message: string }
@@ -44,14 +49,14 @@ export function mencoderArgs(sequence: string, extension: string, request: Movie
   ];
 }
 
-async function countFrames(request: MovieRequest, encoderOutput: string): Promise<number | null> {
+async function countFrames(request: MovieRequest, encoderOutput: string, runner: CommandRunner): Promise<number | null> {
   if (request.ffprobe) {
-    const probe = await execa(request.ffprobe, [
-      '-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=nb_read_frames',
+    const probe = await runner.run([
+      request.ffprobe, '-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=nb_read_frames',
       '-of', 'default=nokey=1:noprint_wrappers=1', request.file,
-    ], { reject: false });
+    ], { timeoutMs: PROBE_TIMEOUT_MS });
     const count = Number(probe.stdout.trim());
-    return probe.exitCode === 0 && Number.isInteger(count) ? count : null;
+    return probe.failure === undefined && Number.isInteger(count) ? count : null;
   }
   // mencoder's summary: "Video stream:  115.872 kbit/s  (14484 B/s)  size: 7242 bytes  0.500 secs  6 frames"
   const match = /Video stream:.*?(\d+) frames/.exec(encoderOutput);
@@ -62,7 +67,11 @@ async function countFrames(request: MovieRequest, encoderOutput: string): Promis
  * The frames are linked into a private numbered sequence first: that copes with gaps in the frame
  * list and with any character in the output names.
  */
-export async function assembleMovie(request: MovieRequest, framePaths: readonly string[]): Promise<MovieResult> {
+export async function assembleMovie(
+  request: MovieRequest,
+  framePaths: readonly string[],
+  runner: CommandRunner = createExecaRunner({ concurrency: 1 }),
+): Promise<MovieResult> {
   const tool = request.ffmpeg ?? request.mencoder;
   if (tool === null) return { ok: false, message: 'no movie: neither ffmpeg nor mencoder is installed' };
   const extension = extname(framePaths[0] ?? '.png') || '.png';
@@ -70,13 +79,15 @@ export async function assembleMovie(request: MovieRequest, framePaths: readonly 
   try {
     await Promise.all(framePaths.map((path, i) => symlink(path, join(sequence, `${String(i + 1).padStart(6, '0')}${extension}`))));
     const args = request.ffmpeg ? ffmpegArgs(sequence, extension, request) : mencoderArgs(sequence, extension, request);
-    const run = await execa(tool, args, { reject: false, all: true });
+    const run = await runner.run([tool, ...args], { timeoutMs: ENCODE_TIMEOUT_MS });
     const name = request.ffmpeg ? 'ffmpeg' : 'mencoder';
-    if (run.exitCode !== 0) {
-      const why = (run.all ?? '').trim().split('\n').at(-1) ?? '';
-      return { ok: false, message: `${name} failed (exit ${run.exitCode ?? run.signal}): ${why}` };
+    const output = `${run.stdout}\n${run.stderr}`;
+    if (run.failure !== undefined) {
+      // The encoders put the reason last; the runner's own message covers missing tools and timeouts.
+      const why = run.failure === 'exit' ? (output.trim().split('\n').at(-1) ?? '') : (run.message ?? run.failure);
+      return { ok: false, message: `${name} failed (exit ${run.exitCode ?? run.failure}): ${why}` };
     }
-    const frames = await countFrames(request, run.all ?? '');
+    const frames = await countFrames(request, output, runner);
     if (frames === null) return { ok: false, message: `could not count the frames of ${request.file}` };
     if (frames !== framePaths.length) {
       return { ok: false, message: `movie ${request.file} has ${frames} frames, expected ${framePaths.length}` };
