@@ -1,5 +1,5 @@
 // argv → the one command to run. Each command returns its exit code; nothing here exits.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type CliIo, UsageError } from './io.js';
 import { parseGlobalOptions } from './options.js';
 
@@ -28,7 +28,10 @@ Run "omtop render --help" for the render options and "omtop parse --help" for th
 `;
 
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  // ../ from src/main.ts, ../../ from the compiled dist/src/main.js.
+  const candidates = ['../package.json', '../../package.json'].map((path) => new URL(path, import.meta.url));
+  const found = candidates.find((url) => existsSync(url)) ?? candidates[0];
+  const pkg = JSON.parse(readFileSync(found ?? '', 'utf8')) as { version: string };
   return pkg.version;
 }
 
