@@ -1,14 +1,17 @@
 // Per-node readings through mosctl. `getload` runs every tick; what rarely changes is read again
 // only when it is due, so a tick costs about one command per node:
-//   getmem (free and total memory)  every `memMs`   (default 10 s)
-//   getspeed, getutil               every `slowMs`  (default 30 s)
-//   status <local node> (flags)     every `memMs`, and right after a flag action
+//   getmem (free and total memory)  every `memMs`    (default 10 s: free memory must stay fresh)
+//   getutil                         every `slowMs`   (default 30 s)
+//   status <local node> (flags)     every `slowMs`, and right after omtop's own flag action
+//   getspeed                        every `speedMs`  (default 120 s: only `mosctl setspeed` or a
+//                                   reboot changes it, and a node coming back up is read at once)
 // Each node's first due times are spread over the period, so the extra reads do not all land on
 // the same tick. A failed reading is due again on the next tick.
 import { parseMosctlGetload, parseMosctlGetmem, parseMosctlGetspeed, parseMosctlGetutil, parseMosctlIsup, parseMosctlStatus } from '../../../parsers/index.js';
 import type { SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { KnownNode, NodeBook } from './nodeBook.js';
+import { ReadSchedule, spreadOf } from './readSchedule.js';
 import { describeFailure, query, toSourceError, type QueryFailure, type QueryResult } from './query.js';
 
 export interface MosctlRefresh {
@@ -16,14 +19,18 @@ export interface MosctlRefresh {
   readonly memMs?: number;
   /** @default 30000 */
   readonly slowMs?: number;
+  /** @default 120000 */
+  readonly speedMs?: number;
 }
 
 type Kind = 'mem' | 'speed' | 'util' | 'flags';
+const KINDS: readonly Kind[] = ['mem', 'speed', 'util', 'flags'];
 
 export class MosctlNodeReader {
-  readonly #due = new Map<string, number>();
+  readonly #schedule = new ReadSchedule();
   readonly #memMs: number;
   readonly #slowMs: number;
+  readonly #speedMs: number;
 
   constructor(
     private readonly runner: CommandRunner,
@@ -32,15 +39,17 @@ export class MosctlNodeReader {
   ) {
     this.#memMs = refresh.memMs ?? 10_000;
     this.#slowMs = refresh.slowMs ?? 30_000;
+    this.#speedMs = refresh.speedMs ?? 120_000;
   }
 
   /** Makes the local node's flags due now (after stay/nostay and friends). */
   flagsChanged(): void {
-    for (const key of this.#due.keys()) if (key.startsWith('flags:')) this.#due.set(key, -Infinity);
+    this.#schedule.allDueNow('flags');
   }
 
   async read(nodes: readonly KnownNode[], localNode: number | null, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
-    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, node.id === localNode, index / Math.max(1, nodes.length), now, errors, signal)));
+    this.#schedule.keepOnly(new Set(nodes.map((node) => node.id)));
+    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, node.id === localNode, spreadOf(index, nodes.length), now, errors, signal)));
   }
 
   async #readNode(id: number, isLocal: boolean, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
@@ -50,25 +59,27 @@ export class MosctlNodeReader {
       await this.#loadFailed(id, load.failure, errors, signal);
       return;
     }
+    // A node back from being down may have rebooted with other memory or speed: read it all now.
+    if (!this.book.isUp(id)) for (const kind of KINDS) this.#schedule.dueNow(kind, id);
     this.book.update(id, 'load', { load: load.value.load });
     const reads: Promise<void>[] = [];
-    if (this.#isDue('mem', id, now)) {
+    if (this.#schedule.isDue('mem', id, now)) {
       reads.push(this.#read('mem', id, now, spread, this.#memMs, ['mosctl', 'getmem', word], parseMosctlGetmem, errors, signal, (v) => {
         this.book.update(id, 'mem', { memFreeBytes: v.freeBytes, memTotalBytes: v.totalBytes });
       }));
     }
-    if (this.#isDue('speed', id, now)) {
-      reads.push(this.#read('speed', id, now, spread, this.#slowMs, ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
+    if (this.#schedule.isDue('speed', id, now)) {
+      reads.push(this.#read('speed', id, now, spread, this.#speedMs, ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
         this.book.update(id, 'speed', { speed: v.speed });
       }));
     }
-    if (this.#isDue('util', id, now)) {
+    if (this.#schedule.isDue('util', id, now)) {
       reads.push(this.#read('util', id, now, spread, this.#slowMs, ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
         this.book.update(id, 'util', { util: v.util });
       }));
     }
-    if (isLocal && this.#isDue('flags', id, now)) {
-      reads.push(this.#read('flags', id, now, spread, this.#memMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
+    if (isLocal && this.#schedule.isDue('flags', id, now)) {
+      reads.push(this.#read('flags', id, now, spread, this.#slowMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
         this.book.setFlags(id, 'flags', v.flags);
       }));
     }
@@ -92,23 +103,17 @@ export class MosctlNodeReader {
     errors.push(toSourceError(failure));
   }
 
-  #isDue(kind: Kind, id: number, now: number): boolean {
-    return now >= (this.#due.get(`${kind}:${id}`) ?? -Infinity);
-  }
-
   async #read<T>(
     kind: Kind, id: number, now: number, spread: number, periodMs: number, argv: readonly string[],
     parse: Parameters<typeof query<T>>[2], errors: SourceError[], signal: AbortSignal | undefined, use: (value: T) => void,
   ): Promise<void> {
-    const key = `${kind}:${id}`;
-    const first = !this.#due.has(key);
     const result: QueryResult<T> = await query(this.runner, argv, parse, signal);
     if (result.ok) {
       use(result.value);
-      this.#due.set(key, now + periodMs * (first ? 1 - spread : 1));
+      this.#schedule.done(kind, id, now, periodMs, spread);
       return;
     }
-    this.#due.set(key, -Infinity);
+    this.#schedule.dueNow(kind, id);
     if (result.failure.code === 'not-up') {
       this.book.down(id, result.failure.message);
       return;

@@ -9,7 +9,7 @@ import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
 import { runAction } from '../runAction.js';
-import { readHpcNodes } from './hpcNodes.js';
+import { HpcNodeReader } from './hpcNodes.js';
 import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
 import { NodeBook } from './nodeBook.js';
 import { NodeDirectory } from './nodeDirectory.js';
@@ -27,7 +27,10 @@ export interface OpenMosixBackendOptions {
   /** How long the node list from `openmosix status` is kept. @default 30000 */
   readonly nodeListTtlMs?: number;
   readonly refresh?: MosctlRefresh & {
-    /** Run `mtop -b -n 1` on every n-th collect. @default 2 */
+    /**
+     * Run `mtop -b -n 1` on every n-th collect: it only adds user, %CPU and %MEM to what mps
+     * lists every tick. @default 3
+     */
     readonly mtopEveryTicks?: number;
   };
   /** @default 'openmosix' */
@@ -42,7 +45,8 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   const book = new NodeBook();
   const directory = new NodeDirectory({ runner, hpcRoot, ttlMs: options.nodeListTtlMs ?? 30_000 });
   const mosctl = new MosctlNodeReader(runner, book, options.refresh);
-  const processes = new ProcessSource(runner, options.refresh?.mtopEveryTicks ?? 2);
+  const hpc = hpcRoot === null ? null : new HpcNodeReader(hpcRoot, book, options.refresh?.slowMs);
+  const processes = new ProcessSource(runner, options.refresh?.mtopEveryTicks ?? 3);
 
   const collect = async (signal?: AbortSignal): Promise<ClusterSnapshot> => {
     const takenAt = now();
@@ -50,8 +54,8 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     try {
       const list = await directory.read(takenAt, errors, signal);
       const localNode = list.localNode ?? 0;
-      const readNodes = hpcRoot !== null
-        ? readHpcNodes(hpcRoot, list.nodes, list.localNode, book, errors)
+      const readNodes = hpc !== null
+        ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, list.localNode, takenAt, errors, signal);
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
       return buildSnapshot({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });

@@ -1,7 +1,9 @@
 // The process list: `mps` every tick (where each process runs, full command lines), and
-// `mtop -b -n 1` every `mtopEveryTicks` ticks for user, %CPU and %MEM, which change slowly
-// enough that a reading one tick old is still right; that keeps a tick near one fork for
-// processes. When mps fails, the last list is kept (and the failure reported).
+// `mtop -b -n 1` every `mtopEveryTicks` ticks (3 by default) for user, %CPU and %MEM. Which
+// processes exist and where they run is always this tick's; only those three columns can be a
+// couple of ticks old (a process newer than the last mtop shows them as unknown until the next).
+// That keeps a tick near one fork for processes. When mps fails, the last list is kept (and the
+// failure reported).
 import { parseMps, parseMtop, type MtopProcess } from '../../../parsers/index.js';
 import { processesFromTools } from '../../model/processes.js';
 import type { ProcessSnapshot, SourceError } from '../../model/snapshot.js';

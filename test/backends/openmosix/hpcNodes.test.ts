@@ -2,9 +2,16 @@ import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { createOpenMosixBackend, defaultHpcRoot } from '../../../src/backends/openmosix/openmosixBackend.js';
 import { inProcessFakeRunner } from '../../helpers/fakeTools.js';
+
+// readFile as it is, only watched, so the tests can count which /proc/hpc files each tick reads.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, readFile: vi.fn(actual.readFile) };
+});
 
 const TREE = fileURLToPath(new URL('../../../fixtures/cluster/hpc-tutorial', import.meta.url));
 
@@ -61,5 +68,64 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
   it('uses /proc/hpc only where it has node directories (openMosix 2.4, not 2.6)', () => {
     expect(defaultHpcRoot(TREE)).toBe(TREE);
     expect(defaultHpcRoot(mkdtempSync(join(tmpdir(), 'omtop-hpc26-')))).toBeNull();
+  });
+
+  it('reads load, mem, util and status every tick, speed, tmem and cpus every 30 s (spread), rmem never', async () => {
+    const reads = vi.mocked(readFile);
+    let now = 0;
+    const backend = createOpenMosixBackend({ runner: inProcessFakeRunner(), hpcRoot: TREE, now: () => now });
+    const perTick: string[][] = [];
+    for (let tick = 0; tick <= 30; tick++) {
+      reads.mockClear();
+      await backend.collect();
+      perTick.push(reads.mock.calls.map(([file]) => String(file)).filter((file) => file.includes(`${join('nodes')}/`)).map((file) => file.slice(TREE.length + '/nodes/'.length)));
+      now += 2000;
+    }
+    const [first = [], ...steady] = perTick;
+    expect(first.sort()).toEqual([261, 407, 266, 258].flatMap((id) => ['load', 'mem', 'util', 'status', 'speed', 'tmem', 'cpus'].map((f) => `${id}/${f}`)).sort());
+    const names = (files: string[], name: string) => files.filter((file) => file.endsWith(`/${name}`)).length;
+    for (const files of steady) {
+      for (const name of ['load', 'mem', 'util', 'status']) expect(names(files, name)).toBe(4);
+      expect(names(files, 'rmem')).toBe(0);
+      // Spread: at most one node's slow files on any tick.
+      expect(files.length).toBeLessThanOrEqual(16 + 3);
+    }
+    // Over 60 s each node's slow files are read twice, and each node's reads are 30 s apart.
+    const all = steady.flat();
+    for (const name of ['speed', 'tmem', 'cpus']) expect(names(all, name)).toBe(8);
+    for (const id of [261, 407, 266, 258]) {
+      const at = steady.flatMap((files, index) => (files.includes(`${id}/speed`) ? [(index + 1) * 2] : []));
+      expect(at.length).toBe(2);
+      expect((at[1] ?? 0) - (at[0] ?? 0)).toBe(30);
+    }
+  });
+
+  it('shows a new speed only when it is due, but a new load at once; a node back up reads speed again', async () => {
+    const root = copyOfTree();
+    let now = 0;
+    const backend = createOpenMosixBackend({ runner: inProcessFakeRunner(), hpcRoot: root, now: () => now });
+    await backend.collect();
+    writeFileSync(join(root, 'nodes', '266', 'load'), '80\n');
+    writeFileSync(join(root, 'nodes', '266', 'speed'), '30000\n');
+    now += 2000;
+    let snap = await backend.collect();
+    expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ load: 80, speed: 26842 });
+    // 266 is third of four: its first slow re-read is due 30 s × (1 − 2.5/4) after the first tick.
+    now = 12_000;
+    snap = await backend.collect();
+    expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ load: 80, speed: 30000 });
+
+    writeFileSync(join(root, 'nodes', '407', 'load'), '-101\n');
+    now += 2000;
+    snap = await backend.collect();
+    expect(snap.nodes.find((n) => n.id === 407)).toMatchObject({ up: false, speed: 15000 });
+    writeFileSync(join(root, 'nodes', '407', 'load'), '3\n');
+    writeFileSync(join(root, 'nodes', '407', 'speed'), '16000\n');
+    now += 2000;
+    snap = await backend.collect();
+    expect(snap.nodes.find((n) => n.id === 407)).toMatchObject({ up: true, stale: false, load: 3 });
+    now += 2000;
+    snap = await backend.collect();
+    expect(snap.nodes.find((n) => n.id === 407)).toMatchObject({ up: true, speed: 16000 });
   });
 });

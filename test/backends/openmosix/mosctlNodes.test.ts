@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createOpenMosixBackend } from '../../../src/backends/openmosix/openmosixBackend.js';
 import { inProcessFakeRunner } from '../../helpers/fakeTools.js';
 
-/** Collects `ticks` times, 2 s of clock apart, and returns the commands of each tick. */
-async function commandsPerTick(ticks: number, env: Record<string, string> = {}): Promise<string[][][]> {
+/**
+ * Collects `ticks` times, 2 s of clock apart, and returns the commands of each tick.
+ * `beforeTick` may change the fake tools' behaviour (the env is read on every command).
+ */
+async function commandsPerTick(
+  ticks: number, env: Record<string, string> = {}, beforeTick: (tick: number, env: Record<string, string>) => void = () => {},
+): Promise<string[][][]> {
   const runner = inProcessFakeRunner(env);
   let now = 0;
   const backend = createOpenMosixBackend({ hpcRoot: null, runner, now: () => now });
   const perTick: string[][][] = [];
   for (let tick = 0; tick < ticks; tick++) {
+    beforeTick(tick, env);
     const before = runner.calls.length;
     await backend.collect();
     perTick.push(runner.calls.slice(before));
@@ -37,15 +43,55 @@ describe('the openmosix backend’s commands per tick (4-node tutorial cluster, 
       expect(count(calls, 'mps')).toBe(1);
     }
     const all = ticks.flat();
-    const perTick = all.length / ticks.length;
-    // 4 getload + mps + mtop every 2nd tick + getmem every 10 s + getspeed/getutil every 30 s per node.
-    expect(perTick).toBeGreaterThanOrEqual(6.5);
-    expect(perTick).toBeLessThanOrEqual(7.5);
-    expect(count(all, 'mtop')).toBe(15);
+    // Over 60 s: mtop every 3rd tick, the node list every 30 s, each node's free memory every
+    // 10 s, its util every 30 s, its speed every 120 s (two nodes' first reads fall inside the
+    // minute, spread), and the local node's flags every 30 s.
+    expect(count(all, 'mtop')).toBe(10);
     expect(count(all, 'openmosix status')).toBe(2);
-    // The memory reads are spread: no tick reads more than two nodes' memory.
-    expect(Math.max(...ticks.map((calls) => count(calls, 'mosctl getmem')))).toBeLessThanOrEqual(2);
-    expect(count(all, 'mosctl getmem')).toBeGreaterThanOrEqual(4 * 5);
+    expect(count(all, 'mosctl getmem')).toBe(4 * 6);
+    expect(count(all, 'mosctl getutil')).toBe(4 * 2);
+    expect(count(all, 'mosctl getspeed')).toBe(2);
+    expect(count(all, 'mosctl status 261')).toBe(2);
+    expect(all.length / ticks.length).toBeCloseTo(198 / 30, 5);
+    // Spread: besides getload and mps, no tick runs more than three commands.
+    expect(Math.max(...ticks.map((calls) => calls.length - 5))).toBeLessThanOrEqual(3);
+  });
+
+  it('reads every node’s free memory at least every 10 s', async () => {
+    const ticks = await commandsPerTick(31);
+    for (const node of [261, 407, 266, 258]) {
+      const readAt = ticks.flatMap((calls, tick) => (count(calls, `mosctl getmem ${node}`) > 0 ? [tick * 2] : []));
+      const gaps = readAt.slice(1).map((at, index) => at - (readAt[index] ?? 0));
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(10);
+      expect(readAt.at(-1)).toBeGreaterThanOrEqual(50);
+    }
+  });
+
+  it('reads memory, speed and util of a node again as soon as it comes back up', async () => {
+    const ticks = await commandsPerTick(5, {}, (tick, env) => {
+      if (tick === 2) env.OMTOP_FAKE_FAIL = 'mosctl:getload:407=Node #407 is not up';
+      if (tick === 3) delete env.OMTOP_FAKE_FAIL;
+    });
+    // 407's memory is next due at 6.25 s, its util and speed much later: tick 3 (6 s) reads them
+    // all only because the node came back.
+    const for407 = (calls: string[][] = []) => calls.filter((argv) => argv[2] === '407').map((argv) => argv[1]).sort();
+    expect(for407(ticks[1])).toEqual(['getload']);
+    expect(for407(ticks[2])).toEqual(['getload']);
+    expect(for407(ticks[3])).toEqual(['getload', 'getmem', 'getspeed', 'getutil']);
+    expect(for407(ticks[4])).toEqual(['getload']);
+  });
+
+  it('reads the local node’s flags again right after a flag action', async () => {
+    const runner = inProcessFakeRunner();
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner, now: () => 2000 });
+    await backend.collect();
+    const before = runner.calls.length;
+    await backend.collect();
+    expect(count(runner.calls.slice(before), 'mosctl status')).toBe(0);
+    await backend.perform({ type: 'setFlag', flag: 'block', on: true });
+    const afterAction = runner.calls.length;
+    await backend.collect();
+    expect(runner.calls.slice(afterAction).map((argv) => argv.join(' '))).toContain('mosctl status 261');
   });
 
   it('does not query a node further once getload failed, and retries the failed reading next tick', async () => {
