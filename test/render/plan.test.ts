@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evenSplit, nextChunkSize, PROBE_CHUNK_FRAMES, TARGET_CHUNK_SECONDS } from '../../src/render/plan.js';
+import { evenSplit, nextChunkSize, STARTUP_MULTIPLE } from '../../src/render/plan.js';
 import { frameRange } from '../../src/render/frameList.js';
 import { FrameQueue } from '../../src/render/frameQueue.js';
 
@@ -33,29 +33,72 @@ describe('evenSplit', () => {
 });
 
 describe('nextChunkSize', () => {
-  it('takes a small probe chunk before any frame time is known', () => {
-    expect(nextChunkSize({ remaining: 235, parts: 4, secondsPerFrame: null })).toBe(PROBE_CHUNK_FRAMES);
+  it('probes with a third of an equal share before any frame time is known', () => {
+    expect(nextChunkSize({ remaining: 235, parts: 4, secondsPerFrame: null })).toBe(20);
+    // 28 frames on 2 parts: 5 then 4, not one start-up per frame or two.
+    expect(nextChunkSize({ remaining: 28, parts: 2, secondsPerFrame: null })).toBe(5);
+    expect(nextChunkSize({ remaining: 23, parts: 2, secondsPerFrame: null })).toBe(4);
+    expect(nextChunkSize({ remaining: 2, parts: 4, secondsPerFrame: null })).toBe(1);
   });
 
-  it('fills about TARGET_CHUNK_SECONDS at the measured speed', () => {
-    expect(nextChunkSize({ remaining: 10_000, parts: 4, secondsPerFrame: 6 })).toBe(TARGET_CHUNK_SECONDS / 6);
+  it('guided: half an equal share of the unfinished frames, the queue plus what other parts hold', () => {
+    // Start-up free beside the frames: the guided size alone decides.
+    expect(nextChunkSize({ remaining: 200, parts: 4, secondsPerFrame: 30, startupSeconds: 0.5 })).toBe(25);
+    expect(nextChunkSize({ remaining: 200, parts: 4, secondsPerFrame: 30, startupSeconds: 0.5, inProgress: 40 })).toBe(30);
   });
 
-  it('shrinks towards the end so every part gets some of the tail', () => {
-    expect(nextChunkSize({ remaining: 16, parts: 4, secondsPerFrame: 0.5 })).toBe(2);
-    expect(nextChunkSize({ remaining: 1, parts: 4, secondsPerFrame: 0.5 })).toBe(1);
+  it('makes a chunk last at least STARTUP_MULTIPLE start-ups when frames are cheap', () => {
+    // 2 s start-up, 0.5 s frames: 5 × 2 / 0.5 = 20 frames, above the guided ceil(100 / 8) = 13.
+    expect(nextChunkSize({ remaining: 100, parts: 4, secondsPerFrame: 0.5, startupSeconds: 2 })).toBe((STARTUP_MULTIPLE * 2) / 0.5);
+    expect(nextChunkSize({ remaining: 100, parts: 4, secondsPerFrame: 0.5, startupSeconds: null })).toBe(13);
   });
 
-  it('makes chunks worth a blender start-up when frames are much cheaper than starting', () => {
-    // 2 s start-up, 0.1 s frames: a chunk of fewer than 20 frames is mostly start-up.
-    expect(nextChunkSize({ remaining: 200, parts: 2, secondsPerFrame: 0.1, startupSeconds: 2 })).toBe(50);
+  it('never takes more than an equal share of the unfinished frames, even below the start-up minimum', () => {
     expect(nextChunkSize({ remaining: 30, parts: 2, secondsPerFrame: 0.1, startupSeconds: 2 })).toBe(15);
+    expect(nextChunkSize({ remaining: 30, parts: 2, secondsPerFrame: 0.1, startupSeconds: 2, inProgress: 10 })).toBe(20);
+    expect(nextChunkSize({ remaining: 1, parts: 4, secondsPerFrame: 0.5, startupSeconds: 2 })).toBe(1);
   });
 
   it('--chunk fixes the size, capped by what is left', () => {
-    expect(nextChunkSize({ remaining: 100, parts: 4, secondsPerFrame: 0.01, fixed: 7 })).toBe(7);
+    expect(nextChunkSize({ remaining: 100, parts: 4, secondsPerFrame: 0.01, startupSeconds: 5, fixed: 7 })).toBe(7);
+    expect(nextChunkSize({ remaining: 100, parts: 4, secondsPerFrame: 0.01, startupSeconds: 5, inProgress: 50, fixed: 1 })).toBe(1);
     expect(nextChunkSize({ remaining: 3, parts: 4, secondsPerFrame: null, fixed: 7 })).toBe(3);
     expect(nextChunkSize({ remaining: 0, parts: 4, secondsPerFrame: null })).toBe(0);
+  });
+
+  it('with unknown or nonsense timings still gives a whole chunk within the queue', () => {
+    for (const secondsPerFrame of [null, 0, -1, Number.NaN]) {
+      const size = nextChunkSize({ remaining: 50, parts: 2, secondsPerFrame, startupSeconds: Number.NaN, inProgress: -3 });
+      expect(Number.isInteger(size)).toBe(true);
+      expect(size).toBeGreaterThanOrEqual(1);
+      expect(size).toBeLessThanOrEqual(50);
+    }
+  });
+
+  const timings = fc.record({
+    parts: fc.integer({ min: 1, max: 16 }),
+    secondsPerFrame: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    startupSeconds: fc.option(fc.double({ min: 0, max: 30, noNaN: true }), { nil: null }),
+    inProgress: fc.integer({ min: 0, max: 500 }),
+  });
+
+  it('for any timings: within the start-up minimum unless fewer frames remain than an equal share allows', () => {
+    fc.assert(fc.property(timings, fc.integer({ min: 1, max: 2000 }), (t, remaining) => {
+      const size = nextChunkSize({ remaining, ...t });
+      const worthAStart = Math.ceil((STARTUP_MULTIPLE * (t.startupSeconds ?? 0)) / t.secondsPerFrame);
+      const equalShare = Math.ceil((remaining + t.inProgress) / t.parts);
+      expect(size).toBeGreaterThanOrEqual(Math.min(worthAStart, remaining, equalShare));
+      expect(size).toBeLessThanOrEqual(Math.min(remaining, equalShare));
+      expect(size).toBeGreaterThanOrEqual(1);
+    }));
+  });
+
+  it('for any timings: chunks never grow as the queue shrinks', () => {
+    fc.assert(fc.property(timings, fc.integer({ min: 2, max: 2000 }), (t, remaining) => {
+      const now = nextChunkSize({ remaining, ...t });
+      const later = nextChunkSize({ remaining: remaining - 1, ...t });
+      expect(later).toBeLessThanOrEqual(now);
+    }));
   });
 
   it('a simulated dynamic queue hands out every frame exactly once', () => {
