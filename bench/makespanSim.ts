@@ -96,6 +96,7 @@ export function simulateDynamic(frames: readonly number[], setup: SimSetup, size
   const busySeconds = setup.workers.map(() => 0);
   let processes = 0;
   let framesRendered = 0;
+  let framesTaken = 0;
   let makespan = 0;
   setup.workers.forEach((_, worker) => events.push({ at: 0, kind: 'free', worker }));
   for (let event = events.shift(); event !== undefined; event = events.shift()) {
@@ -106,9 +107,13 @@ export function simulateDynamic(frames: readonly number[], setup: SimSetup, size
       continue;
     }
     const speed = setup.workers[event.worker]?.speed ?? 1;
-    const size = sizer({ remaining: queue.size, parts: setup.workers.length, secondsPerFrame: timing.secondsPerFrame(), startupSeconds: timing.startupSeconds() });
+    const size = sizer({
+      remaining: queue.size, parts: setup.workers.length, inProgress: framesTaken - framesRendered,
+      secondsPerFrame: timing.secondsPerFrame(), startupSeconds: timing.startupSeconds(),
+    });
     const chunk = queue.take(size);
     if (chunk.length === 0) continue;
+    framesTaken += chunk.length;
     processes += 1;
     let clock = event.at;
     let previous = clock;

@@ -132,6 +132,8 @@ export class RenderJob implements RenderJobHandle {
         parts: this.parts.length,
         secondsPerFrame: this.timing.secondsPerFrame(),
         startupSeconds: this.timing.startupSeconds(),
+        // Taken by the other parts and not yet done: nothing is in flight for this part between chunks.
+        inProgress: this.config.frames.length - queue.size - this.doneFrames.size - this.givenUp.size,
         fixed: this.config.chunk,
       });
       const frames = queue.take(size);
