@@ -55,6 +55,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     jobs: jobs.views(),
     ui,
     notice: deps.notice,
+    skippedRefreshes: collector.stats().skippedTicks,
     cols,
     rows,
   });

@@ -19,6 +19,8 @@ export interface FrameInput {
   readonly ui: UiState;
   /** Why omtop is not showing the cluster asked for (fallback to the emulator). */
   readonly notice: string | null;
+  /** Ticks dropped because the refresh before them was still running (a slow or hung tool). */
+  readonly skippedRefreshes?: number;
   readonly cols: number;
   readonly rows: number;
 }
@@ -51,7 +53,7 @@ function statusOf(ui: UiState): StatusLine {
 
 export function toFrameVm(input: FrameInput): FrameVm {
   const { snapshot, ui, jobs } = input;
-  const header = toHeaderVm(snapshot, ui, input.notice, input.cols);
+  const header = toHeaderVm(snapshot, ui, input.notice, input.cols, input.skippedRefreshes ?? 0);
   const layout = computeLayout(input.cols, input.rows, snapshot?.nodes.length ?? 1, header.alert !== null);
   if (layout.kind === 'tooSmall') {
     return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}\nthis terminal is ${layout.cols}×${layout.rows}\nenlarge it, or press q to quit` };

@@ -47,8 +47,13 @@ export function describeProblems(snapshot: ClusterSnapshot): string[] {
   return problems;
 }
 
-/** @param width the terminal width: the least important totals are left out to fit it. */
-export function toHeaderVm(snapshot: ClusterSnapshot | null, ui: UiState, notice: string | null, width = Infinity): HeaderVm {
+/**
+ * @param width the terminal width: the least important totals are left out to fit it.
+ * @param skippedRefreshes ticks dropped so far because a refresh was still running.
+ */
+export function toHeaderVm(
+  snapshot: ClusterSnapshot | null, ui: UiState, notice: string | null, width = Infinity, skippedRefreshes = 0,
+): HeaderVm {
   let parts: HeaderPart[] = [
     { text: 'omtop', priority: 100 },
     ...(ui.readonly ? [{ text: 'READ-ONLY', priority: 99 }] : []),
@@ -56,6 +61,7 @@ export function toHeaderVm(snapshot: ClusterSnapshot | null, ui: UiState, notice
     ...(snapshot === null ? [] : totals(snapshot)),
     { text: `every ${seconds(ui.intervalMs)}`, priority: 50 },
     { text: snapshot === null ? 'waiting for data' : `updated ${formatClock(snapshot.takenAt)}`, priority: 60 },
+    ...(skippedRefreshes > 0 ? [{ text: `${skippedRefreshes} slow refresh${skippedRefreshes === 1 ? '' : 'es'} skipped`, priority: 45 }] : []),
   ];
   const joined = (list: readonly HeaderPart[]): string => list.map((p) => p.text).join(' · ');
   while (parts.length > 1 && joined(parts).length > width) {

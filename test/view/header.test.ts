@@ -18,6 +18,12 @@ describe('toHeaderVm', () => {
     expect(toHeaderVm(null, { ...ui, paused: true, readonly: true, intervalMs: 500 }, null).text).toBe('omtop · READ-ONLY · PAUSED · every 0.5s · waiting for data');
   });
 
+  it('counts refreshes skipped because the one before was still running', () => {
+    expect(toHeaderVm(null, ui, null, Infinity, 0).text).not.toContain('skipped');
+    expect(toHeaderVm(null, ui, null, Infinity, 1).text).toContain('1 slow refresh skipped');
+    expect(toHeaderVm(null, ui, null, Infinity, 3).text).toContain('3 slow refreshes skipped');
+  });
+
   it('leaves out the least important totals to fit a narrow terminal', () => {
     const snapshot = fakeSnapshot();
     const narrow = toHeaderVm(snapshot, { ...ui, readonly: true }, null, 80).text;
