@@ -125,7 +125,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     rows.push({
       bench: BENCH, name: `/proc/hpc path, ${nodes} nodes: node-data forks/tick`, value: run.mosctlForksPerTick, unit: 'forks',
       target: { on: 'value', atMost: 0 },
-      note: `all forks ${run.forksPerTick.toFixed(2)}/tick (mps, mtop every 2nd tick, openmosix status every 30 s)${problemNote(run)}`,
+      note: `all forks ${run.forksPerTick.toFixed(2)}/tick (mps, mtop every 3rd tick, openmosix status every 30 s)${problemNote(run)}`,
     });
   }
   for (const nodes of NODE_COUNTS) {
@@ -134,7 +134,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     rows.push({
       bench: BENCH, name: `/proc/hpc path, ${nodes} nodes: omtop ms/tick`, value: run.ownMsPerTick, unit: 'ms',
       baseline: `${NODE_COUNTS[0]} nodes: ${first.toFixed(2)} ms`, ratio: ratio(run.ownMsPerTick, first),
-      note: `mean; includes reading ${nodes * 8} files per tick (8 per node, every tick) from a temp dir`,
+      note: `mean; reads load, mem, util and status of every node each tick (${nodes * 4} files), speed, tmem and cpus every 30 s, from a temp dir`,
     });
   }
   return rows;
