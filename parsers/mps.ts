@@ -6,13 +6,14 @@
 // aux-style headers (USER, %CPU, %MEM, VSZ…) are read too; unknown columns land in `extra`.
 
 import { z } from 'zod';
-import { type ParseResult, failed } from './result.js';
-import { type Line, isBlank, quote, splitLines } from './util/lines.js';
+import { type ParseResult, type ParseWarning, failed } from './result.js';
+import { quote, splitLineTexts } from './util/lines.js';
 import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
-import { type CellConversion, badCell, isParseError, readRows } from './util/rows.js';
-import { type RowCells, type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
-import { validated } from './util/validate.js';
+import { type RowOutcome, isParseError, readRows } from './util/rows.js';
+import { type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
+import { isBlankText } from './util/whitespace.js';
+import { validatedAsBuilt } from './util/validate.js';
 
 export const MpsProcessSchema = z.object({
   pid: z.number().int().min(0).max(MAX_PID),
@@ -37,61 +38,101 @@ export type Mps = z.infer<typeof MpsSchema>;
 
 const REQUIRED_COLUMNS = ['PID', 'TTY', 'NODE', 'STAT', 'TIME'];
 const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, 'COMMAND', 'USER', '%CPU', '%MEM']);
+const PID_RANGE = { min: 0, max: MAX_PID };
+const NODE_RANGE = { min: -1, max: MAX_NODE_ID };
+const PERCENT_RANGE = { min: 0 };
 
 export function parseMps(text: string): ParseResult<Mps> {
-  const lines = splitLines(text);
+  const lines = splitLineTexts(text);
   const headerIndex = lines.findIndex(looksLikeHeader);
   const header = lines[headerIndex];
   if (header === undefined) {
-    const first = lines.find((line) => !isBlank(line));
-    if (first === undefined) return failed(0, 'expected mps output, got empty input', 'empty');
-    return failed(first.number, `expected the mps header "PID TTY NODE STAT TIME COMMAND", got ${quote(first.text)}`);
+    const first = lines.findIndex((line) => !isBlankText(line));
+    if (first < 0) return failed(0, 'expected mps output, got empty input', 'empty');
+    return failed(first + 1, `expected the mps header "PID TTY NODE STAT TIME COMMAND", got ${quote(lines[first] ?? '')}`);
   }
-  const layout = readHeader(header, REQUIRED_COLUMNS);
-  if (typeof layout === 'string') return failed(header.number, layout);
-  const reading = readRows(lines.slice(headerIndex + 1), {
+  const layout = readHeader({ number: headerIndex + 1, text: header }, REQUIRED_COLUMNS);
+  if (typeof layout === 'string') return failed(headerIndex + 1, layout);
+  const columns = locateColumns(layout);
+  const reading = readRows(lines, headerIndex + 1, {
     layout,
-    accepts: acceptsCell,
-    convert: (cells) => toProcess(cells, layout),
+    convert: (cells, count) => toProcess(cells, count, columns),
   });
   if (isParseError(reading)) return failed(reading.line, reading.message, reading.code);
-  const preamble = lines.slice(0, headerIndex).filter((line) => !isBlank(line)).map(ignored);
-  return validated(MpsSchema, { processes: reading.rows }, [...preamble, ...reading.warnings]);
+  const preamble: ParseWarning[] = [];
+  for (let index = 0; index < headerIndex; index += 1) {
+    const line = lines[index] ?? '';
+    if (!isBlankText(line)) preamble.push({ line: index + 1, message: `ignored text before the header: ${quote(line)}` });
+  }
+  return validatedAsBuilt(MpsSchema, { processes: reading.rows }, [...preamble, ...reading.warnings]);
 }
 
-function ignored(line: Line): { line: number; message: string } {
-  return { line: line.number, message: `ignored text before the header: ${quote(line.text)}` };
+/** Where the text cells are; a repeated column counts by its last cell, as a record keyed by name would. */
+interface MpsColumns {
+  readonly width: number;
+  /** Per column, how to read its number, if it holds one. */
+  readonly numbers: readonly (NumberReader | undefined)[];
+  readonly tty: number;
+  readonly stat: number;
+  readonly time: number;
+  readonly user: number;
+  readonly cpu: number;
+  readonly mem: number;
+  readonly command: number;
+  /** Unknown columns, in header order, each with the index of its (last) cell. */
+  readonly extra: readonly (readonly [string, number])[];
 }
 
-function acceptsCell(column: string, cell: string): boolean {
-  if (column === 'PID') return readInt(cell, { min: 0, max: MAX_PID }) !== null;
-  if (column === 'NODE') return readInt(cell, { min: -1, max: MAX_NODE_ID }) !== null;
-  if (column === 'TIME') return cpuTimeSeconds(cell) !== null;
-  if (column === '%CPU' || column === '%MEM') return readDecimal(cell, { min: 0 }) !== null;
-  return true;
-}
-
-function toProcess(cells: RowCells, layout: TableLayout): CellConversion<MpsProcess> {
-  const cell = (column: string): string => cells[column] ?? '';
-  const pid = readInt(cell('PID'), { min: 0, max: MAX_PID });
-  if (pid === null) return badCell('PID', cell('PID'));
-  const node = readInt(cell('NODE'), { min: -1, max: MAX_NODE_ID });
-  if (node === null) return badCell('NODE', cell('NODE'));
-  const timeSeconds = cpuTimeSeconds(cell('TIME'));
-  if (timeSeconds === null) return badCell('TIME', cell('TIME'));
-  const process: MpsProcess = {
-    pid, tty: cell('TTY'), node, stat: cell('STAT').trim(), time: cell('TIME'), timeSeconds,
-    command: cell('COMMAND'), extra: {},
+function locateColumns(layout: TableLayout): MpsColumns {
+  const names = layout.columns;
+  const at = (name: string): number => names.lastIndexOf(name);
+  const unknown = [...new Set(names.filter((name) => !KNOWN_COLUMNS.has(name)))];
+  return {
+    width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
+    tty: at('TTY'), stat: at('STAT'), time: at('TIME'), user: at('USER'), cpu: at('%CPU'), mem: at('%MEM'),
+    command: names.length - 1, extra: unknown.map((name) => [name, at(name)] as const),
   };
-  if ('USER' in cells) process.user = cell('USER');
-  for (const [column, key] of [['%CPU', 'cpu'], ['%MEM', 'mem']] as const) {
-    if (!(column in cells)) continue;
-    const value = readDecimal(cell(column), { min: 0 });
-    if (value === null) return badCell(column, cell(column));
-    process[key] = value;
+}
+
+/** The numeric cells of a row, each parsed once; null when its cell did not fit. */
+interface MpsNumbers {
+  pid: number | null;
+  node: number | null;
+  timeSeconds: number | null;
+  cpu: number | null;
+  mem: number | null;
+}
+
+/** Reads one cell into `read`; false when the cell does not fit its column. */
+type NumberReader = (cell: string, read: MpsNumbers) => boolean;
+
+// Looked up once per header: matching column names per cell cost more than parsing the cells.
+const NUMBER_READERS = new Map<string, NumberReader>([
+  ['PID', (cell, read) => (read.pid = readInt(cell, PID_RANGE)) !== null],
+  ['NODE', (cell, read) => (read.node = readInt(cell, NODE_RANGE)) !== null],
+  ['TIME', (cell, read) => (read.timeSeconds = cpuTimeSeconds(cell)) !== null],
+  ['%CPU', (cell, read) => (read.cpu = readDecimal(cell, PERCENT_RANGE)) !== null],
+  ['%MEM', (cell, read) => (read.mem = readDecimal(cell, PERCENT_RANGE)) !== null],
+]);
+
+/** Parses each numeric cell once, in column order, so the first bad cell is the one reported. */
+function toProcess(cells: readonly string[], count: number, columns: MpsColumns): RowOutcome<MpsProcess> {
+  const read: MpsNumbers = { pid: 0, node: 0, timeSeconds: 0, cpu: 0, mem: 0 };
+  for (let index = 0; index < count; index += 1) {
+    const reader = columns.numbers[index];
+    if (reader !== undefined && !reader(cells[index] ?? '', read)) return index;
   }
-  for (const column of layout.columns) {
-    if (!KNOWN_COLUMNS.has(column)) process.extra[column] = cell(column);
-  }
-  return { ok: true, value: process };
+  const { pid, node, timeSeconds, cpu, mem } = read;
+  if (count < columns.width || pid === null || node === null || timeSeconds === null || cpu === null || mem === null) return count;
+  // Keys in schema order, extra last: the parse returns this object as validated, not zod's copy of it.
+  const process: Omit<MpsProcess, 'extra'> = {
+    pid, tty: cells[columns.tty] ?? '', node, stat: cells[columns.stat] ?? '', time: cells[columns.time] ?? '', timeSeconds,
+    command: cells[columns.command] ?? '',
+  };
+  if (columns.user >= 0) process.user = cells[columns.user] ?? '';
+  if (columns.cpu >= 0) process.cpu = cpu;
+  if (columns.mem >= 0) process.mem = mem;
+  const extra: Record<string, string> = {};
+  for (const [name, index] of columns.extra) extra[name] = cells[index] ?? '';
+  return Object.assign(process, { extra });
 }

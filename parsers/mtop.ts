@@ -7,13 +7,14 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { type Line, isBlank, quote, splitLines } from './util/lines.js';
+import { type Line, quote, splitLineTexts } from './util/lines.js';
 import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { scaledKiB } from './util/sizes.js';
-import { type CellConversion, badCell, isParseError, readRows } from './util/rows.js';
-import { type RowCells, type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
-import { validated } from './util/validate.js';
+import { type RowOutcome, isParseError, readRows } from './util/rows.js';
+import { type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
+import { isBlankText } from './util/whitespace.js';
+import { validatedAsBuilt } from './util/validate.js';
 import { MtopSummarySchema, SummaryReader, TASKS_LINE, UPTIME_LINE } from './mtop/summary.js';
 
 export { MtopSummarySchema, type MtopSummary } from './mtop/summary.js';
@@ -44,54 +45,45 @@ export type MtopProcess = z.infer<typeof MtopProcessSchema>;
 export const MtopSchema = MtopSummarySchema.extend({ processes: z.array(MtopProcessSchema) });
 export type Mtop = z.infer<typeof MtopSchema>;
 
-const REQUIRED_COLUMNS = ['PID', 'USER', 'PRI', 'NI', 'SIZE', 'RSS', 'SHARE', 'STAT', 'N#', '%CPU', '%MEM', 'TIME'];
-const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, 'COMMAND']);
-const SIZE_COLUMNS = { SIZE: 'sizeKiB', RSS: 'rssKiB', SHARE: 'shareKiB' } as const;
-
-const CELL_CHECKS: Readonly<Record<string, (cell: string) => boolean>> = {
-  PID: (cell) => readInt(cell, { min: 0, max: MAX_PID }) !== null,
-  PRI: (cell) => readInt(cell) !== null,
-  NI: (cell) => readInt(cell) !== null,
-  SIZE: (cell) => scaledKiB(cell) !== null,
-  RSS: (cell) => scaledKiB(cell) !== null,
-  SHARE: (cell) => scaledKiB(cell) !== null,
-  'N#': (cell) => readInt(cell, { min: -1, max: MAX_NODE_ID }) !== null,
-  '%CPU': (cell) => readDecimal(cell, { min: 0 }) !== null,
-  '%MEM': (cell) => readDecimal(cell, { min: 0 }) !== null,
-  TIME: (cell) => cpuTimeSeconds(cell) !== null,
-};
+const REQUIRED_COLUMNS = ['PID', 'USER', 'PRI', 'NI', 'SIZE', 'RSS', 'SHARE', 'STAT', 'N#', '%CPU', '%MEM', 'TIME'] as const;
+const KNOWN_COLUMNS = new Set<string>([...REQUIRED_COLUMNS, 'COMMAND']);
+const PID_RANGE = { min: 0, max: MAX_PID };
+const NODE_RANGE = { min: -1, max: MAX_NODE_ID };
+const PERCENT_RANGE = { min: 0 };
 
 export function parseMtop(text: string): ParseResult<Mtop> {
-  const lines = splitLines(text);
+  const lines = splitLineTexts(text);
   const headerIndex = lines.findIndex(looksLikeHeader);
   const warnings: ParseWarning[] = [];
   const summary = new SummaryReader();
-  for (const line of headerIndex < 0 ? lines : lines.slice(0, headerIndex)) {
-    if (isBlank(line)) continue;
-    const problem = summary.read(line, warnings);
-    if (problem !== null) return failed(line.number, problem);
+  const summaryEnd = headerIndex < 0 ? lines.length : headerIndex;
+  for (let index = 0; index < summaryEnd; index += 1) {
+    const line = lines[index] ?? '';
+    if (isBlankText(line)) continue;
+    const problem = summary.read({ number: index + 1, text: line }, warnings);
+    if (problem !== null) return failed(index + 1, problem);
   }
   const header = lines[headerIndex];
   if (header === undefined) {
-    if (lines.every(isBlank)) return failed(0, 'expected mtop output, got empty input', 'empty');
+    if (lines.every(isBlankText)) return failed(0, 'expected mtop output, got empty input', 'empty');
     return failed(0, 'expected the mtop column header "PID USER PRI NI SIZE RSS SHARE STAT N# %CPU %MEM TIME COMMAND", got none');
   }
-  const layout = readHeader({ number: header.number, text: header.text.replace(/\bNODE\b/i, 'N#') }, REQUIRED_COLUMNS);
-  if (typeof layout === 'string') return failed(header.number, layout);
-  const reading = readRows(lines.slice(headerIndex + 1), {
+  const layout = readHeader({ number: headerIndex + 1, text: header.replace(/\bNODE\b/i, 'N#') }, REQUIRED_COLUMNS);
+  if (typeof layout === 'string') return failed(headerIndex + 1, layout);
+  const columns = locateColumns(layout);
+  const reading = readRows(lines, headerIndex + 1, {
     layout,
-    accepts: (column, cell) => CELL_CHECKS[column]?.(cell) ?? true,
-    convert: (cells) => toProcess(cells, layout),
+    convert: (cells, count) => toProcess(cells, count, columns),
     stopBefore: startsNextFrame,
   });
   if (isParseError(reading)) return failed(reading.line, reading.message, reading.code);
   warnings.push(...reading.warnings);
   if (reading.stoppedAt) warnings.push(otherFrames(reading.stoppedAt));
-  return validated(MtopSchema, { ...summary.finish(), processes: reading.rows }, warnings);
+  return validatedAsBuilt(MtopSchema, { ...summary.finish(), processes: reading.rows }, warnings);
 }
 
-function startsNextFrame(line: Line): boolean {
-  const text = line.text.trim();
+function startsNextFrame(line: string): boolean {
+  const text = line.trim();
   return UPTIME_LINE.test(text) || TASKS_LINE.test(text);
 }
 
@@ -99,33 +91,70 @@ function otherFrames(line: Line): ParseWarning {
   return { line: line.number, message: `ignored further frames from here on (only the first is read): ${quote(line.text)}` };
 }
 
-function toProcess(cells: RowCells, layout: TableLayout): CellConversion<MtopProcess> {
-  const cell = (column: string): string => cells[column] ?? '';
-  const pid = readInt(cell('PID'), { min: 0, max: MAX_PID });
-  const pri = readInt(cell('PRI'));
-  const ni = readInt(cell('NI'));
-  const node = readInt(cell('N#'), { min: -1, max: MAX_NODE_ID });
-  const cpu = readDecimal(cell('%CPU'), { min: 0 });
-  const mem = readDecimal(cell('%MEM'), { min: 0 });
-  const timeSeconds = cpuTimeSeconds(cell('TIME'));
-  const sizes = { sizeKiB: scaledKiB(cell('SIZE')), rssKiB: scaledKiB(cell('RSS')), shareKiB: scaledKiB(cell('SHARE')) };
-  const checks: [string, number | null][] = [
-    ['PID', pid], ['PRI', pri], ['NI', ni], ['N#', node], ['%CPU', cpu], ['%MEM', mem], ['TIME', timeSeconds],
-    ...Object.entries(SIZE_COLUMNS).map(([column, key]): [string, number | null] => [column, sizes[key]]),
-  ];
-  const bad = checks.find(([, value]) => value === null);
-  if (bad) return badCell(bad[0], cell(bad[0]));
-  const extra: Record<string, string> = {};
-  for (const column of layout.columns) {
-    if (!KNOWN_COLUMNS.has(column)) extra[column] = cell(column);
-  }
+/** Where each value sits in a row; a repeated column counts by its last cell, as a record keyed by name would. */
+interface MtopColumns {
+  readonly width: number;
+  /** Per column, how to read its number, if it holds one. */
+  readonly readers: readonly (NumberReader | undefined)[];
+  /** The numbers of the row being read, by column; reused from row to row. */
+  readonly numbers: Float64Array;
+  readonly index: Readonly<Record<(typeof REQUIRED_COLUMNS)[number], number>>;
+  readonly command: number;
+  /** Unknown columns, in header order, each with the index of its (last) cell. */
+  readonly extra: readonly (readonly [string, number])[];
+}
+
+type NumberReader = (cell: string) => number | null;
+
+// Looked up once per header: matching column names per cell cost more than parsing the cells.
+const NUMBER_READERS = new Map<string, NumberReader>([
+  ['PID', (cell) => readInt(cell, PID_RANGE)],
+  ['PRI', (cell) => readInt(cell)],
+  ['NI', (cell) => readInt(cell)],
+  ['SIZE', scaledKiB],
+  ['RSS', scaledKiB],
+  ['SHARE', scaledKiB],
+  ['N#', (cell) => readInt(cell, NODE_RANGE)],
+  ['%CPU', (cell) => readDecimal(cell, PERCENT_RANGE)],
+  ['%MEM', (cell) => readDecimal(cell, PERCENT_RANGE)],
+  ['TIME', cpuTimeSeconds],
+]);
+
+function locateColumns(layout: TableLayout): MtopColumns {
+  const names = layout.columns;
+  const unknown = [...new Set(names.filter((name) => !KNOWN_COLUMNS.has(name)))];
   return {
-    ok: true,
-    value: {
-      pid: pid ?? 0, user: cell('USER'), pri: pri ?? 0, ni: ni ?? 0,
-      sizeKiB: sizes.sizeKiB ?? 0, rssKiB: sizes.rssKiB ?? 0, shareKiB: sizes.shareKiB ?? 0,
-      stat: cell('STAT').trim(), node: node ?? 0, cpu: cpu ?? 0, mem: mem ?? 0,
-      time: cell('TIME'), timeSeconds: timeSeconds ?? 0, command: cell('COMMAND'), extra,
-    },
+    width: names.length,
+    readers: names.map((name) => NUMBER_READERS.get(name)),
+    numbers: new Float64Array(names.length),
+    index: Object.fromEntries(REQUIRED_COLUMNS.map((name) => [name, names.lastIndexOf(name)])) as MtopColumns['index'],
+    command: names.length - 1,
+    extra: unknown.map((name) => [name, names.lastIndexOf(name)] as const),
   };
+}
+
+/** Parses each numeric cell once, in column order, so the first bad cell is the one reported. */
+function toProcess(cells: readonly string[], count: number, columns: MtopColumns): RowOutcome<MtopProcess> {
+  const { readers, numbers, index } = columns;
+  for (let column = 0; column < count; column += 1) {
+    const reader = readers[column];
+    if (reader === undefined) continue;
+    const value = reader(cells[column] ?? '');
+    if (value === null) return column;
+    numbers[column] = value;
+  }
+  if (count < columns.width) return count;
+  const extra: Record<string, string> = {};
+  for (const [name, at] of columns.extra) extra[name] = cells[at] ?? '';
+  return {
+    pid: numberAt(numbers, index.PID), user: cells[index.USER] ?? '', pri: numberAt(numbers, index.PRI),
+    ni: numberAt(numbers, index.NI), sizeKiB: numberAt(numbers, index.SIZE), rssKiB: numberAt(numbers, index.RSS),
+    shareKiB: numberAt(numbers, index.SHARE), stat: cells[index.STAT] ?? '', node: numberAt(numbers, index['N#']),
+    cpu: numberAt(numbers, index['%CPU']), mem: numberAt(numbers, index['%MEM']), time: cells[index.TIME] ?? '',
+    timeSeconds: numberAt(numbers, index.TIME), command: cells[columns.command] ?? '', extra,
+  };
+}
+
+function numberAt(numbers: Float64Array, at: number): number {
+  return numbers[at] ?? 0;
 }

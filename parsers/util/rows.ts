@@ -3,10 +3,9 @@
 // after the last row is trailing noise (a shell message, say) and only earns a warning.
 
 import type { ParseError, ParseWarning } from '../result.js';
-import { type Line, isBlank, quoteOrEnd } from './lines.js';
-import { type CellCheck, type RowCells, type TableLayout, hasTimeToken, readRow } from './table.js';
-
-export type CellConversion<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+import { type Line, quoteOrEnd } from './lines.js';
+import { type TableLayout, hasTimeToken, scanRow } from './table.js';
+import { isBlankText } from './whitespace.js';
 
 const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   PID: 'a PID',
@@ -31,8 +30,8 @@ export function describeColumn(column: string): string {
 }
 
 /** The standard message for a cell that does not hold what its column promises. */
-export function badCell<T>(column: string, found: string): CellConversion<T> {
-  return { ok: false, message: `expected ${describeColumn(column)}, got ${quoteOrEnd(found)}` };
+export function badCellMessage(column: string, found: string): string {
+  return `expected ${describeColumn(column)}, got ${quoteOrEnd(found)}`;
 }
 
 export interface RowsRead<T> {
@@ -47,34 +46,41 @@ interface RowFailure {
   readonly message: string;
 }
 
-export interface RowReader<T> {
+/** The row a line's cells make, or the index of the first cell that does not fit its column. */
+export type RowOutcome<T> = T | number;
+
+export interface RowReader<T extends object> {
   readonly layout: TableLayout;
-  /** Cheap per-cell check, so the first bad cell in column order is the one reported. */
-  readonly accepts: CellCheck;
-  readonly convert: (cells: RowCells) => CellConversion<T>;
+  /**
+   * Checks `cells[0..count)` in column order, parsing each cell once, and returns the index of the
+   * first that does not fit; when all fit, returns the row if `count` covers every column, else `count`.
+   */
+  readonly convert: (cells: readonly string[], count: number) => RowOutcome<T>;
   /** A line that ends the table (the next mtop frame, say). */
-  readonly stopBefore?: (line: Line) => boolean;
+  readonly stopBefore?: (text: string) => boolean;
 }
 
-/** Reads rows until the end or until `stopBefore` matches a line. */
-export function readRows<T>(lines: readonly Line[], reader: RowReader<T>): RowsRead<T> | ParseError {
-  const { layout, accepts, convert, stopBefore = () => false } = reader;
+/** Reads the rows in `texts` from index `from` (line `from + 1`) until the end or `stopBefore`. */
+export function readRows<T extends object>(texts: readonly string[], from: number, reader: RowReader<T>): RowsRead<T> | ParseError {
+  const { layout, convert, stopBefore } = reader;
   const rows: T[] = [];
   const pending: RowFailure[] = [];
-  for (const line of lines) {
-    if (isBlank(line)) continue;
-    if (stopBefore(line)) return finish(rows, pending, line);
-    const cells = readRow(line, layout, accepts);
-    const converted = cells.ok ? convert(cells.cells) : badCell<T>(cells.column, cells.found);
-    if (converted.ok) {
+  const cells: string[] = [];
+  for (let index = from; index < texts.length; index += 1) {
+    const text = texts[index] ?? '';
+    if (isBlankText(text)) continue;
+    if (stopBefore?.(text) === true) return finish(rows, pending, { number: index + 1, text });
+    const outcome = convert(cells, scanRow(text, layout, cells));
+    if (typeof outcome !== 'number') {
       const earlier = pending[0];
       if (earlier) return { line: earlier.line, message: earlier.message, code: 'malformed' };
-      rows.push(converted.value);
-    } else if (!cells.ok && !passedPid(layout, cells.column) && !hasTimeToken(line)) {
-      pending.push({ line: line.number, message: converted.message });
-    } else {
-      return { line: line.number, message: converted.message, code: 'malformed' };
+      rows.push(outcome);
+      continue;
     }
+    const column = layout.columns[outcome] ?? '';
+    const message = badCellMessage(column, cells[outcome] ?? '');
+    if (passedPid(layout, column) || hasTimeToken(text)) return { line: index + 1, message, code: 'malformed' };
+    pending.push({ line: index + 1, message });
   }
   return finish(rows, pending, null);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readHeader, readRow, type TableLayout } from '../../../parsers/util/table.js';
+import { readHeader, readRow, scanRow, type TableLayout } from '../../../parsers/util/table.js';
 
 const line = (text: string) => ({ number: 1, text });
 
@@ -20,5 +21,29 @@ describe('table reading', () => {
   it('requires COMMAND last and the named columns', () => {
     expect(readHeader(line('PID COMMAND TIME'), [])).toContain('COMMAND');
     expect(readHeader(line('PID TIME CMD'), ['NODE'])).toContain('NODE');
+  });
+
+  it('scans a row into the same cells as whitespace tokens and the STAT pattern would', () => {
+    const stat = /^[A-Z][A-Za-z<+]*(?: ?[<N+]+)?/;
+    const reference = (text: string): string[] => {
+      const cells: string[] = [];
+      let rest = text;
+      for (const column of layout.columns.slice(0, -1)) {
+        rest = rest.trimStart();
+        const cell = column === 'STAT' ? stat.exec(rest) : /^\S+/.exec(rest);
+        if (!cell) return [...cells, rest.split(/\s+/)[0] ?? ''];
+        cells.push(cell[0]);
+        rest = rest.slice(cell[0].length);
+      }
+      return [...cells, rest.trim()];
+    };
+    const token = fc.constantFrom('4501', '?', '-1', 'R', 'R N', 'S <', 'SW<+', 'N227:33', 'r', '0:00', 'x y', '', ' ', '\t', '\u00a0', '\u3000');
+    fc.assert(fc.property(fc.array(token, { maxLength: 9 }), (tokens) => {
+      const text = tokens.join(' ');
+      const cells: string[] = [];
+      const count = scanRow(text, layout, cells);
+      const expected = reference(text);
+      expect(cells.slice(0, count + (count < layout.columns.length ? 1 : 0))).toEqual(expected);
+    }), { numRuns: 5000 });
   });
 });
