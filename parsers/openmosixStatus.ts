@@ -7,10 +7,11 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { type Line, nonBlankLines, quote } from './util/lines.js';
+import { quote, splitLineTexts } from './util/lines.js';
+import { isBlankText } from './util/whitespace.js';
 import { MAX_NODE_ID, group, readInt } from './util/numbers.js';
 import { ipv4Plus } from './util/ipv4.js';
-import { validated } from './util/validate.js';
+import { validatedAsBuilt } from './util/validate.js';
 
 const NodeIdSchema = z.number().int().min(0).max(MAX_NODE_ID);
 
@@ -48,22 +49,28 @@ const PROTOCOL_LINE = /^Network protocol:\s*(\d+)\s*\((\w+)\)$/i;
 const RANGE_LINE = /^OpenMosix range\s+(\S+?)-(\S+)\s+begins at\s+(\S+)$/i;
 const TOTAL_LINE = /^Total configured:\s*(\S+)$/i;
 
-function readBodyLine(text: string, lineNumber: number, draft: StatusDraft): LineOutcome {
+/**
+ * Reads a line that starts with one of the body prefixes (`prefix`, lower-cased). Each prefix has
+ * its own pattern, so only that one is tried: 1,000-node clusters print 1,000 range lines.
+ */
+function readBodyLine(text: string, prefix: string, lineNumber: number, draft: StatusDraft): LineOutcome {
   let match: RegExpExecArray | null;
-  if ((match = NODE_LINE.exec(text))) {
+  if (prefix === 'this is openmosix node' && (match = NODE_LINE.exec(text))) {
     draft.localNode = readInt(group(match, 1), { min: 0, max: MAX_NODE_ID });
     return draft.localNode === null ? `expected a node number after "node #", got ${quote(group(match, 1))}` : null;
   }
-  if ((match = PROTOCOL_LINE.exec(text))) {
+  if (prefix === 'network protocol:') {
+    if (!(match = PROTOCOL_LINE.exec(text))) return `expected "Network protocol: N (NAME)", got ${quote(text)}`;
     const number = readInt(group(match, 1), { min: 0, max: 65535 });
     if (number === null) return `expected a protocol number, got ${quote(group(match, 1))}`;
     draft.protocol = { number, name: group(match, 2) };
     return null;
   }
-  if (/^Network protocol:/i.test(text)) return `expected "Network protocol: N (NAME)", got ${quote(text)}`;
-  if ((match = RANGE_LINE.exec(text))) return readRange(match, draft);
-  if (/^OpenMosix range\b/i.test(text)) return `expected "OpenMosix range FIRST-LAST begins at IP", got ${quote(text)}`;
-  if ((match = TOTAL_LINE.exec(text))) {
+  if (prefix === 'openmosix range') {
+    if ((match = RANGE_LINE.exec(text))) return readRange(match, draft);
+    if (/^OpenMosix range\b/i.test(text)) return `expected "OpenMosix range FIRST-LAST begins at IP", got ${quote(text)}`;
+  }
+  if (prefix === 'total configured:' && (match = TOTAL_LINE.exec(text))) {
     const total = readInt(group(match, 1), { min: 0 });
     if (total === null) return `expected a node count after "Total configured:", got ${quote(group(match, 1))}`;
     draft.total = { value: total, line: lineNumber };
@@ -106,40 +113,44 @@ function readPreamble(text: string, draft: StatusDraft): boolean {
 
 /** Parses `openmosix status`; unknown lines (other init-script chatter) become warnings. */
 export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus> {
-  const lines = nonBlankLines(text);
-  if (lines.length === 0) return failed(0, 'expected openmosix status output, got empty input', 'empty');
+  const lines = splitLineTexts(text);
+  const first = lines.findIndex((line) => !isBlankText(line));
+  if (first < 0) return failed(0, 'expected openmosix status output, got empty input', 'empty');
   const draft: StatusDraft = {
     localNode: null, protocol: null, mapFile: null, autodiscovery: false, discoveryDaemon: null,
     ranges: [], nodes: [], notOpenMosix: false, total: null, bodyLines: 0,
   };
   const warnings: ParseWarning[] = [];
-  for (const line of lines) {
-    const problem = readLine(line, draft, warnings);
-    if (problem !== null) return failed(line.number, problem);
+  for (let index = first; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (isBlankText(line)) continue;
+    const problem = readLine(line.trim(), index + 1, draft, warnings);
+    if (problem !== null) return failed(index + 1, problem);
   }
   if (draft.bodyLines === 0) {
-    const first = lines[0];
-    return failed(first?.number ?? 0, `expected "This is OpenMosix node #N" or "Error: this is not OpenMosix!", got ${quote(first?.text ?? '')}`);
+    return failed(first + 1, `expected "This is OpenMosix node #N" or "Error: this is not OpenMosix!", got ${quote(lines[first] ?? '')}`);
   }
-  return validated(OpenMosixStatusSchema, finish(draft, warnings), warnings);
+  return validatedAsBuilt(OpenMosixStatusSchema, finish(draft, warnings), warnings);
 }
 
-/** Reads one line into the draft; returns an error message, or null (maybe after a warning). */
-function readLine(line: Line, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
-  const text = line.text.trim();
-  if (readPreamble(text, draft)) return null;
+const BODY_PREFIX = /^(This is OpenMosix node|Network protocol:|OpenMosix range|Total configured:)/i;
+
+/** Reads one trimmed line into the draft; returns an error message, or null (maybe after a warning). */
+function readLine(text: string, lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
+  // Every preamble pattern starts so; testing that first spares three patterns on each range line.
+  if (/^openMosix:/i.test(text) && readPreamble(text, draft)) return null;
   if (/^Error: this is not OpenMosix!?$/i.test(text)) {
     draft.notOpenMosix = true;
     draft.bodyLines += 1;
     return null;
   }
-  const known = /^(This is OpenMosix node|Network protocol:|OpenMosix range|Total configured:)/i.test(text);
+  const known = BODY_PREFIX.exec(text);
   if (!known) {
-    warnings.push({ line: line.number, message: `ignored unrecognised line ${quote(text)}` });
+    warnings.push({ line: lineNumber, message: `ignored unrecognised line ${quote(text)}` });
     return null;
   }
   draft.bodyLines += 1;
-  return readBodyLine(text, line.number, draft);
+  return readBodyLine(text, group(known, 1).toLowerCase(), lineNumber, draft);
 }
 
 function finish(draft: StatusDraft, warnings: ParseWarning[]): OpenMosixStatus {
