@@ -122,14 +122,18 @@ const NUMBER_READERS = new Map<string, NumberReader>([
 
 function locateColumns(layout: TableLayout): MtopColumns {
   const names = layout.columns;
+  const at = (name: string): number => names.lastIndexOf(name);
   const unknown = [...new Set(names.filter((name) => !KNOWN_COLUMNS.has(name)))];
   return {
     width: names.length,
     readers: names.map((name) => NUMBER_READERS.get(name)),
     numbers: new Float64Array(names.length),
-    index: Object.fromEntries(REQUIRED_COLUMNS.map((name) => [name, names.lastIndexOf(name)])) as MtopColumns['index'],
+    index: {
+      PID: at('PID'), USER: at('USER'), PRI: at('PRI'), NI: at('NI'), SIZE: at('SIZE'), RSS: at('RSS'), SHARE: at('SHARE'),
+      STAT: at('STAT'), 'N#': at('N#'), '%CPU': at('%CPU'), '%MEM': at('%MEM'), TIME: at('TIME'),
+    },
     command: names.length - 1,
-    extra: unknown.map((name) => [name, names.lastIndexOf(name)] as const),
+    extra: unknown.map((name) => [name, at(name)] as const),
   };
 }
 
