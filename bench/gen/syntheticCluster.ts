@@ -4,7 +4,7 @@
 // No blender among the commands, so the dashboard's automatic blender-only filter stays off.
 import { createRandom, type Random } from '../../src/emulator/random.js';
 import type { MpsRow, MtopFrame, MtopRow, OpenMosixStatusState } from '../../src/emulator/index.js';
-import { AUTODISCOVERY_PREAMBLE } from '../../src/emulator/index.js';
+import { autodiscoveryStatus } from '../../src/emulator/index.js';
 
 export interface SyntheticNode {
   readonly id: number;
@@ -127,10 +127,5 @@ export function toMtopFrame(cluster: SyntheticCluster): MtopFrame {
 }
 
 export function toOpenMosixStatus(cluster: SyntheticCluster): OpenMosixStatusState {
-  return {
-    preamble: AUTODISCOVERY_PREAMBLE,
-    localNode: cluster.localNode,
-    protocol: { number: 2, name: 'AF_INET' },
-    ranges: cluster.nodes.map((node) => ({ first: node.id, last: node.id, address: node.ip })),
-  };
+  return autodiscoveryStatus(cluster.localNode, cluster.nodes);
 }

@@ -5,7 +5,7 @@ import { freeBytes, localNode, localProcesses } from './model.js';
 import type { MpsRow } from './print/mps.js';
 import type { MtopFrame, MtopRow } from './print/mtop.js';
 import type { OpenMosixStatusState } from './print/openmosixStatus.js';
-import { AUTODISCOVERY_PREAMBLE } from './print/openmosixStatus.js';
+import { autodiscoveryStatus } from './print/openmosixStatus.js';
 import type { EmulatorView } from './types.js';
 
 const SWAP_KIB = { av: 642_560, used: 5_344, free: 637_216, cached: 83_440 };
@@ -85,12 +85,7 @@ export function mtopFrame(model: ClusterModel): MtopFrame {
 }
 
 export function openMosixStatusState(model: ClusterModel): OpenMosixStatusState {
-  return {
-    preamble: AUTODISCOVERY_PREAMBLE,
-    localNode: model.localNode,
-    protocol: { number: 2, name: 'AF_INET' },
-    ranges: model.nodes.map((node) => ({ first: node.id, last: node.id, address: node.ip })),
-  };
+  return autodiscoveryStatus(model.localNode, model.nodes);
 }
 
 export function inspectModel(model: ClusterModel): EmulatorView {

@@ -25,6 +25,16 @@ export const AUTODISCOVERY_PREAMBLE: readonly string[] = [
   'openMosix: Falling back to autodiscovery mode using /usr/mosix/sbin/omdiscd',
 ];
 
+/** An autodiscovered cluster as setpe -r lists it: every node its own one-node range, over IPv4. */
+export function autodiscoveryStatus(localNode: number, nodes: readonly { readonly id: number; readonly ip: string }[]): OpenMosixStatusState {
+  return {
+    preamble: AUTODISCOVERY_PREAMBLE,
+    localNode,
+    protocol: { number: 2, name: 'AF_INET' },
+    ranges: nodes.map((node) => ({ first: node.id, last: node.id, address: node.ip })),
+  };
+}
+
 export function printOpenMosixStatus(state: OpenMosixStatusState): string {
   const lines = [
     ...state.preamble,
