@@ -225,7 +225,7 @@ export class RenderJob implements RenderJobHandle {
     if (this.doneFrames.size > 0 || !nothingSaved || exitCode === null || exitCode === 0 || error === null) return;
     this.fatalExits += 1;
     if (this.fatalExits < this.parts.length || this.cancelled) return;
-    this.message = `blender failed on every part: ${error}`;
+    this.message = `blender failed on every part: ${error}${hintFor(error)}`;
     this.stopAll();
   }
 
@@ -272,4 +272,10 @@ export class RenderJob implements RenderJobHandle {
     const view = this.view();
     for (const listener of this.listeners) listener(view);
   }
+}
+
+/** The blender errors a user can fix with one of omtop's own options. */
+function hintFor(error: string): string {
+  if (/OpenImageDenoise|denois/i.test(error)) return ' (this blender has no OpenImageDenoise: pass --no-denoising)';
+  return '';
 }
