@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type CliIo, UsageError } from '../io.js';
 import * as parsers from '../../parsers/index.js';
+import { oneLine } from './oneLine.js';
 import { type ParseResult, describeError } from '../../parsers/index.js';
 
 interface Kind {
@@ -51,16 +52,16 @@ export async function runParseCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   }
   const option = args.find((arg) => arg.startsWith('-') && arg !== '-');
-  if (option !== undefined) throw new UsageError(`parse: unknown option "${option}" (try omtop parse --help)`);
+  if (option !== undefined) throw new UsageError(`parse: unknown option "${oneLine(option)}" (try omtop parse --help)`);
   const [kindName, file, ...extra] = args;
   if (kindName === undefined) throw new UsageError('parse needs a KIND (try omtop parse --help)');
   const kind = KINDS[kindName];
-  if (kind === undefined) throw new UsageError(`parse: unknown kind "${kindName}" (try omtop parse --help)`);
-  if (extra.length > 0) throw new UsageError(`parse takes one FILE, got also "${extra.join(' ')}"`);
+  if (kind === undefined) throw new UsageError(`parse: unknown kind "${oneLine(kindName)}" (try omtop parse --help)`);
+  if (extra.length > 0) throw new UsageError(`parse takes one FILE, got also "${oneLine(extra.join(' '))}"`);
 
   const input = await readInput(file, io);
   if (typeof input !== 'string') {
-    io.stderr.write(`omtop: cannot read ${input.source}: ${input.reason}\n`);
+    io.stderr.write(`omtop: cannot read ${oneLine(input.source)}: ${oneLine(input.reason)}\n`);
     return 1;
   }
   const result = kind.parse(input);

@@ -7,6 +7,7 @@ import { ProgressPrinter, type ProgressMode } from '../render/progressPrinter.js
 import { bannerLines, resumeCommand, tutorialDate } from '../render/progressText.js';
 import type { RenderJobHandle, RenderJobView } from '../render/types.js';
 import { formatFrameList } from '../render/frameList.js';
+import { oneLine } from './oneLine.js';
 
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
 const EXIT_CANCELLED = 130;
@@ -63,7 +64,7 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     ({ handle, prepared } = await startRenderJob({ ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e) => events.onEvent(e) } }));
   } catch (error) {
     if (!(error instanceof RenderInputError)) throw error;
-    io.stderr.write(`omtop: ${error.message}\n`);
+    io.stderr.write(`omtop: ${oneLine(error.message)}\n`);
     return 1;
   }
   const stopListening = cancelOnSignals(handle);

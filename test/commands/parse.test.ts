@@ -74,6 +74,12 @@ describe('omtop parse', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('omtop: cannot read no-such-file.txt: no such file');
   });
 
+  it('keeps the error on one line when the file name holds a newline', async () => {
+    const run = await omtop(['parse', 'mps', 'no\nsuch.txt']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe('omtop: cannot read no\\nsuch.txt: no such file');
+  });
+
   it('lists every kind for --help', async () => {
     const run = await omtop(['parse', '--help']);
     expect(run.exitCode).toBe(0);

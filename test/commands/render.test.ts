@@ -43,6 +43,7 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
 
   const cases: Array<[string, string[], RegExp]> = [
     ['missing .blend', ['nope.blend', '1', '10', '2'], /^omtop: cannot read nope\.blend: no such file$/],
+    ['missing .blend with a newline in its name', ['no\npe.blend', '1', '10', '2'], /^omtop: cannot read no\\npe\.blend: no such file$/],
     ['not a .blend', ['notes.txt', '1', '10', '2'], /^omtop: notes\.txt is not a \.blend file$/],
     ['START > END', ['fake.blend', '10', '1', '2'], /^omtop: START \(10\) is after END \(1\)$/],
     ['non-integer', ['fake.blend', '1', '2.5', '2'], /^omtop: END must be an integer, got "2\.5"$/],
