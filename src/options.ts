@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BackendNameSchema, type BackendName } from './model/snapshot.js';
 import { UsageError } from './io.js';
+import { describeArgsError } from './argsError.js';
 
 export const GlobalOptionsSchema = z.object({
   /** undefined: detect (openmosix when /proc/hpc or mosctl is found, else demo). */
@@ -30,10 +31,14 @@ const spec = {
   timeout: { type: 'string' },
 } as const;
 
-function seconds(name: string, text: string | undefined, fallback: number): number {
+/** A duration in seconds on the command line, checked in the user's own unit, as milliseconds. */
+function seconds(name: string, text: string | undefined, fallback: number, range: { min: number; max: number }): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} expects a number of seconds, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} expects a number of seconds, got "${text}"`);
+  if (n < range.min || n > range.max) {
+    throw new UsageError(`--${name} must be between ${range.min} and ${range.max} seconds, got "${text}"`);
+  }
   return Math.round(n * 1000);
 }
 
@@ -42,7 +47,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   try {
     ({ values } = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new UsageError(firstLine(error));
+    throw new UsageError(describeArgsError(error));
   }
   let backend: BackendName | undefined;
   if (values.backend !== undefined) {
@@ -58,24 +63,18 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let seed: number | undefined;
   if (values.seed !== undefined) {
     seed = Number(values.seed);
-    if (!Number.isInteger(seed)) throw new UsageError(`--seed expects an integer, got "${values.seed}"`);
+    if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed expects a whole number, got "${values.seed}"`);
   }
   const options = {
     backend,
     once: values.once ?? false,
     json: values.json ?? false,
     readonly: values.readonly ?? false,
-    intervalMs: seconds('interval', values.interval, 2000),
+    intervalMs: seconds('interval', values.interval, 2000, { min: 0.1, max: 3600 }),
     seed,
-    timeoutMs: seconds('timeout', values.timeout, 2000),
+    timeoutMs: seconds('timeout', values.timeout, 2000, { min: 0.05, max: 600 }),
   };
   const checked = GlobalOptionsSchema.safeParse(options);
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   return checked.data;
-}
-
-/** Node's parseArgs messages run over several lines; a user needs the first. */
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? text).replace(/\. To specify a positional argument.*$/, '');
 }

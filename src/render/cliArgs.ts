@@ -1,5 +1,6 @@
 // `omtop render FILE.blend START END PARTS [options]`: argv words → render options, or one-line errors.
 import { parseArgs } from 'node:util';
+import { describeArgsError } from '../argsError.js';
 import type { RenderOptions } from './renderOptions.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS } from './renderOptions.js';
 import { parseFrameList } from './frameList.js';
@@ -72,17 +73,12 @@ function size(text: string): { width: number; height: number } {
   return { width, height };
 }
 
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return (text.split('\n')[0] ?? text).replace(/\. To specify a positional argument.*$/, '');
-}
-
 export function parseRenderArgs(argv: readonly string[]): RenderCli {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new RenderInputError(firstLine(error));
+    throw new RenderInputError(describeArgsError(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };

@@ -11,6 +11,13 @@ function errorOf(argv: string[]): string {
 }
 
 describe('parseRenderArgs', () => {
+  it.each([
+    [['scene.blend', '-5', '3', '2'], '"-5" is not an option; to pass a value that starts with "-", put the arguments after "--"'],
+    [['scene.blend', '1', '2', '1', '--retries', '-1'], '--retries needs a value; write --retries=VALUE for one that starts with "-"'],
+  ])('explains a value starting with "-" in one line: %j', (argv, message) => {
+    expect(() => parseRenderArgs(argv)).toThrow(message);
+  });
+
   it('reads the tutorial command with defaults', () => {
     const cli = parseRenderArgs(['blacksmith-jpeg.blend', '1', '235', '4']);
     expect(cli.help).toBe(false);
