@@ -1,5 +1,6 @@
 // The checks that must pass before anything is forked; each failure is one line for the user.
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { open } from 'node:fs/promises';
 
 /** A problem with what the user asked for: `omtop render` prints it as one line and exits 1. */
@@ -15,6 +16,7 @@ function reason(error: unknown): string {
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'ENOTDIR') return 'a parent is not a directory';
   if (code === 'EEXIST') return 'a file of that name exists';
+  if (code === 'ELOOP') return 'too many symbolic links (a loop?)';
   return error instanceof Error ? error.message.split('\n')[0] ?? code ?? 'error' : String(error);
 }
 
@@ -45,6 +47,18 @@ export function ensureDirectory(path: string): void {
     accessSync(path, constants.W_OK);
   } catch (error) {
     throw new RenderInputError(`cannot create output directory ${path}: ${reason(error)}`);
+  }
+}
+
+/** The movie is written after the whole render: a bad path must fail before anything is forked. */
+export function checkMovieTarget(path: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) throw new RenderInputError(`--movie ${path} is a directory; name a file`);
+  const parent = dirname(path);
+  try {
+    mkdirSync(parent, { recursive: true });
+    accessSync(parent, constants.W_OK);
+  } catch (error) {
+    throw new RenderInputError(`cannot write the movie into ${parent}: ${reason(error)}`);
   }
 }
 

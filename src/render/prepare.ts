@@ -6,7 +6,7 @@ import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
 import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
 import { findProgram } from './findProgram.js';
-import { checkBlendFile, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
+import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
 import { queryBlendInfo } from './blendInfo.js';
 import { missingFrames } from './frameFiles.js';
 import { blenderCliFormat } from './imageFormat.js';
@@ -56,6 +56,7 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
     ffprobe: findProgram('ffprobe', options.env.PATH, options.cwd),
     mencoder: findProgram('mencoder', options.env.PATH, options.cwd),
   };
+  if (options.movie !== undefined) checkMovieTarget(resolve(options.cwd, options.movie));
   if (options.movie !== undefined && tools.ffmpeg === null && tools.mencoder === null) {
     throw new RenderInputError('--movie needs ffmpeg or mencoder: install one with apt-get install ffmpeg');
   }

@@ -53,6 +53,10 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
     ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'],
       /^omtop: cannot create output directory .*a-file\/sub: a parent is not a directory$/],
     ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], /^omtop: .*--parts/],
+    ['--movie names a directory', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', '.'],
+      /^omtop: --movie .* is a directory; name a file$/],
+    ['--movie under a file', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', 'a-file/m.mp4'],
+      /^omtop: cannot write the movie into .*a-file: a file of that name exists$/],
   ];
   for (const [name, args, pattern] of cases) {
     it(name, async () => {
