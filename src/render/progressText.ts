@@ -2,6 +2,7 @@
 // redrawn progress line, one line per finished frame, and the command that resumes a stopped job.
 import type { PartView, RenderJobView } from './types.js';
 import type { RenderEvent } from './jobConfig.js';
+import { formatDuration } from '../view/format.js';
 
 /** `10-04-04 22:35:46`, the tutorial's `date '+%d-%m-%y %H:%M:%S'`. */
 export function tutorialDate(epochMs: number): string {
@@ -17,15 +18,6 @@ export function bannerLines(frames: number, blendFile: string, parts: number, st
     `Job started at: ${tutorialDate(startedAt)}`,
     'Please wait while rendering...',
   ];
-}
-
-export function duration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m`;
-  return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`;
 }
 
 function partBadge(part: PartView): string {
@@ -47,7 +39,7 @@ export function progressLine(view: RenderJobView, columns: number): string {
   const width = 20;
   const filled = Math.round((width * percent) / 100);
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-  const eta = view.state === 'assembling' ? 'movie…' : view.etaSeconds === null ? 'ETA --' : `ETA ${duration(view.etaSeconds)}`;
+  const eta = view.state === 'assembling' ? 'movie…' : view.etaSeconds === null ? 'ETA --' : `ETA ${formatDuration(view.etaSeconds)}`;
   const line = `${bar} ${view.framesDone}/${view.framesTotal} ${percent}%  ${view.parts.map(partBadge).join(' ')}  ${eta}`;
   return line.length > columns ? `${line.slice(0, Math.max(0, columns - 1))}…` : line;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bannerLines, duration, eventLine, progressLine, resumeCommand, shellWord, tutorialDate } from '../../src/render/progressText.js';
+import { bannerLines, eventLine, progressLine, resumeCommand, shellWord, tutorialDate } from '../../src/render/progressText.js';
 import type { RenderJobView } from '../../src/render/types.js';
 
 describe('progress text', () => {
@@ -29,11 +29,6 @@ describe('progress text', () => {
     expect(line).toContain('2:retry');
     expect(line).toContain('ETA 1m35s');
     expect(progressLine(view, 30).length).toBeLessThanOrEqual(30);
-  });
-
-  it('formats durations', () => {
-    expect(duration(5)).toBe('5s');
-    expect(duration(3725)).toBe('1h02m');
   });
 
   it('explains a part that lost frames', () => {

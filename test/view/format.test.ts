@@ -25,6 +25,8 @@ describe('format', () => {
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(725)).toBe('12m05s');
     expect(formatDuration(7380)).toBe('2h03m');
+    expect(formatDuration(5)).toBe('5s');
+    expect(formatDuration(3725)).toBe('1h02m');
     expect(formatDuration(null)).toBe('-');
   });
 
