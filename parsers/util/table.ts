@@ -51,12 +51,6 @@ export interface TableLayout {
   readonly byStatShape: readonly boolean[];
 }
 
-export type RowCells = Readonly<Record<string, string>>;
-
-export type RowReading =
-  | { readonly ok: true; readonly cells: RowCells }
-  | { readonly ok: false; readonly column: string; readonly found: string };
-
 /** The layout a header line describes, or why it is not a usable header. */
 export function readHeader(line: Line, required: readonly string[]): TableLayout | string {
   const columns = line.text.trim().split(/\s+/).map((name) => name.toUpperCase());
@@ -94,26 +88,6 @@ export function scanRow(text: string, layout: TableLayout, cells: string[]): num
   }
   cells[last] = text.slice(position).trim();
   return last + 1;
-}
-
-/** Whether a cell can hold its column's value; checked in column order so the first bad cell is named. */
-export type CellCheck = (column: string, cell: string) => boolean;
-
-/** Splits one row into raw cells keyed by column name (`scanRow` as a record, for callers that want names). */
-export function readRow(line: Line, layout: TableLayout, accepts: CellCheck = () => true): RowReading {
-  const cells: string[] = [];
-  const count = scanRow(line.text, layout, cells);
-  const record: Record<string, string> = {};
-  const last = layout.columns.length - 1;
-  for (let index = 0; index < Math.min(count, last); index += 1) {
-    const column = layout.columns[index] ?? '';
-    const cell = cells[index] ?? '';
-    if (!accepts(column, cell)) return { ok: false, column, found: cell };
-    record[column] = cell;
-  }
-  if (count <= last) return { ok: false, column: layout.columns[count] ?? '', found: cells[count] ?? '' };
-  record.COMMAND = cells[last] ?? '';
-  return { ok: true, cells: record };
 }
 
 /** A CPU time somewhere in the line: tells a damaged table row from trailing non-table text. */
