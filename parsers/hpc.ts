@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed, parsed } from './result.js';
-import { nonBlankLines, quote } from './util/lines.js';
+import { nonBlankLines, quote, trailingTextWarning } from './util/lines.js';
 import { readInt } from './util/numbers.js';
 import { validated } from './util/validate.js';
 
@@ -41,8 +41,7 @@ export function parseHpcInt(text: string): ParseResult<number> {
   if (first === undefined) return failed(0, 'expected an integer, got empty input', 'empty');
   const value = readInt(first.text.trim());
   if (value === null) return failed(first.number, `expected an integer, got ${quote(first.text)}`);
-  const warnings = rest.map((line) => ({ line: line.number, message: `ignored trailing text ${quote(line.text)}` }));
-  return parsed(value, warnings);
+  return parsed(value, rest.map(trailingTextWarning));
 }
 
 /** An admin toggle (stay, lstay, block, quiet…): 0 = off, anything positive = on. */

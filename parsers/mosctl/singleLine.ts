@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from '../result.js';
 import { classifyToolError } from '../toolErrors.js';
-import { type Line, nonBlankLines, quote } from '../util/lines.js';
+import { nonBlankLines, quote, trailingTextWarning } from '../util/lines.js';
 import { validated } from '../util/validate.js';
 
 /** What the line should look like (for messages) and how to read it. */
@@ -29,10 +29,6 @@ export function readSingleLine<T>(text: string, query: SingleLineQuery<T>): Pars
   const warnings: ParseWarning[] = [];
   const value = query.read(match, (message) => warnings.push({ line: first.number, message }));
   if (typeof value === 'string') return failed(first.number, value);
-  warnings.push(...rest.map(trailing));
+  warnings.push(...rest.map(trailingTextWarning));
   return validated(query.schema, value, warnings);
-}
-
-function trailing(line: Line): ParseWarning {
-  return { line: line.number, message: `ignored trailing text ${quote(line.text)}` };
 }

@@ -1,6 +1,8 @@
 // Line splitting and quoting shared by every parser. Tool output arrives with LF or CRLF endings,
 // and mtop without TERM=dumb may carry termcap bold/reverse sequences; neither may reach a parser.
 
+import type { ParseWarning } from '../result.js';
+
 /** One input line with its 1-based number, line ending and terminal escapes removed. */
 export interface Line {
   readonly number: number;
@@ -50,6 +52,11 @@ export function quote(found: string): string {
   const trimmed = found.trim();
   const short = trimmed.length > MAX_QUOTED ? `${trimmed.slice(0, MAX_QUOTED)}…` : trimmed;
   return JSON.stringify(short);
+}
+
+/** The warning for a line after the one value a single-value output holds. */
+export function trailingTextWarning(line: Line): ParseWarning {
+  return { line: line.number, message: `ignored trailing text ${quote(line.text)}` };
 }
 
 /** Like `quote`, but says "end of line" instead of `""`. */
