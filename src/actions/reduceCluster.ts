@@ -4,7 +4,7 @@ import type { KeyActionId } from './keymap.js';
 import type { Effect, UiState } from './uiTypes.js';
 import { run, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { orderProcesses, processAt, processViewOf, selectedProcessIndex } from '../view/processTable.js';
-import { jobsRunning, selectedJobIndex } from '../view/renderPane.js';
+import { jobActive, jobsRunning, selectedJobIndex } from '../view/renderPane.js';
 import { EMPTY_RENDER_FORM } from './renderForm.js';
 
 const FLAG_OF: Partial<Record<KeyActionId, { flag: NodeFlag; name: string }>> = {
@@ -67,7 +67,7 @@ function renderAction(ui: UiState, id: KeyActionId, ctx: ReduceContext): Reducti
     return { ui: { ...ui, overlay: { kind: 'renderForm', fields: EMPTY_RENDER_FORM, field: 'file', error: null } }, effects: [] };
   }
   const job = ctx.jobs[selectedJobIndex(ctx.jobs, ui)];
-  if (job === undefined || (job.state !== 'running' && job.state !== 'assembling')) return withStatus(ui, 'no running render selected to cancel', 'error');
+  if (job === undefined || !jobActive(job)) return withStatus(ui, 'no running render selected to cancel', 'error');
   return confirm(ui, `Cancel render ${job.id} (${job.framesDone}/${job.framesTotal} frames done)? Finished frames are kept.`,
     { kind: 'cancelRender', jobId: job.id });
 }

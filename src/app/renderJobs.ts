@@ -1,5 +1,6 @@
 // The dashboard's render jobs: started through the StartRender seam, watched, cancelled.
 import type { RenderJobHandle, RenderJobView, RenderRequest, StartRender } from '../render/types.js';
+import { jobActive } from '../view/renderPane.js';
 
 export interface RenderJobs {
   /** Starts a job; resolves to its first view, rejects with a one-line Error. */
@@ -37,7 +38,7 @@ export function createRenderJobs(startRender: StartRender | null, onChange: () =
     },
     views: () => views,
     async cancelRunning() {
-      const running = handles.filter((h) => ['running', 'assembling'].includes(h.view().state));
+      const running = handles.filter((h) => jobActive(h.view()));
       await Promise.all(running.map((h) => h.cancel()));
     },
   };

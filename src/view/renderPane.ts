@@ -31,8 +31,13 @@ export function renderPids(jobs: readonly RenderJobView[]): Set<number> {
   return pids;
 }
 
+/** Still has blender parts or an encoder to stop: what cancel acts on. */
+export function jobActive(job: RenderJobView): boolean {
+  return job.state === 'running' || job.state === 'assembling';
+}
+
 export function jobsRunning(jobs: readonly RenderJobView[]): boolean {
-  return jobs.some((j) => j.state === 'running' || j.state === 'assembling');
+  return jobs.some(jobActive);
 }
 
 export function selectedJobIndex(jobs: readonly RenderJobView[], ui: UiState): number {
