@@ -144,10 +144,6 @@ export function localNode(model: ClusterModel): EmuNode {
   return node;
 }
 
-export function processesOn(model: ClusterModel, nodeId: number): EmuProcess[] {
-  return [...model.processes.values()].filter((process) => process.node === nodeId);
-}
-
 /** Processes mps and mtop on the local node list: those whose home is here, wherever they run. */
 export function localProcesses(model: ClusterModel): EmuProcess[] {
   return [...model.processes.values()].filter((process) => process.home === model.localNode);
