@@ -2,7 +2,7 @@
 // starting point. Values the tutorial prints are used as they are; the rest are plausible fill-ins.
 import { createRandom } from './random.js';
 import type { ClusterModel, EmuNode, EmuProcess } from './model.js';
-import { PAGE_BYTES } from './model.js';
+import { PAGE_BYTES, newProcess } from './model.js';
 import type { EmulatorOptions } from './types.js';
 
 export const DEFAULT_SEED = 261;
@@ -112,28 +112,26 @@ const SYSTEM_PROCESSES: readonly ProcessSpec[] = [
 ];
 
 function systemProcesses(home: number): EmuProcess[] {
-  return SYSTEM_PROCESSES.map((spec) => ({
-    pid: spec.pid,
-    user: 'root',
-    home,
-    node: home,
-    comm: spec.comm,
-    cmdline: spec.cmdline,
-    kind: 'system',
-    demand: spec.demand,
-    baseStat: spec.stat,
-    stopped: false,
-    share: spec.demand,
-    pcpu: spec.demand * 100,
-    cpuSeconds: spec.cpuSeconds,
-    sizeKiB: spec.sizeKiB,
-    rssKiB: spec.rssKiB,
-    shareKiB: spec.shareKiB,
-    holdUntilMs: 0,
-    lastMovedMs: 0,
-    workLeft: null,
-    part: null,
-  }));
+  return SYSTEM_PROCESSES.map((spec) =>
+    newProcess({
+      pid: spec.pid,
+      user: 'root',
+      home,
+      node: home,
+      comm: spec.comm,
+      cmdline: spec.cmdline,
+      kind: 'system',
+      demand: spec.demand,
+      baseStat: spec.stat,
+      share: spec.demand,
+      pcpu: spec.demand * 100,
+      cpuSeconds: spec.cpuSeconds,
+      sizeKiB: spec.sizeKiB,
+      rssKiB: spec.rssKiB,
+      shareKiB: spec.shareKiB,
+      lastMovedMs: 0,
+    }),
+  );
 }
 
 /** Two long jobs from other nodes' users, running on the local node when the emulator starts. */
@@ -155,26 +153,5 @@ export function foreignProcess(
   rssKiB: number,
   work: number,
 ): EmuProcess {
-  return {
-    pid,
-    user: 'guest',
-    home,
-    node,
-    comm,
-    cmdline,
-    kind: 'foreign',
-    demand: 1,
-    baseStat: null,
-    stopped: false,
-    share: 0,
-    pcpu: 0,
-    cpuSeconds: 0,
-    sizeKiB: rssKiB + 1024,
-    rssKiB,
-    shareKiB: 512,
-    holdUntilMs: 0,
-    lastMovedMs: -Infinity,
-    workLeft: work,
-    part: null,
-  };
+  return newProcess({ pid, user: 'guest', home, node, comm, cmdline, kind: 'foreign', demand: 1, sizeKiB: rssKiB + 1024, rssKiB, shareKiB: 512, workLeft: work });
 }

@@ -149,6 +149,31 @@ export function localProcesses(model: ClusterModel): EmuProcess[] {
   return [...model.processes.values()].filter((process) => process.home === model.localNode);
 }
 
+type ProcessIdentity = Pick<EmuProcess, 'pid' | 'user' | 'home' | 'node' | 'comm' | 'cmdline' | 'kind'>;
+
+/**
+ * A process as it starts: no demand, no CPU used, no memory, never moved, no hold, and no work
+ * or render part, unless `fields` says otherwise. Every process in the model is made here.
+ */
+export function newProcess(fields: ProcessIdentity & Partial<EmuProcess>): EmuProcess {
+  return {
+    demand: 0,
+    baseStat: null,
+    stopped: false,
+    share: 0,
+    pcpu: 0,
+    cpuSeconds: 0,
+    sizeKiB: 0,
+    rssKiB: 0,
+    shareKiB: 0,
+    holdUntilMs: 0,
+    lastMovedMs: -Infinity,
+    workLeft: null,
+    part: null,
+    ...fields,
+  };
+}
+
 export function isRunnable(process: EmuProcess): boolean {
   return !process.stopped && process.demand > 0;
 }

@@ -1,7 +1,7 @@
 // What a user (through mosctl, migrate, kill) or the launcher (adopt/release) can do to the model.
 // Each returns an outcome as data; the command layer turns it into the tools' text.
 import type { ClusterModel, EmuProcess, NodeFlagState } from './model.js';
-import { MANUAL_HOLD_MS, commOf, findNode, localNode, logEvent, removeProcess } from './model.js';
+import { MANUAL_HOLD_MS, commOf, findNode, localNode, logEvent, newProcess, removeProcess } from './model.js';
 import { accepts, moveProcess } from './migration.js';
 import type { AdoptedProcess } from './types.js';
 
@@ -97,28 +97,23 @@ export function adopt(model: ClusterModel, adopted: AdoptedProcess): void {
     removeProcess(model, adopted.pid);
     logEvent(model, 'exited', `${adopted.pid} (${existing.comm}) made way for an adopted process`, { pid: adopted.pid });
   }
-  model.processes.set(adopted.pid, {
-    pid: adopted.pid,
-    user: adopted.user ?? 'root',
-    home: model.localNode,
-    node: existing?.kind === 'adopted' ? existing.node : model.localNode,
-    comm: commOf(adopted.command),
-    cmdline: adopted.command,
-    kind: 'adopted',
-    demand: 1,
-    baseStat: null,
-    stopped: false,
-    share: 0,
-    pcpu: 0,
-    cpuSeconds: existing?.kind === 'adopted' ? existing.cpuSeconds : 0,
-    sizeKiB: ADOPTED_RSS_KIB + 1024,
-    rssKiB: ADOPTED_RSS_KIB,
-    shareKiB: 1656,
-    holdUntilMs: 0,
-    lastMovedMs: -Infinity,
-    workLeft: null,
-    part: null,
-  });
+  model.processes.set(
+    adopted.pid,
+    newProcess({
+      pid: adopted.pid,
+      user: adopted.user ?? 'root',
+      home: model.localNode,
+      node: existing?.kind === 'adopted' ? existing.node : model.localNode,
+      comm: commOf(adopted.command),
+      cmdline: adopted.command,
+      kind: 'adopted',
+      demand: 1,
+      cpuSeconds: existing?.kind === 'adopted' ? existing.cpuSeconds : 0,
+      sizeKiB: ADOPTED_RSS_KIB + 1024,
+      rssKiB: ADOPTED_RSS_KIB,
+      shareKiB: 1656,
+    }),
+  );
   logEvent(model, 'adopted', `${adopted.pid} (${commOf(adopted.command)}) joined the cluster`, { pid: adopted.pid });
 }
 

@@ -4,7 +4,7 @@
 // unfinished frame (what omtop's launcher does; the real script would just lose those frames).
 import { hash01 } from './random.js';
 import type { ClusterModel, EmuProcess, PartProgress, RenderState } from './model.js';
-import { allocatePid, findNode, logEvent, removeProcess } from './model.js';
+import { allocatePid, findNode, logEvent, newProcess, removeProcess } from './model.js';
 
 const BLEND = 'blacksmith-jpeg.blend';
 const FIRST = 1;
@@ -132,52 +132,35 @@ export function respawnLostPart(model: ClusterModel, lost: EmuProcess): void {
 }
 
 function scriptProcess(model: ClusterModel, pid: number): EmuProcess {
-  return {
-    ...baseProcess(model, pid, `/bin/sh render ${BLEND} ${FIRST} ${LAST} ${PARTS}`, 'sh'),
-    kind: 'render-script',
-    demand: 0,
-    baseStat: 'S',
-    sizeKiB: 1100,
-    rssKiB: 1100,
-    shareKiB: 900,
-  };
-}
-
-function partProcess(model: ClusterModel, pid: number, index: number, first: number, last: number): EmuProcess {
-  const part: PartProgress = { index, last, frame: first, frameWork: 0 };
-  return {
-    ...baseProcess(model, pid, `blender -b ${BLEND} -s ${first} -e ${last} -a`, 'blender'),
-    kind: 'render-part',
-    demand: 1,
-    baseStat: null,
-    sizeKiB: BLENDER_BASE_RSS_KIB + 1024,
-    rssKiB: BLENDER_BASE_RSS_KIB,
-    shareKiB: 1656,
-    part,
-  };
-}
-
-function baseProcess(model: ClusterModel, pid: number, cmdline: string, comm: string): EmuProcess {
-  return {
+  return newProcess({
     pid,
     user: 'root',
     home: model.localNode,
     node: model.localNode,
-    comm,
-    cmdline,
-    kind: 'system',
-    demand: 0,
-    baseStat: null,
-    stopped: false,
-    share: 0,
-    pcpu: 0,
-    cpuSeconds: 0,
-    sizeKiB: 0,
-    rssKiB: 0,
-    shareKiB: 0,
-    holdUntilMs: 0,
-    lastMovedMs: -Infinity,
-    workLeft: null,
-    part: null,
-  };
+    comm: 'sh',
+    cmdline: `/bin/sh render ${BLEND} ${FIRST} ${LAST} ${PARTS}`,
+    kind: 'render-script',
+    baseStat: 'S',
+    sizeKiB: 1100,
+    rssKiB: 1100,
+    shareKiB: 900,
+  });
+}
+
+function partProcess(model: ClusterModel, pid: number, index: number, first: number, last: number): EmuProcess {
+  const part: PartProgress = { index, last, frame: first, frameWork: 0 };
+  return newProcess({
+    pid,
+    user: 'root',
+    home: model.localNode,
+    node: model.localNode,
+    comm: 'blender',
+    cmdline: `blender -b ${BLEND} -s ${first} -e ${last} -a`,
+    kind: 'render-part',
+    demand: 1,
+    sizeKiB: BLENDER_BASE_RSS_KIB + 1024,
+    rssKiB: BLENDER_BASE_RSS_KIB,
+    shareKiB: 1656,
+    part,
+  });
 }
