@@ -11,7 +11,7 @@ import { quote, splitLineTexts } from './util/lines.js';
 import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
-import { type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
+import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
 import { validatedAsBuilt } from './util/validate.js';
 
@@ -79,18 +79,16 @@ interface MpsColumns {
   readonly cpu: number;
   readonly mem: number;
   readonly command: number;
-  /** Unknown columns, in header order, each with the index of its (last) cell. */
-  readonly extra: readonly (readonly [string, number])[];
+  readonly extra: readonly ExtraColumn[];
 }
 
 function locateColumns(layout: TableLayout): MpsColumns {
   const names = layout.columns;
   const at = (name: string): number => names.lastIndexOf(name);
-  const unknown = [...new Set(names.filter((name) => !KNOWN_COLUMNS.has(name)))];
   return {
     width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
     tty: at('TTY'), stat: at('STAT'), time: at('TIME'), user: at('USER'), cpu: at('%CPU'), mem: at('%MEM'),
-    command: names.length - 1, extra: unknown.map((name) => [name, at(name)] as const),
+    command: names.length - 1, extra: extraColumns(layout, KNOWN_COLUMNS),
   };
 }
 
@@ -132,7 +130,5 @@ function toProcess(cells: readonly string[], count: number, columns: MpsColumns)
   if (columns.user >= 0) process.user = cells[columns.user] ?? '';
   if (columns.cpu >= 0) process.cpu = cpu;
   if (columns.mem >= 0) process.mem = mem;
-  const extra: Record<string, string> = {};
-  for (const [name, index] of columns.extra) extra[name] = cells[index] ?? '';
-  return Object.assign(process, { extra });
+  return Object.assign(process, { extra: extraCells(cells, columns.extra) });
 }

@@ -12,7 +12,7 @@ import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { scaledKiB } from './util/sizes.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
-import { type TableLayout, looksLikeHeader, readHeader } from './util/table.js';
+import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
 import { validatedAsBuilt } from './util/validate.js';
 import { MtopSummarySchema, SummaryReader, TASKS_LINE, UPTIME_LINE } from './mtop/summary.js';
@@ -100,8 +100,7 @@ interface MtopColumns {
   readonly numbers: Float64Array;
   readonly index: Readonly<Record<(typeof REQUIRED_COLUMNS)[number], number>>;
   readonly command: number;
-  /** Unknown columns, in header order, each with the index of its (last) cell. */
-  readonly extra: readonly (readonly [string, number])[];
+  readonly extra: readonly ExtraColumn[];
 }
 
 type NumberReader = (cell: string) => number | null;
@@ -123,7 +122,6 @@ const NUMBER_READERS = new Map<string, NumberReader>([
 function locateColumns(layout: TableLayout): MtopColumns {
   const names = layout.columns;
   const at = (name: string): number => names.lastIndexOf(name);
-  const unknown = [...new Set(names.filter((name) => !KNOWN_COLUMNS.has(name)))];
   return {
     width: names.length,
     readers: names.map((name) => NUMBER_READERS.get(name)),
@@ -133,7 +131,7 @@ function locateColumns(layout: TableLayout): MtopColumns {
       STAT: at('STAT'), 'N#': at('N#'), '%CPU': at('%CPU'), '%MEM': at('%MEM'), TIME: at('TIME'),
     },
     command: names.length - 1,
-    extra: unknown.map((name) => [name, at(name)] as const),
+    extra: extraColumns(layout, KNOWN_COLUMNS),
   };
 }
 
@@ -148,14 +146,12 @@ function toProcess(cells: readonly string[], count: number, columns: MtopColumns
     numbers[column] = value;
   }
   if (count < columns.width) return count;
-  const extra: Record<string, string> = {};
-  for (const [name, at] of columns.extra) extra[name] = cells[at] ?? '';
   return {
     pid: numberAt(numbers, index.PID), user: cells[index.USER] ?? '', pri: numberAt(numbers, index.PRI),
     ni: numberAt(numbers, index.NI), sizeKiB: numberAt(numbers, index.SIZE), rssKiB: numberAt(numbers, index.RSS),
     shareKiB: numberAt(numbers, index.SHARE), stat: cells[index.STAT] ?? '', node: numberAt(numbers, index['N#']),
     cpu: numberAt(numbers, index['%CPU']), mem: numberAt(numbers, index['%MEM']), time: cells[index.TIME] ?? '',
-    timeSeconds: numberAt(numbers, index.TIME), command: cells[columns.command] ?? '', extra,
+    timeSeconds: numberAt(numbers, index.TIME), command: cells[columns.command] ?? '', extra: extraCells(cells, columns.extra),
   };
 }
 

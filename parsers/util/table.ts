@@ -62,6 +62,26 @@ export function readHeader(line: Line, required: readonly string[]): TableLayout
   return { columns: named, byStatShape: named.map((name) => name === 'STAT') };
 }
 
+/** A column the parser does not know, with the index of its (last) cell. */
+export type ExtraColumn = readonly [name: string, index: number];
+
+/**
+ * The columns not in `known`, in header order; a repeated one counts by its last cell, as a
+ * record keyed by name would.
+ */
+export function extraColumns(layout: TableLayout, known: ReadonlySet<string>): readonly ExtraColumn[] {
+  const names = layout.columns;
+  const unknown = [...new Set(names.filter((name) => !known.has(name)))];
+  return unknown.map((name) => [name, names.lastIndexOf(name)] as const);
+}
+
+/** A row's cells under `extra`'s columns, by name. */
+export function extraCells(cells: readonly string[], extra: readonly ExtraColumn[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [name, index] of extra) found[name] = cells[index] ?? '';
+  return found;
+}
+
 /** True when the line looks like a header: names PID and a command column. */
 export function looksLikeHeader(text: string): boolean {
   const names = text.trim().split(/\s+/).map((name) => name.toUpperCase());
