@@ -51,7 +51,7 @@ export function parseMps(text: string): ParseResult<Mps> {
     if (first < 0) return failed(0, 'expected mps output, got empty input', 'empty');
     return failed(first + 1, `expected the mps header "PID TTY NODE STAT TIME COMMAND", got ${quote(lines[first] ?? '')}`);
   }
-  const layout = readHeader({ number: headerIndex + 1, text: header }, REQUIRED_COLUMNS);
+  const layout = readHeader(header, REQUIRED_COLUMNS);
   if (typeof layout === 'string') return failed(headerIndex + 1, layout);
   const columns = locateColumns(layout);
   const reading = readRows(lines, headerIndex + 1, {

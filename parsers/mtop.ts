@@ -68,7 +68,7 @@ export function parseMtop(text: string): ParseResult<Mtop> {
     if (lines.every(isBlankText)) return failed(0, 'expected mtop output, got empty input', 'empty');
     return failed(0, 'expected the mtop column header "PID USER PRI NI SIZE RSS SHARE STAT N# %CPU %MEM TIME COMMAND", got none');
   }
-  const layout = readHeader({ number: headerIndex + 1, text: header.replace(/\bNODE\b/i, 'N#') }, REQUIRED_COLUMNS);
+  const layout = readHeader(header.replace(/\bNODE\b/i, 'N#'), REQUIRED_COLUMNS);
   if (typeof layout === 'string') return failed(headerIndex + 1, layout);
   const columns = locateColumns(layout);
   const reading = readRows(lines, headerIndex + 1, {

@@ -7,7 +7,7 @@
 // Rows are scanned by index into a reused array of cells: tables run to 10,000 rows, and a regex,
 // a sliced remainder and a record per cell made the scan several times slower than JSON.parse.
 
-import { type Line, quoteOrEnd } from './lines.js';
+import { quoteOrEnd } from './lines.js';
 import { skipWhitespace, tokenEnd } from './whitespace.js';
 
 /** Header names that mean "the command": always the last column. */
@@ -52,12 +52,12 @@ export interface TableLayout {
 }
 
 /** The layout a header line describes, or why it is not a usable header. */
-export function readHeader(line: Line, required: readonly string[]): TableLayout | string {
-  const columns = line.text.trim().split(/\s+/).map((name) => name.toUpperCase());
+export function readHeader(text: string, required: readonly string[]): TableLayout | string {
+  const columns = text.trim().split(/\s+/).map((name) => name.toUpperCase());
   const last = columns[columns.length - 1] ?? '';
   if (!COMMAND_NAMES.has(last)) return `expected the last header column to be COMMAND, got ${quoteOrEnd(last)}`;
   const missing = required.filter((name) => !columns.includes(name));
-  if (missing.length > 0) return `expected the header to name ${missing.join(', ')}, got ${quoteOrEnd(line.text)}`;
+  if (missing.length > 0) return `expected the header to name ${missing.join(', ')}, got ${quoteOrEnd(text)}`;
   const named = columns.slice(0, -1).concat('COMMAND');
   return { columns: named, byStatShape: named.map((name) => name === 'STAT') };
 }

@@ -2,10 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHeader, scanRow, type TableLayout } from '../../../parsers/util/table.js';
 
-const line = (text: string) => ({ number: 1, text });
-
 describe('table reading', () => {
-  const layout = readHeader(line('  PID TTY NODE STAT TIME COMMAND'), ['PID']) as TableLayout;
+  const layout = readHeader('  PID TTY NODE STAT TIME COMMAND', ['PID']) as TableLayout;
 
   it('reads STAT with a space, touching TIME, and keeps the command whole', () => {
     const cells: string[] = [];
@@ -20,8 +18,8 @@ describe('table reading', () => {
   });
 
   it('requires COMMAND last and the named columns', () => {
-    expect(readHeader(line('PID COMMAND TIME'), [])).toContain('COMMAND');
-    expect(readHeader(line('PID TIME CMD'), ['NODE'])).toContain('NODE');
+    expect(readHeader('PID COMMAND TIME', [])).toContain('COMMAND');
+    expect(readHeader('PID TIME CMD', ['NODE'])).toContain('NODE');
   });
 
   it('scans a row into the same cells as whitespace tokens and the STAT pattern would', () => {
