@@ -16,7 +16,7 @@ const TERMINAL_ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|[\x0e\x0f]/
 const ESCAPE_START = /[\x1b\x0e\x0f]/;
 
 /** Splits on LF, CRLF or a lone CR; line numbers count exactly as `lineCount` does. */
-export function splitLines(text: string): Line[] {
+function splitLines(text: string): Line[] {
   return splitLineTexts(text).map((lineText, index) => ({ number: index + 1, text: lineText }));
 }
 
@@ -36,7 +36,7 @@ export function lineCount(text: string): number {
   return text.split(/\r\n|\r|\n/).length;
 }
 
-export function isBlank(line: Line): boolean {
+function isBlank(line: Line): boolean {
   return line.text.trim() === '';
 }
 

@@ -25,16 +25,16 @@ const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** `a PID`, `a node number`…: what a column's cell should hold, for error messages. */
-export function describeColumn(column: string): string {
+function describeColumn(column: string): string {
   return COLUMN_DESCRIPTIONS[column] ?? `a ${column} value`;
 }
 
 /** The standard message for a cell that does not hold what its column promises. */
-export function badCellMessage(column: string, found: string): string {
+function badCellMessage(column: string, found: string): string {
   return `expected ${describeColumn(column)}, got ${quoteOrEnd(found)}`;
 }
 
-export interface RowsRead<T> {
+interface RowsRead<T> {
   readonly rows: T[];
   readonly warnings: ParseWarning[];
   /** The first line not read as part of the table (another frame, say), if `stopBefore` matched. */
