@@ -95,8 +95,9 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
       const takenAt = now();
       const errors: SourceError[] = [];
       try {
-        const values = await collectNode(errors);
-        const nodeErrors = errors.filter((e) => !e.source.endsWith('uptime'));
+        const nodeErrors: SourceError[] = [];
+        const values = await collectNode(nodeErrors);
+        errors.push(...nodeErrors);
         const node: NodeSnapshot = {
           id: identity.id,
           ip: identity.ip,
