@@ -87,10 +87,6 @@ export class MosctlNodeReader {
   }
 
   async #loadFailed(id: number, failure: QueryFailure, errors: SourceError[], signal?: AbortSignal): Promise<void> {
-    if (failure.code === 'not-up') {
-      this.book.down(id, failure.message);
-      return;
-    }
     // An unrecognised non-zero exit may still be a down node in words we do not know: ask isup.
     if (failure.code === 'exit') {
       const isup = await query(this.runner, ['mosctl', 'isup', String(id)], parseMosctlIsup, signal);
@@ -99,7 +95,16 @@ export class MosctlNodeReader {
         return;
       }
     }
-    this.book.fail(id, 'load', describeFailure(failure));
+    this.#failed(id, 'load', failure, errors);
+  }
+
+  /** A node that says it is down is down, not stale; any other failure marks the reading stale. */
+  #failed(id: number, kind: string, failure: QueryFailure, errors: SourceError[]): void {
+    if (failure.code === 'not-up') {
+      this.book.down(id, failure.message);
+      return;
+    }
+    this.book.fail(id, kind, describeFailure(failure));
     errors.push(toSourceError(failure));
   }
 
@@ -114,11 +119,6 @@ export class MosctlNodeReader {
       return;
     }
     this.#schedule.dueNow(kind, id);
-    if (result.failure.code === 'not-up') {
-      this.book.down(id, result.failure.message);
-      return;
-    }
-    this.book.fail(id, kind, describeFailure(result.failure));
-    errors.push(toSourceError(result.failure));
+    this.#failed(id, kind, result.failure, errors);
   }
 }
