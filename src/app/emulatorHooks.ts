@@ -1,11 +1,9 @@
 // With the demo backend, launched blender parts join the emulated cluster, whose balancer then
 // places them on nodes like any other process: the render pane shows where each part runs.
 import type { EmulatedCluster } from '../emulator/types.js';
+import type { RenderHooks } from '../render/jobConfig.js';
 
-export interface PartHooks {
-  readonly onPartSpawn?: (pid: number, argv: readonly string[]) => void;
-  readonly onPartExit?: (pid: number) => void;
-}
+export type PartHooks = Pick<RenderHooks, 'onPartSpawn' | 'onPartExit'>;
 
 /** @param user shown as the parts' owner in the process list (the emulator cannot ask the OS). */
 export function emulatorHooks(emulator: EmulatedCluster | null, user?: string): PartHooks {
