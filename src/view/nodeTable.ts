@@ -91,7 +91,8 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   const columns = fitColumns(nodeColumns(withHistory), size.cols);
   const ours = countOurs(snapshot);
   const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
-  const historyMax = Math.max(100, ...histories.flat().map((v) => v ?? 0));
+  // A reduce, not Math.max(...all): a big cluster's history would overflow the argument list.
+  const historyMax = histories.reduce((max, history) => history.reduce<number>((m, v) => Math.max(m, v ?? 0), max), 100);
   const selected = selectedNodeIndex(snapshot, ui);
   const visible = Math.max(0, size.rows - 1);
   const offset = pageOffset(selected, visible, snapshot.nodes.length);

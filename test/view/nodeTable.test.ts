@@ -7,6 +7,14 @@ const ui = initialUiState({ readonly: false, intervalMs: 2000 });
 const noHistory = () => [];
 
 describe('toNodeTableVm', () => {
+  it('scales the history column over a large cluster without overflowing the argument list', () => {
+    const nodes = Array.from({ length: 5000 }, (_, i) => fakeNode(i + 1, { isLocal: i === 0 }));
+    const history = (id: number) => Array.from({ length: 120 }, (_, t) => (id === 4242 && t === 7 ? 900 : 50));
+    const vm = toNodeTableVm(fakeSnapshot({ nodes, localNode: 1 }), ui, { cols: 120, rows: 10 }, history, true);
+    expect(vm.header).toContain('HISTORY');
+    expect(vm.lines.length).toBeGreaterThan(0);
+  });
+
   it('has one row per node with id, IP, state, load, speed, memory, flags; the local node is starred', () => {
     const vm = toNodeTableVm(fakeSnapshot(), ui, { cols: 100, rows: 10 }, noHistory, false);
     expect(vm.header).toMatch(/N#\s+IP\s+STATE\s+LOAD.*SPEED FREE\/TOTAL\s+USED\s+UTIL OURS FLAG/);
