@@ -32,13 +32,18 @@ export function instantLoad(node: EmuNode, runnableDemand: number): number {
   return ((runnableDemand * 100) / node.cpus) * (STANDARD_SPEED / node.speed);
 }
 
+/** Utilisation right now, before smoothing: the busy share of the node's CPUs, in percent. */
+function instantUtil(node: EmuNode, busyCpus: number): number {
+  return (Math.min(node.cpus, busyCpus) / node.cpus) * 100;
+}
+
 export function updateNodeFigures(model: ClusterModel, stepMs: number): void {
   const follow = 1 - Math.exp(-stepMs / LOAD_SMOOTHING_MS);
   for (const node of model.nodes) {
     if (!node.up) continue;
     const { runnable, busy } = activityOn(model, node.id);
     node.load += (instantLoad(node, runnable) - node.load) * follow;
-    node.util += ((Math.min(node.cpus, busy) / node.cpus) * 100 - node.util) * follow;
+    node.util += (instantUtil(node, busy) - node.util) * follow;
     const [one, five, fifteen] = node.loadAverage;
     const [oneMs, fiveMs, fifteenMs] = LOAD_AVERAGE_WINDOWS_MS;
     node.loadAverage = [decayTowards(one, runnable, stepMs, oneMs), decayTowards(five, runnable, stepMs, fiveMs), decayTowards(fifteen, runnable, stepMs, fifteenMs)];
@@ -69,7 +74,7 @@ export function settleNodeFigures(model: ClusterModel): void {
   for (const node of model.nodes) {
     const { runnable, busy } = activityOn(model, node.id);
     node.load = instantLoad(node, runnable);
-    node.util = (Math.min(node.cpus, busy) / node.cpus) * 100;
+    node.util = instantUtil(node, busy);
     node.loadAverage = [runnable, runnable * 0.8, runnable * 0.6];
   }
 }
