@@ -18,6 +18,9 @@ export function formatSnapshot(snapshot: ClusterSnapshot): string {
 function nodeTable(snapshot: ClusterSnapshot): string {
   if (snapshot.nodes.length === 0) return 'Nodes: none could be read';
   const header = ['NODE', 'IP', 'STATE', 'LOAD', 'SPEED', 'MEM FREE/TOTAL', 'UTIL', 'CPUS', 'PROCS', 'FLAGS'];
+  // Counted in one pass: a filter per node is nodes × processes (1,000 × 10,000 in the benchmark).
+  const processCount = new Map<number, number>();
+  for (const process of snapshot.processes) processCount.set(process.node, (processCount.get(process.node) ?? 0) + 1);
   const rows = snapshot.nodes.map((node) => [
     `${node.id}${node.isLocal ? '*' : ''}`,
     node.ip || '-',
@@ -27,7 +30,7 @@ function nodeTable(snapshot: ClusterSnapshot): string {
     `${bytes(node.memFreeBytes)}/${bytes(node.memTotalBytes)}`,
     node.util === null ? '-' : `${node.util}%`,
     known(node.cpus),
-    String(snapshot.processes.filter((p) => p.node === node.id).length),
+    String(processCount.get(node.id) ?? 0),
     flags(node),
   ]);
   const notes = snapshot.nodes.filter((node) => node.error).map((node) => `  ${node.id}: ${node.error}`);
