@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { execa } from 'execa';
 import type { CommandFailure, CommandResult, CommandRunner, RunOptions } from './runner.js';
+import { abortedResult, emptyCommandResult, exitMessage, missingResult } from './results.js';
 import { createSemaphore } from './semaphore.js';
 
 export interface ExecaRunnerOptions {
@@ -35,11 +36,11 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
       const started = performance.now();
       const [file, ...args] = argv;
       if (file === undefined || file === '') {
-        return { argv, exitCode: null, stdout: '', stderr: '', failure: 'spawn', message: 'empty command', durationMs: 0 };
+        return emptyCommandResult(argv);
       }
       const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
       const signal = runOptions.signal;
-      if (signal?.aborted) return aborted(argv, 0);
+      if (signal?.aborted) return abortedResult(argv);
       const outcome: Outcome = await slots.use(async () => {
         const subprocess = execa(file, args, {
           reject: false,
@@ -78,26 +79,16 @@ function toResult(argv: readonly string[], outcome: Outcome, timeoutMs: number, 
   if (!outcome.failed) return base;
   const fail = (failure: CommandFailure, message: string): CommandResult => ({ ...base, failure, message });
   const name = argv.join(' ');
-  if (outcome.code === 'ENOENT') return fail('missing', `${argv[0]}: command not found`);
+  if (outcome.code === 'ENOENT') return { ...missingResult(argv, durationMs), stdout, stderr };
   if (outcome.timedOut) return fail('timeout', `${name}: timed out after ${seconds(timeoutMs)}`);
-  if (outcome.isCanceled) return aborted(argv, durationMs);
-  if (exitCode !== null && exitCode !== 0) {
-    return fail('exit', firstLine(stderr) ?? firstLine(stdout) ?? `${name}: exited with status ${exitCode}`);
-  }
+  if (outcome.isCanceled) return abortedResult(argv, durationMs);
+  if (exitCode !== null && exitCode !== 0) return fail('exit', exitMessage(argv, exitCode, stdout, stderr));
   if (outcome.signal) return fail('signal', `${name}: killed by ${outcome.signal}`);
   return fail('spawn', `${name}: could not start (${outcome.code ?? 'unknown error'})`);
 }
 
-function aborted(argv: readonly string[], durationMs: number): CommandResult {
-  return { argv, exitCode: null, stdout: '', stderr: '', failure: 'aborted', message: `${argv.join(' ')}: cancelled`, durationMs };
-}
-
 function text(output: unknown): string {
   return typeof output === 'string' ? output : '';
-}
-
-function firstLine(output: string): string | undefined {
-  return output.split('\n').map((line) => line.trim()).find((line) => line !== '');
 }
 
 /** 2000 → "2 s", 500 → "0.5 s": the unit a user typed with --timeout. */

@@ -4,7 +4,8 @@ import type { CommandResult, RunOptions } from '../../runner/runner.js';
 import type { ClusterModel } from '../model.js';
 import { runMosctl } from './mosctl.js';
 import type { Reply } from './reply.js';
-import { abortedResult, emptyCommandResult, missingResult, toCommandResult } from './reply.js';
+import { abortedResult, emptyCommandResult, missingResult } from '../../runner/results.js';
+import { toCommandResult } from './reply.js';
 import { runKill, runMigrate, runMps, runMtop, runOpenMosix } from './tools.js';
 
 const TOOLS: Readonly<Record<string, (model: ClusterModel, argv: readonly string[]) => Reply>> = {
