@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
 import { quote, splitLineTexts } from './util/lines.js';
-import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
+import { MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
 import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
@@ -38,9 +38,6 @@ export type Mps = z.infer<typeof MpsSchema>;
 
 const REQUIRED_COLUMNS = ['PID', 'TTY', 'NODE', 'STAT', 'TIME'];
 const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, 'COMMAND', 'USER', '%CPU', '%MEM']);
-const PID_RANGE = { min: 0, max: MAX_PID };
-const NODE_RANGE = { min: -1, max: MAX_NODE_ID };
-const PERCENT_RANGE = { min: 0 };
 
 export function parseMps(text: string): ParseResult<Mps> {
   const lines = splitLineTexts(text);

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
 import { type Line, quote, splitLineTexts } from './util/lines.js';
-import { MAX_NODE_ID, MAX_PID, readDecimal, readInt } from './util/numbers.js';
+import { MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { scaledKiB } from './util/sizes.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
@@ -47,9 +47,6 @@ export type Mtop = z.infer<typeof MtopSchema>;
 
 const REQUIRED_COLUMNS = ['PID', 'USER', 'PRI', 'NI', 'SIZE', 'RSS', 'SHARE', 'STAT', 'N#', '%CPU', '%MEM', 'TIME'] as const;
 const KNOWN_COLUMNS = new Set<string>([...REQUIRED_COLUMNS, 'COMMAND']);
-const PID_RANGE = { min: 0, max: MAX_PID };
-const NODE_RANGE = { min: -1, max: MAX_NODE_ID };
-const PERCENT_RANGE = { min: 0 };
 
 export function parseMtop(text: string): ParseResult<Mtop> {
   const lines = splitLineTexts(text);

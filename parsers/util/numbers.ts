@@ -105,3 +105,8 @@ export const MAX_PID = 4194304;
 export function group(match: RegExpExecArray, index: number): string {
   return match[index] ?? '';
 }
+
+/** Bounds for the process-table columns that mps and mtop share. NODE -1: openMosix not configured (2.6 beta). */
+export const PID_RANGE = { min: 0, max: MAX_PID } as const;
+export const NODE_RANGE = { min: -1, max: MAX_NODE_ID } as const;
+export const PERCENT_RANGE = { min: 0 } as const;
