@@ -4,8 +4,8 @@
 // engine's own chunk sizing), each against the lower bound total work / total speed.
 import { createEmulatedCluster } from '../src/emulator/index.js';
 import { hash01 } from '../src/emulator/random.js';
-import { frameRange } from '../src/render/frameList.js';
-import { evenSplit } from '../src/render/plan.js';
+import { frameRange } from '../src/launcher/frameList.js';
+import { evenSplit } from '../src/launcher/plan.js';
 import type { BenchRow } from './lib/row.js';
 import { ratio } from './lib/stats.js';
 import { lowerBound, simulateDynamic, simulateStatic, tutorialSplit, type SimSetup, type SimWorker } from './makespanSim.js';

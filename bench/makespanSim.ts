@@ -3,9 +3,9 @@
 // split gives each worker one group of frames in one process; the dynamic queue hands out chunks
 // sized by the render engine's own nextChunkSize from the engine's own FrameTiming measurements,
 // and every new process pays a start-up cost first. Time is simulated; nothing sleeps.
-import { FrameQueue } from '../src/render/frameQueue.js';
-import { FrameTiming } from '../src/render/frameTiming.js';
-import { nextChunkSize, type ChunkSizing } from '../src/render/plan.js';
+import { FrameQueue } from '../src/launcher/frameQueue.js';
+import { FrameTiming } from '../src/launcher/frameTiming.js';
+import { nextChunkSize, type ChunkSizing } from '../src/launcher/plan.js';
 
 export interface SimWorker {
   readonly name: string;

@@ -1,7 +1,7 @@
 // argv → the one command to run. Each command returns its exit code; nothing here exits.
 import { existsSync, readFileSync } from 'node:fs';
 import { type CliIo, UsageError } from './io.js';
-import { errorMessage } from './model/buildSnapshot.js';
+import { errorLine } from './errorLine.js';
 import { parseGlobalOptions } from './options.js';
 
 const HELP = `omtop — a live dashboard and split-render launcher for openMosix clusters
@@ -63,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr.write(`omtop: ${error.message}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`omtop: ${errorMessage(error)}\n`);
+    io.stderr.write(`omtop: ${errorLine(error)}\n`);
     if (io.env.OMTOP_DEBUG) io.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return 1;
   }

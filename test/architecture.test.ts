@@ -19,14 +19,14 @@ const RULES: readonly Rule[] = [
   { dir: 'src/view', why: 'view models are pure', forbid: [/^blessed/, /^execa$/, /^node:(fs|child_process)/, /\/(ui|backends|runner|collector)\//] },
   {
     dir: 'src/ui', why: 'widgets take plain data and do no I/O',
-    forbid: [/^execa$/, /^node:(fs|child_process)/, /\/(backends|runner|collector|emulator|render)\//],
+    forbid: [/^execa$/, /^node:(fs|child_process)/, /\/(backends|runner|collector|emulator|launcher)\//],
   },
   { dir: 'src/emulator', why: 'the emulated cluster is a deterministic model', forbid: [/^execa$/, /^node:(fs|child_process)/, /^blessed/] },
   { dir: 'src/model', why: 'snapshots are plain data', forbid: [/^execa$/, /^node:child_process/, /^blessed/] },
 ];
 
 /** Only these files may start processes: the runner seam, and the render part runner (streams, process groups). */
-const MAY_SPAWN = new Set(['src/runner/execaRunner.ts', 'src/render/partProcess.ts']);
+const MAY_SPAWN = new Set(['src/runner/execaRunner.ts', 'src/launcher/partProcess.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })

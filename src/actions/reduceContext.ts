@@ -1,6 +1,6 @@
 // What the pure reducer may look at besides UiState: the latest data, never I/O.
 import type { ClusterSnapshot } from '../model/snapshot.js';
-import type { RenderJobView } from '../render/types.js';
+import type { RenderJobView } from '../launcher/types.js';
 import type { Effect, StatusLine, UiState } from './uiTypes.js';
 
 export interface ReduceContext {

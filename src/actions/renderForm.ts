@@ -1,6 +1,6 @@
 // The dashboard's render form: typed text in, a RenderRequest or one line saying what is wrong.
 import { posix } from 'node:path';
-import type { RenderRequest } from '../render/types.js';
+import type { RenderRequest } from '../launcher/types.js';
 import type { RenderFormFields } from './uiTypes.js';
 
 export const EMPTY_RENDER_FORM: RenderFormFields = { file: '', start: '1', end: '', parts: '4', output: '', movie: false };

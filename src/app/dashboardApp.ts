@@ -3,7 +3,7 @@ import type blessed from 'blessed';
 import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
 import type { Store } from '../store/types.js';
-import type { StartRender } from '../render/types.js';
+import type { StartRender } from '../launcher/types.js';
 import { reduceUi } from '../actions/reduce.js';
 import { initialUiState, type UiAction, type UiState } from '../actions/uiTypes.js';
 import { toFrameVm, type FrameVm } from '../view/frame.js';

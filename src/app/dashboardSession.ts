@@ -5,7 +5,7 @@ import type { SelectedBackend } from '../backends/select.types.js';
 import { withReadonly } from '../backends/readonly.js';
 import { createCollector } from '../collector/collector.js';
 import { createStore } from '../store/store.js';
-import type { StartRender } from '../render/types.js';
+import type { StartRender } from '../launcher/types.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { createScreen } from '../ui/screen.js';

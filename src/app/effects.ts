@@ -2,7 +2,7 @@
 // report back through dispatch, so a hanging command never blocks keys, resizes or quitting.
 import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
-import { errorMessage } from '../model/buildSnapshot.js';
+import { errorLine } from '../errorLine.js';
 import type { Effect, UiAction } from '../actions/uiTypes.js';
 import type { RenderJobs } from './renderJobs.js';
 
@@ -16,7 +16,7 @@ export interface EffectDeps {
 
 export function applyEffect(effect: Effect, deps: EffectDeps): void {
   const fail = (what: string) => (error: unknown): void =>
-    deps.dispatch({ type: 'status', status: { text: `${what}: ${errorMessage(error)}`, kind: 'error' } });
+    deps.dispatch({ type: 'status', status: { text: `${what}: ${errorLine(error)}`, kind: 'error' } });
   switch (effect.kind) {
     case 'quit':
       deps.quit();

@@ -1,7 +1,7 @@
 // With the demo backend, launched blender parts join the emulated cluster, whose balancer then
 // places them on nodes like any other process: the render pane shows where each part runs.
 import type { EmulatedCluster } from '../emulator/types.js';
-import type { RenderHooks } from '../render/jobConfig.js';
+import type { RenderHooks } from '../launcher/jobConfig.js';
 
 export type PartHooks = Pick<RenderHooks, 'onPartSpawn' | 'onPartExit'>;
 

@@ -1,5 +1,5 @@
 // The dashboard's render jobs: started through the StartRender seam, watched, cancelled.
-import type { RenderJobHandle, RenderJobView, RenderRequest, StartRender } from '../render/types.js';
+import type { RenderJobHandle, RenderJobView, RenderRequest, StartRender } from '../launcher/types.js';
 import { jobActive } from '../view/renderPane.js';
 
 export interface RenderJobs {

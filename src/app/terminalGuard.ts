@@ -1,7 +1,7 @@
 // Whatever ends the dashboard (a signal, an exception nobody caught) must give the terminal back.
 // These listeners also keep blessed's own handlers out of the way: blessed only acts when it is
 // the sole listener, and its exception handler prints a full stack over the user's shell.
-import { errorMessage } from '../model/buildSnapshot.js';
+import { errorLine } from '../errorLine.js';
 
 export type ProcessEvents = Pick<NodeJS.Process, 'on' | 'removeListener'>;
 
@@ -36,5 +36,5 @@ export function signalExitCode(signal: NodeJS.Signals): number {
 /** One line for the user, after the screen is restored: never a stack trace (OMTOP_DEBUG shows it). */
 export function crashLine(error: unknown, debug: boolean): string {
   const stack = debug && error instanceof Error && error.stack !== undefined ? `\n${error.stack}` : '';
-  return `omtop: the dashboard stopped on an unexpected error: ${errorMessage(error)}${stack}\n`;
+  return `omtop: the dashboard stopped on an unexpected error: ${errorLine(error)}${stack}\n`;
 }

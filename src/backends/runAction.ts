@@ -2,7 +2,7 @@
 // tool's own words. Shared by every backend that sends actions to real (or emulated) tools.
 import { describeAction, toArgv } from '../actions/argv.js';
 import type { ActionResult, ClusterAction } from '../actions/types.js';
-import { errorMessage } from '../model/buildSnapshot.js';
+import { errorLine } from '../errorLine.js';
 import type { CommandRunner } from '../runner/runner.js';
 import { hintFor } from './toolHints.js';
 
@@ -12,7 +12,7 @@ export async function runAction(runner: CommandRunner, action: ClusterAction): P
   try {
     argv = toArgv(action);
   } catch (error) {
-    return { action, ok: false, message: `${label}: ${errorMessage(error)}` };
+    return { action, ok: false, message: `${label}: ${errorLine(error)}` };
   }
   const result = await runner.run(argv);
   if (!result.failure) return { action, ok: true, message: `${label}: ok`, argv };

@@ -3,10 +3,11 @@
 // of piling refreshes up behind the slow one.
 import { performance } from 'node:perf_hooks';
 import type { Backend } from '../backends/backend.js';
-import { errorMessage, failedSnapshot } from '../model/buildSnapshot.js';
+import { failedSnapshot } from '../model/buildSnapshot.js';
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { Store } from '../store/types.js';
 import type { Collector, CollectorStats } from './types.js';
+import { errorLine } from '../errorLine.js';
 
 export interface CollectorOptions {
   readonly backend: Backend;
@@ -50,7 +51,7 @@ export function createCollector(options: CollectorOptions): Collector {
       snapshot = await backend.collect(controller.signal);
     } catch (error) {
       // Backends promise never to reject; if one does, the dashboard still gets a line about it.
-      snapshot = failedSnapshot(backend.name, Date.now(), [{ source: `${backend.name} backend`, message: errorMessage(error) }]);
+      snapshot = failedSnapshot(backend.name, Date.now(), [{ source: `${backend.name} backend`, message: errorLine(error) }]);
     }
     inFlight = null;
     stats = { ...stats, completedTicks: stats.completedTicks + 1, lastDurationMs: performance.now() - started };

@@ -5,7 +5,7 @@ import { emulatorHooks } from '../app/emulatorHooks.js';
 import { selectBackend } from '../backends/select.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
-import { createStartRender } from '../render/startRender.js';
+import { createStartRender } from '../launcher/startRender.js';
 
 export async function runDashboard(options: GlobalOptions, io: CliIo): Promise<number> {
   const selected = await selectBackend(options, io.env);

@@ -1,12 +1,12 @@
 // `omtop render FILE.blend START END PARTS [options]`: the tutorial's split render, done properly.
 import type { CliIo } from '../io.js';
-import { parseRenderArgs, RENDER_HELP } from '../render/cliArgs.js';
-import { RenderInputError } from '../render/inputChecks.js';
-import { startRenderJob } from '../render/startRender.js';
-import { ProgressPrinter, type ProgressMode } from '../render/progressPrinter.js';
-import { bannerLines, resumeCommand, tutorialDate } from '../render/progressText.js';
-import type { RenderJobHandle, RenderJobView } from '../render/types.js';
-import { formatFrameList } from '../render/frameList.js';
+import { parseRenderArgs, RENDER_HELP } from '../launcher/cliArgs.js';
+import { RenderInputError } from '../launcher/inputChecks.js';
+import { startRenderJob } from '../launcher/startRender.js';
+import { ProgressPrinter, type ProgressMode } from '../launcher/progressPrinter.js';
+import { bannerLines, resumeCommand, tutorialDate } from '../launcher/progressText.js';
+import type { RenderJobHandle, RenderJobView } from '../launcher/types.js';
+import { formatFrameList } from '../launcher/frameList.js';
 import { oneLine } from './oneLine.js';
 
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */

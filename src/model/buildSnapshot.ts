@@ -21,8 +21,3 @@ export function failedSnapshot(backend: BackendName, takenAt: number, errors: re
   return freezeDeep({ takenAt, backend, localNode: 0, nodes: [], processes: [], errors: [...errors] });
 }
 
-/** The one line a caught error gives for snapshot.errors[]. */
-export function errorMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? text;
-}

@@ -1,6 +1,6 @@
 // Render pane: the job list, then the selected job's parts with the node each part's PID runs on now.
 import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
-import type { PartView, RenderJobView } from '../render/types.js';
+import type { PartView, RenderJobView } from '../launcher/types.js';
 import type { UiState } from '../actions/uiTypes.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
 import { bar, fit, formatDuration } from './format.js';

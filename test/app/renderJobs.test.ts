@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRenderJobs } from '../../src/app/renderJobs.js';
-import type { RenderJobHandle, RenderJobView } from '../../src/render/types.js';
+import type { RenderJobHandle, RenderJobView } from '../../src/launcher/types.js';
 import { fakeJob } from '../helpers/fakeBackend.js';
 
 function fakeHandle(initial: RenderJobView) {

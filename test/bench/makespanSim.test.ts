@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { frameRange } from '../../src/render/frameList.js';
-import { evenSplit } from '../../src/render/plan.js';
-import type { ChunkSizing } from '../../src/render/plan.js';
+import { frameRange } from '../../src/launcher/frameList.js';
+import { evenSplit } from '../../src/launcher/plan.js';
+import type { ChunkSizing } from '../../src/launcher/plan.js';
 import { lowerBound, simulateDynamic, simulateStatic, tutorialSplit, type SimSetup } from '../../bench/makespanSim.js';
 
 const span = (group: readonly number[]): string => `${group[0]}-${group[group.length - 1]}`;

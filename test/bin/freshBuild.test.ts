@@ -10,8 +10,8 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function checkout(): string {
   root = mkdtempSync(join(tmpdir(), 'omtop-fresh-'));
-  for (const dir of ['src/render', 'parsers/util', 'dist']) mkdirSync(join(root, dir), { recursive: true });
-  for (const file of ['package.json', 'src/cli.ts', 'src/render/job.ts', 'parsers/util/lines.ts']) writeFileSync(join(root, file), '');
+  for (const dir of ['src/launcher', 'parsers/util', 'dist']) mkdirSync(join(root, dir), { recursive: true });
+  for (const file of ['package.json', 'src/cli.ts', 'src/launcher/job.ts', 'parsers/util/lines.ts']) writeFileSync(join(root, file), '');
   return root;
 }
 
@@ -28,14 +28,14 @@ describe('freshBuild', () => {
 
   it('is true when the build is newer than every source', () => {
     const dir = checkout();
-    for (const file of ['package.json', 'src/cli.ts', 'src/render/job.ts', 'parsers/util/lines.ts']) touch(join(dir, file), 60);
+    for (const file of ['package.json', 'src/cli.ts', 'src/launcher/job.ts', 'parsers/util/lines.ts']) touch(join(dir, file), 60);
     touch(join(dir, 'dist/.built'), 0);
     expect(freshBuild(dir)).toBe(true);
   });
 
-  it.each(['src/render/job.ts', 'parsers/util/lines.ts', 'package.json'])('is false once %s changes after the build', (file) => {
+  it.each(['src/launcher/job.ts', 'parsers/util/lines.ts', 'package.json'])('is false once %s changes after the build', (file) => {
     const dir = checkout();
-    for (const each of ['package.json', 'src/cli.ts', 'src/render/job.ts', 'parsers/util/lines.ts']) touch(join(dir, each), 60);
+    for (const each of ['package.json', 'src/cli.ts', 'src/launcher/job.ts', 'parsers/util/lines.ts']) touch(join(dir, each), 60);
     touch(join(dir, 'dist/.built'), 30);
     touch(join(dir, file), 0);
     expect(freshBuild(dir)).toBe(false);

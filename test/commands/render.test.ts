@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRenderCommand } from '../../src/commands/render.js';
 import type { CliIo } from '../../src/io.js';
-import { findProgram } from '../../src/render/findProgram.js';
-import { writeFakeBlender } from '../render/support/fakeBlender.js';
-import { blenderRequirementTest, makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../render/support/blender.js';
+import { findProgram } from '../../src/launcher/findProgram.js';
+import { writeFakeBlender } from '../launcher/support/fakeBlender.js';
+import { blenderRequirementTest, makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../launcher/support/blender.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
 

@@ -2,7 +2,7 @@
 import { createDashboardApp, type DashboardApp } from '../../src/app/dashboardApp.js';
 import type { Backend } from '../../src/backends/backend.js';
 import { createCollector } from '../../src/collector/collector.js';
-import type { StartRender } from '../../src/render/types.js';
+import type { StartRender } from '../../src/launcher/types.js';
 import { createStore } from '../../src/store/store.js';
 import { createScreenHarness, tick, type ScreenHarness } from './screenHarness.js';
 

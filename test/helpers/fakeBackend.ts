@@ -2,7 +2,7 @@
 // cluster (speeds 8240 and 26842), blender parts spread over them, and a record of every action.
 import type { Backend } from '../../src/backends/backend.js';
 import type { ActionResult, ClusterAction } from '../../src/actions/types.js';
-import type { PartView, RenderJobView } from '../../src/render/types.js';
+import type { PartView, RenderJobView } from '../../src/launcher/types.js';
 import { isBlenderCommand, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../../src/model/snapshot.js';
 
 const GiB = 1024 ** 3;

@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActionResult, ClusterAction } from '../../actions/types.js';
-import { buildSnapshot, errorMessage, failedSnapshot } from '../../model/buildSnapshot.js';
+import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
+import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
@@ -49,7 +50,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
       if (value === null) errors.push({ source, message: `${source}: unexpected contents` });
       return value;
     } catch (error) {
-      errors.push({ source, message: errorMessage(error) });
+      errors.push({ source, message: errorLine(error) });
       return null;
     }
   };
@@ -77,14 +78,14 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
 
   const collectProcesses = async (takenAt: number, values: NodeValues, errors: SourceError[]): Promise<ProcessSnapshot[]> => {
     const users = await readFile(options.passwdPath ?? '/etc/passwd', 'utf8').then(parsePasswd, (error: unknown) => {
-      errors.push({ source: options.passwdPath ?? '/etc/passwd', message: errorMessage(error) });
+      errors.push({ source: options.passwdPath ?? '/etc/passwd', message: errorLine(error) });
       return new Map<number, string>();
     });
     const uptimeSeconds = await read('uptime', (text) => nonNegative(Number(text.trim().split(/\s+/)[0])), errors);
     try {
       lastProcesses = await processes.read({ procRoot, node: identity.id, memTotalBytes: values.memTotalBytes, uptimeSeconds, users, nowMs: takenAt });
     } catch (error) {
-      errors.push({ source: `${procRoot}/<pid>`, message: errorMessage(error) });
+      errors.push({ source: `${procRoot}/<pid>`, message: errorLine(error) });
     }
     return lastProcesses;
   };
@@ -111,7 +112,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
         const procs = await collectProcesses(takenAt, values, errors);
         return buildSnapshot({ takenAt, backend: 'local', localNode: identity.id, nodes: [node], processes: procs, errors });
       } catch (error) {
-        return failedSnapshot('local', takenAt, [...errors, { source: 'local backend', message: errorMessage(error) }]);
+        return failedSnapshot('local', takenAt, [...errors, { source: 'local backend', message: errorLine(error) }]);
       }
     },
     perform(action: ClusterAction): Promise<ActionResult> {

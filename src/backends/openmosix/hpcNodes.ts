@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHpcAdminFlag, parseHpcNode, type HpcNodeFile } from '../../../parsers/index.js';
-import { errorMessage } from '../../model/buildSnapshot.js';
+import { errorLine } from '../../errorLine.js';
 import type { NodeFlags, SourceError } from '../../model/snapshot.js';
 import type { KnownNode, NodeBook } from './nodeBook.js';
 import { ReadSchedule, spreadOf } from './readSchedule.js';
@@ -52,7 +52,7 @@ export class HpcNodeReader {
           files[name] = await readFile(join(dir, name), 'utf8');
         } catch (error) {
           // Not every kernel has every file (util); only a node with none of them is a failure.
-          problems.push(errorMessage(error));
+          problems.push(errorLine(error));
         }
       }),
     );
@@ -96,7 +96,7 @@ async function readAdminFlags(hpcRoot: string, localNode: number, book: NodeBook
         if (parsed.ok) flags[name] = parsed.value;
         else errors.push({ source: file, message: parsed.error.message });
       } catch (error) {
-        errors.push({ source: file, message: errorMessage(error) });
+        errors.push({ source: file, message: errorLine(error) });
       }
     }),
   );

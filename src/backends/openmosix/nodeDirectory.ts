@@ -4,7 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHpcInt, parseMosctlWhois, parseOpenMosixStatus, type OpenMosixStatus } from '../../../parsers/index.js';
-import { errorMessage } from '../../model/buildSnapshot.js';
+import { errorLine } from '../../errorLine.js';
 import type { SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { KnownNode } from './nodeBook.js';
@@ -65,7 +65,7 @@ export class NodeDirectory {
     try {
       ids = (await readdir(nodesDir)).filter((name) => /^\d+$/.test(name)).map(Number);
     } catch (error) {
-      errors.push({ source: nodesDir, message: errorMessage(error) });
+      errors.push({ source: nodesDir, message: errorLine(error) });
     }
     const mospe = join(hpcRoot, 'admin', 'mospe');
     let localNode: number | null = this.#status?.localNode ?? null;
@@ -74,7 +74,7 @@ export class NodeDirectory {
       if (parsed.ok && parsed.value > 0) localNode = parsed.value;
       else if (!parsed.ok) errors.push({ source: mospe, message: parsed.error.message });
     } catch (error) {
-      errors.push({ source: mospe, message: errorMessage(error) });
+      errors.push({ source: mospe, message: errorLine(error) });
     }
     // Keep the order `openmosix status` gives (the user's map file), then any others by number.
     const ordered = [...fromStatus.map((node) => node.id).filter((id) => ids.includes(id)), ...ids.filter((id) => !ips.has(id)).sort((a, b) => a - b)];

@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionResult, ClusterAction } from '../../actions/types.js';
-import { buildSnapshot, errorMessage, failedSnapshot } from '../../model/buildSnapshot.js';
+import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
+import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
@@ -60,7 +61,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
       return buildSnapshot({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
     } catch (error) {
-      return failedSnapshot(name, takenAt, [...errors, { source: `${name} backend`, message: errorMessage(error) }]);
+      return failedSnapshot(name, takenAt, [...errors, { source: `${name} backend`, message: errorLine(error) }]);
     }
   };
 

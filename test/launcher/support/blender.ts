@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { findProgram } from '../../../src/render/findProgram.js';
-import { groupAlive } from '../../../src/render/processGroup.js';
+import { findProgram } from '../../../src/launcher/findProgram.js';
+import { groupAlive } from '../../../src/launcher/processGroup.js';
 
 export const BLENDER = findProgram('blender', process.env.PATH, process.cwd());
 /** CI sets OMTOP_REQUIRE_BLENDER=1: there a missing blender must fail the run, not skip it. */

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ProgressPrinter } from '../../src/render/progressPrinter.js';
-import type { RenderJobView } from '../../src/render/types.js';
+import { ProgressPrinter } from '../../src/launcher/progressPrinter.js';
+import type { RenderJobView } from '../../src/launcher/types.js';
 
 function sink(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();

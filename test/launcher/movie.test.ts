@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleMovie, ffmpegArgs, mencoderArgs, type MovieRequest } from '../../src/render/movie.js';
-import { findProgram } from '../../src/render/findProgram.js';
+import { assembleMovie, ffmpegArgs, mencoderArgs, type MovieRequest } from '../../src/launcher/movie.js';
+import { findProgram } from '../../src/launcher/findProgram.js';
 import { BLENDER_REQUIRED } from './support/blender.js';
 
 const ffmpeg = findProgram('ffmpeg', process.env.PATH, process.cwd());

@@ -3,10 +3,10 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRenderJob } from '../../src/render/startRender.js';
-import type { RenderOptions } from '../../src/render/renderOptions.js';
-import type { RenderEvent } from '../../src/render/jobConfig.js';
-import { frameRange, parseFrameList } from '../../src/render/frameList.js';
+import { startRenderJob } from '../../src/launcher/startRender.js';
+import type { RenderOptions } from '../../src/launcher/renderOptions.js';
+import type { RenderEvent } from '../../src/launcher/jobConfig.js';
+import { frameRange, parseFrameList } from '../../src/launcher/frameList.js';
 import { writeFakeBlender } from './support/fakeBlender.js';
 import { blenderRequirementTest, groupGone, makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findProgram } from '../../src/render/findProgram.js';
+import { findProgram } from '../../src/launcher/findProgram.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omtop-find-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRenderArgs, RENDER_HELP } from '../../src/render/cliArgs.js';
+import { parseRenderArgs, RENDER_HELP } from '../../src/launcher/cliArgs.js';
 
 function errorOf(argv: string[]): string {
   try {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startPartProcess } from '../../src/render/partProcess.js';
+import { startPartProcess } from '../../src/launcher/partProcess.js';
 import { groupGone } from './support/blender.js';
 import type { BlenderLogEvent } from '../../parsers/blenderLog.js';
 

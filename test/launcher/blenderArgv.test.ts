@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameArgs, settingsExpression, toBlenderArgv } from '../../src/render/blenderArgv.js';
+import { frameArgs, settingsExpression, toBlenderArgv } from '../../src/launcher/blenderArgv.js';
 
 describe('toBlenderArgv', () => {
   const base = { blender: '/usr/bin/blender', blendFile: '/w/scene.blend', outputPattern: '/w/out/frame_####' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bannerLines, eventLine, progressLine, resumeCommand, shellWord, tutorialDate } from '../../src/render/progressText.js';
-import type { RenderJobView } from '../../src/render/types.js';
+import { bannerLines, eventLine, progressLine, resumeCommand, shellWord, tutorialDate } from '../../src/launcher/progressText.js';
+import type { RenderJobView } from '../../src/launcher/types.js';
 
 describe('progress text', () => {
   it('prints the tutorial banner with the true numbers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameTiming } from '../../src/render/frameTiming.js';
+import { FrameTiming } from '../../src/launcher/frameTiming.js';
 
 describe('FrameTiming', () => {
   it('knows nothing before the first frame', () => {

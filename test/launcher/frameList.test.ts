@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatFrameList, frameRange, frameRuns, parseFrameList } from '../../src/render/frameList.js';
+import { formatFrameList, frameRange, frameRuns, parseFrameList } from '../../src/launcher/frameList.js';
 
 describe('frame lists', () => {
   it('reads ranges and single frames, sorted and without duplicates', () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStartRender } from '../../src/render/startRender.js';
-import type { RenderJobView, StartRender } from '../../src/render/types.js';
+import { createStartRender } from '../../src/launcher/startRender.js';
+import type { RenderJobView, StartRender } from '../../src/launcher/types.js';
 import { blenderRequirementTest, makeScene, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 describe('createStartRender without blender work', () => {

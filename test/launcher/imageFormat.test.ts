@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blenderCliFormat, normalizeImageFormat } from '../../src/render/imageFormat.js';
+import { blenderCliFormat, normalizeImageFormat } from '../../src/launcher/imageFormat.js';
 
 describe('image formats', () => {
   it('accepts the Python names, -F names and common extensions', () => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queryBlendInfo } from '../../src/render/blendInfo.js';
+import { queryBlendInfo } from '../../src/launcher/blendInfo.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omtop-blendinfo-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

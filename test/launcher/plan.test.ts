@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { evenSplit, nextChunkSize, STARTUP_MULTIPLE } from '../../src/render/plan.js';
-import { frameRange } from '../../src/render/frameList.js';
-import { FrameQueue } from '../../src/render/frameQueue.js';
+import { evenSplit, nextChunkSize, STARTUP_MULTIPLE } from '../../src/launcher/plan.js';
+import { frameRange } from '../../src/launcher/frameList.js';
+import { FrameQueue } from '../../src/launcher/frameQueue.js';
 
 describe('evenSplit', () => {
   it('covers the tutorial job 1..235 on 4 parts: every frame exactly once, sizes 59/59/59/58', () => {

@@ -12,7 +12,7 @@ import { missingFrames } from './frameFiles.js';
 import type { RunningPartProcess } from './partProcess.js';
 import { assembleMovie } from './movie.js';
 import { FrameTiming } from './frameTiming.js';
-import { errorMessage } from '../model/buildSnapshot.js';
+import { errorLine } from '../errorLine.js';
 
 /** Blender gets this long to quit after SIGTERM before its process group is killed. */
 const KILL_GRACE_MS = 3000;
@@ -102,7 +102,7 @@ export class RenderJob implements RenderJobHandle {
       this.cancelled = true;
       for (const process of this.running) process.kill('SIGKILL');
       this.state = 'failed';
-      this.message = `render job failed: ${errorMessage(error)}`;
+      this.message = `render job failed: ${errorLine(error)}`;
       this.endedAt = Date.now();
       this.notify();
     }
