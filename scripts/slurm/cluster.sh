@@ -33,7 +33,7 @@ die() { echo "slurm-cluster: $*" >&2; exit 1; }
 alive_as() {
   local pid=$1 word=$2 cmd
   [ -r "/proc/$pid/cmdline" ] || return 1
-  cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  cmd=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline") || return 1
   [[ $cmd == *"$word"* ]]
 }
 
