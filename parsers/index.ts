@@ -7,3 +7,4 @@ export * from './mps.js';
 export * from './mtop.js';
 export * from './mosctl.js';
 export * from './hpc.js';
+export * from './slurm/index.js';
