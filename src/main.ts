@@ -4,17 +4,19 @@ import { type CliIo, UsageError } from './io.js';
 import { errorLine } from './errorLine.js';
 import { parseGlobalOptions } from './options.js';
 
-const HELP = `omtop — a live dashboard and split-render launcher for openMosix clusters
+const HELP = `omtop — a live dashboard and split-render launcher for openMosix and Slurm clusters
 
 Usage:
-  omtop [options]                      the dashboard (openMosix if found, else an emulated cluster)
+  omtop [options]                      the dashboard (openMosix if found, else Slurm if its
+                                       controller answers, else an emulated cluster)
   omtop --once [--json] [options]      print one snapshot and exit
   omtop render FILE.blend START END PARTS [render options]
                                        split a Blender render over PARTS processes
   omtop parse KIND [FILE]              parse one openMosix tool output (FILE or stdin) to JSON
 
 Options:
-  --backend openmosix|local|demo       where the data comes from (default: detect)
+  --backend openmosix|local|demo|slurm
+                                       where the data comes from (default: detect)
   --demo                               short for --backend demo
   --readonly                           show everything, refuse every action
   -d, --interval SECONDS               refresh interval (default 2)

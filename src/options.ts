@@ -6,7 +6,7 @@ import { UsageError } from './io.js';
 import { describeArgsError } from './argsError.js';
 
 export const GlobalOptionsSchema = z.object({
-  /** undefined: detect (openmosix when /proc/hpc or mosctl is found, else demo). */
+  /** undefined: detect (openmosix when /proc/hpc or mosctl is found, else slurm when a controller answers, else demo). */
   backend: BackendNameSchema.optional(),
   once: z.boolean(),
   json: z.boolean(),
@@ -52,7 +52,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
   let backend: BackendName | undefined;
   if (values.backend !== undefined) {
     const picked = BackendNameSchema.safeParse(values.backend);
-    if (!picked.success) throw new UsageError(`--backend must be openmosix, local or demo, got "${values.backend}"`);
+    if (!picked.success) throw new UsageError(`--backend must be openmosix, local, demo or slurm, got "${values.backend}"`);
     backend = picked.data;
   }
   if (values.demo) {

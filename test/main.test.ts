@@ -20,7 +20,7 @@ describe('main', () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('omtop render FILE.blend START END PARTS');
-    expect(result.stdout).toContain('--backend openmosix|local|demo');
+    expect(result.stdout).toContain('--backend openmosix|local|demo|slurm');
   });
 
   it('prints the package version', async () => {

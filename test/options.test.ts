@@ -27,7 +27,7 @@ describe('parseGlobalOptions', () => {
   });
 
   it.each([
-    [['--backend', 'foo'], '--backend must be openmosix, local or demo, got "foo"'],
+    [['--backend', 'foo'], '--backend must be openmosix, local, demo or slurm, got "foo"'],
     [['--demo', '--backend', 'local'], '--demo conflicts with --backend local'],
     [['--json'], '--json goes with --once'],
     [['--interval', 'abc'], '--interval expects a number of seconds, got "abc"'],

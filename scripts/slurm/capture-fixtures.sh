@@ -61,13 +61,15 @@ job_state() { squeue -h -t all -j "$1" -o %T 2>/dev/null | head -n 1; }
 is_state() { [ "$(job_state "$1")" = "$2" ]; }
 
 SINFO_TEXT=(sinfo -h -N -o '%N|%T|%C|%m|%e|%O|%P|%E')
-SQUEUE_TEXT=(squeue -h -o '%i|%T|%u|%M|%C|%D|%P|%N|%r|%j')
+SQUEUE_TEXT=(squeue -h -o '%i|%A|%T|%u|%M|%C|%D|%P|%N|%r|%j')
 
 # 1. An idle cluster.
 for n in n1 n2 n3 n4; do scontrol update nodename="$n" state=resume 2>/dev/null || true; done
 wait_until 20 sh -c '[ "$(sinfo -h -N -o %T | sort -u)" = idle ]'
-capture idle.sinfo-json -- sinfo --json
+capture idle.sinfo-json -- sinfo -N --json
 capture idle.sinfo-text -- "${SINFO_TEXT[@]}"
+capture idle.squeue-json -- squeue --json
+capture idle.squeue-text -- "${SQUEUE_TEXT[@]}"
 capture ping-up -- scontrol ping
 
 # 2. Finished jobs: completed, failed, cancelled.
@@ -89,7 +91,7 @@ scontrol update nodename=n2 state=drain reason="omtop test draining, busy"
 submit -J held --hold --wrap 'sleep 1' >/dev/null
 submit -J 'scene render' -p render --wrap 'sleep 1' >/dev/null
 sleep 1 # let the scheduler give the new jobs their pending reasons
-capture cluster.sinfo-json -- sinfo --json
+capture cluster.sinfo-json -- sinfo -N --json
 capture cluster.squeue-json -- squeue --json
 capture cluster.sinfo-text -- "${SINFO_TEXT[@]}"
 capture cluster.squeue-text -- "${SQUEUE_TEXT[@]}"
@@ -112,6 +114,6 @@ capture no-config.scontrol-ping -- unshare -m sh -c 'mount -t tmpfs none /etc/sl
 sed 's/^ClusterName=.*/&\nSlurmctldPort=6999/' /etc/slurm/slurm.conf >"$work/down.conf"
 capture controller-down.scontrol-ping SLURM_CONF="$work/down.conf" -- scontrol ping
 capture controller-down.squeue SLURM_CONF="$work/down.conf" -- squeue --json
-capture controller-down.sinfo SLURM_CONF="$work/down.conf" -- sinfo --json
+capture controller-down.sinfo SLURM_CONF="$work/down.conf" -- sinfo -N --json
 sinfo --version >"$OUT/version.txt"
 echo "capture: wrote $OUT"

@@ -1,9 +1,11 @@
 // ClusterAction → the exact argv of the real tool. Pure, so the words omtop runs on a real
 // cluster are fixed by one-line tests (`migrate 1169 266`), and the emulator sees the same.
-import type { ClusterAction, MigrateTarget } from './types.js';
+import { describeSlurmAction, slurmArgv } from './slurmArgv.js';
+import { type ClusterAction, type MigrateTarget, isSlurmAction } from './types.js';
 
 /** The label a user sees for an action in messages: "expel", "migrate 1169 266", "nostay". */
 export function describeAction(action: ClusterAction): string {
+  if (isSlurmAction(action)) return describeSlurmAction(action);
   switch (action.type) {
     case 'expel':
     case 'bring':
@@ -19,6 +21,7 @@ export function describeAction(action: ClusterAction): string {
 
 /** Throws a RangeError with one line for a pid or node that no tool would accept. */
 export function toArgv(action: ClusterAction): readonly string[] {
+  if (isSlurmAction(action)) return slurmArgv(action);
   switch (action.type) {
     case 'expel':
       return ['mosctl', 'expel'];

@@ -5,12 +5,30 @@ export type SignalName = 'TERM' | 'KILL' | 'STOP' | 'CONT';
 /** Where `migrate` sends a process: a node number, its home, or wherever the balancer likes. */
 export type MigrateTarget = number | 'home' | 'balance';
 
-export type ClusterAction =
+export type OpenMosixAction =
   | { readonly type: 'expel' }
   | { readonly type: 'bring' }
   | { readonly type: 'migrate'; readonly pid: number; readonly to: MigrateTarget }
   | { readonly type: 'setFlag'; readonly flag: NodeFlag; readonly on: boolean }
   | { readonly type: 'signal'; readonly pid: number; readonly signal: SignalName };
+
+/** What a Slurm cluster lets a user do: nodes by name, jobs by id (`123`, `123_4`, `123_[5-8]`). */
+export type SlurmAction =
+  | { readonly type: 'drain'; readonly node: string; readonly reason: string }
+  | { readonly type: 'resume'; readonly node: string }
+  | { readonly type: 'requeue'; readonly job: string }
+  | { readonly type: 'cancel'; readonly job: string }
+  | { readonly type: 'jobSignal'; readonly job: string; readonly signal: SignalName }
+  | { readonly type: 'hold'; readonly job: string }
+  | { readonly type: 'release'; readonly job: string };
+
+export type ClusterAction = OpenMosixAction | SlurmAction;
+
+const SLURM_ACTIONS: ReadonlySet<string> = new Set(['drain', 'resume', 'requeue', 'cancel', 'jobSignal', 'hold', 'release']);
+
+export function isSlurmAction(action: ClusterAction): action is SlurmAction {
+  return SLURM_ACTIONS.has(action.type);
+}
 
 export interface ActionResult {
   readonly action: ClusterAction;

@@ -1,5 +1,6 @@
 // Which backend omtop talks to: --backend (or --demo) wins; otherwise openMosix when this machine
-// has it (/proc/hpc, or mosctl on PATH), else the emulated cluster, with a notice saying so.
+// has it (/proc/hpc, or mosctl on PATH), else Slurm when a controller answers `scontrol ping`,
+// else the emulated cluster, with a notice saying so.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { BackendName } from '../model/snapshot.js';
@@ -10,6 +11,8 @@ import { createDemoBackend } from './demo.js';
 import { createLocalBackend } from './local/localBackend.js';
 import { createOpenMosixBackend, defaultHpcRoot } from './openmosix/openmosixBackend.js';
 import { withReadonly } from './readonly.js';
+import { controllerProblem } from './slurm/readings.js';
+import { createSlurmBackend } from './slurm/slurmBackend.js';
 import type { SelectedBackend } from './select.types.js';
 
 export const DEMO_FALLBACK_NOTICE = 'no openMosix found: showing an emulated cluster; --backend local shows this machine';
@@ -26,9 +29,9 @@ export async function selectBackend(
 ): Promise<SelectedBackend> {
   const hpcRoot = probe.hpcRoot ?? '/proc/hpc';
   const hasHpc = existsSync(hpcRoot);
-  const name: BackendName = options.backend ?? (hasHpc || onPath('mosctl', env.PATH) ? 'openmosix' : 'demo');
-  const notice = options.backend === undefined && name === 'demo' ? DEMO_FALLBACK_NOTICE : null;
   const runner = () => createExecaRunner({ timeoutMs: options.timeoutMs, env });
+  const name: BackendName = options.backend ?? (hasHpc || onPath('mosctl', env.PATH) ? 'openmosix' : await slurmOrDemo(runner, env));
+  const notice = options.backend === undefined && name === 'demo' ? DEMO_FALLBACK_NOTICE : null;
   let backend: Backend;
   let emulator: SelectedBackend['emulator'] = null;
   switch (name) {
@@ -38,6 +41,9 @@ export async function selectBackend(
     case 'local':
       backend = createLocalBackend({ runner: runner() });
       break;
+    case 'slurm':
+      backend = createSlurmBackend({ runner: runner() });
+      break;
     case 'demo': {
       const demo = createDemoBackend(options.seed !== undefined ? { seed: options.seed } : {});
       emulator = demo.emulator;
@@ -45,7 +51,13 @@ export async function selectBackend(
       break;
     }
   }
-  return Promise.resolve({ backend: options.readonly ? withReadonly(backend) : backend, notice, emulator });
+  return { backend: options.readonly ? withReadonly(backend) : backend, notice, emulator };
+}
+
+/** Slurm when its client is on PATH and a controller answers (one `scontrol ping`, ~0.1 s). */
+async function slurmOrDemo(runner: () => ReturnType<typeof createExecaRunner>, env: NodeJS.ProcessEnv): Promise<BackendName> {
+  if (!onPath('scontrol', env.PATH)) return 'demo';
+  return (await controllerProblem(runner())) === null ? 'slurm' : 'demo';
 }
 
 /** True when PATH has an executable `program` (found without running anything). */

@@ -16,7 +16,9 @@ export async function runOnce(options: GlobalOptions, io: CliIo): Promise<number
   try {
     const snapshot = await selected.backend.collect();
     if (unreadable(snapshot)) {
-      io.stderr.write(`omtop: cannot read the ${snapshot.backend} backend: ${firstError(snapshot)}\n`);
+      // "no Slurm here: …" says it all; other failures name the backend and the source.
+      const plain = snapshot.errors.length === 1 && snapshot.errors[0]?.message.startsWith('no Slurm here');
+      io.stderr.write(`omtop: ${plain ? snapshot.errors[0]?.message : `cannot read the ${snapshot.backend} backend: ${firstError(snapshot)}`}\n`);
       return 1;
     }
     io.stdout.write(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));

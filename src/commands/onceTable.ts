@@ -1,14 +1,19 @@
 // The text `omtop --once` prints: a node table, a process table (migrated processes shown as
 // →NODE), then what could not be read. Plain columns, no colour, so it pipes and diffs well.
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import { schedulerSections } from './onceSchedulerTable.js';
 
 export function formatSnapshot(snapshot: ClusterSnapshot): string {
   const taken = new Date(snapshot.takenAt).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  const sections = [
+  if (snapshot.jobs !== undefined) return finish(snapshot, [`omtop: ${snapshot.backend} backend, ${taken}`, ...schedulerSections(snapshot)]);
+  return finish(snapshot, [
     `omtop: ${snapshot.backend} backend, local node ${snapshot.localNode}, ${taken}`,
     nodeTable(snapshot),
     processTable(snapshot.processes),
-  ];
+  ]);
+}
+
+function finish(snapshot: ClusterSnapshot, sections: string[]): string {
   if (snapshot.errors.length > 0) {
     sections.push(['Errors:', ...snapshot.errors.map((error) => `  ${error.source}: ${error.message}`)].join('\n'));
   }
@@ -88,7 +93,7 @@ export function cpuTime(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-function columns(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
+export function columns(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

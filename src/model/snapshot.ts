@@ -2,7 +2,7 @@
 // --once, --json) reads only this shape, whichever backend produced it.
 import { z } from 'zod';
 
-export const BackendNameSchema = z.enum(['openmosix', 'local', 'demo']);
+export const BackendNameSchema = z.enum(['openmosix', 'local', 'demo', 'slurm']);
 export type BackendName = z.infer<typeof BackendNameSchema>;
 
 export const NodeFlagsSchema = z.object({
@@ -12,6 +12,20 @@ export const NodeFlagsSchema = z.object({
   quiet: z.boolean().optional(),
 });
 export type NodeFlags = z.infer<typeof NodeFlagsSchema>;
+
+/** A scheduler's node: its name, a state beyond up/down and why an administrator set it. */
+export const SchedulerNodeSchema = z.object({
+  name: z.string().min(1),
+  state: z.enum(['idle', 'mixed', 'allocated', 'completing', 'drained', 'draining', 'down', 'future', 'reserved', 'unknown']),
+  /** The scheduler's reason for a drain or down; null when none is set. */
+  reason: z.string().nullable(),
+  notResponding: z.boolean(),
+  cpusAllocated: z.number().int().nonnegative().nullable(),
+  /** The 1-minute load average as the scheduler reports it (`load` is per CPU ×100, as openMosix). */
+  loadAverage: z.number().nonnegative().nullable(),
+  partitions: z.array(z.string()),
+});
+export type SchedulerNode = z.infer<typeof SchedulerNodeSchema>;
 
 export const NodeSnapshotSchema = z.object({
   /** openMosix node number (autodiscovery: low 16 bits of the IPv4 address). */
@@ -32,6 +46,8 @@ export const NodeSnapshotSchema = z.object({
   stale: z.boolean(),
   error: z.string().optional(),
   isLocal: z.boolean(),
+  /** What a batch scheduler (Slurm) says about the node; absent for openMosix and this machine. */
+  scheduler: SchedulerNodeSchema.optional(),
 });
 export type NodeSnapshot = z.infer<typeof NodeSnapshotSchema>;
 
@@ -53,6 +69,29 @@ export const ProcessSnapshotSchema = z.object({
 });
 export type ProcessSnapshot = z.infer<typeof ProcessSnapshotSchema>;
 
+/** A batch job (or one task of a job array). Not a process: it has no PID and may span nodes. */
+export const JobSnapshotSchema = z.object({
+  /** As the scheduler prints it: `123`, `123_4`, pending tasks `123_[5-8]`. */
+  id: z.string().min(1),
+  name: z.string(),
+  user: z.string().nullable(),
+  /** RUNNING, PENDING, COMPLETING, SUSPENDED… (finished jobs are not listed). */
+  state: z.string(),
+  /** Why it waits (`Resources`, `JobHeldUser`); null when it does not. */
+  reason: z.string().nullable(),
+  partition: z.string().nullable(),
+  /** The node names it runs on (the hostlist expanded); empty while pending. */
+  nodes: z.array(z.string()),
+  /** The ids of `nodes` in this snapshot's node list, in the same order. */
+  nodeIds: z.array(z.number().int().nonnegative()),
+  cpus: z.number().int().nonnegative().nullable(),
+  elapsedSeconds: z.number().nonnegative().nullable(),
+  timeLimitMinutes: z.number().nonnegative().nullable(),
+  /** True for the tasks of a render omtop submitted. */
+  isRender: z.boolean(),
+});
+export type JobSnapshot = z.infer<typeof JobSnapshotSchema>;
+
 export const SourceErrorSchema = z.object({
   /** What failed: `mps`, `mosctl getload 266`, `/proc/loadavg`… */
   source: z.string(),
@@ -67,6 +106,8 @@ export const ClusterSnapshotSchema = z.object({
   localNode: z.number().int().nonnegative(),
   nodes: z.array(NodeSnapshotSchema),
   processes: z.array(ProcessSnapshotSchema),
+  /** Batch jobs, from a scheduler backend (Slurm); absent where there is none. */
+  jobs: z.array(JobSnapshotSchema).optional(),
   errors: z.array(SourceErrorSchema),
 });
 export type ClusterSnapshot = z.infer<typeof ClusterSnapshotSchema>;

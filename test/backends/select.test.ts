@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEMO_FALLBACK_NOTICE, onPath, selectBackend } from '../../src/backends/select.js';
 import { FAKE_BIN, NODE_DIR } from '../helpers/fakeTools.js';
+import { FAKE_SLURM_BIN } from '../helpers/fakeSlurm.js';
 
 const base = { readonly: false, timeoutMs: 2000 } as const;
 const NO_HPC = { hpcRoot: join(tmpdir(), 'omtop-no-hpc-here') };
@@ -54,5 +55,24 @@ describe('onPath', () => {
     expect(onPath('mosctl', EMPTY_PATH)).toBe(false);
     expect(onPath('lib', FAKE_BIN)).toBe(false);
     expect(onPath('mosctl', undefined)).toBe(false);
+  });
+
+  it('picks slurm when there is no openMosix and a Slurm controller answers scontrol ping', async () => {
+    const selected = await selectBackend({ ...base, timeoutMs: 20_000 }, { PATH: [FAKE_SLURM_BIN, NODE_DIR].join(delimiter) }, NO_HPC);
+    expect(selected.backend.name).toBe('slurm');
+    expect(selected.notice).toBeNull();
+  });
+
+  it('falls back to the demo when the Slurm client is there but no controller answers', async () => {
+    for (const scenario of ['no-config', 'controller-down']) {
+      const env = { PATH: [FAKE_SLURM_BIN, NODE_DIR].join(delimiter), OMTOP_FAKE_SLURM: scenario };
+      const selected = await selectBackend({ ...base, timeoutMs: 20_000 }, env, NO_HPC);
+      expect(selected.backend.name).toBe('demo');
+    }
+  });
+
+  it('openMosix wins over Slurm when both are there', async () => {
+    const selected = await selectBackend(base, { PATH: [FAKE_BIN, FAKE_SLURM_BIN, NODE_DIR].join(delimiter) }, NO_HPC);
+    expect(selected.backend.name).toBe('openmosix');
   });
 });

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ClusterSnapshotSchema } from '../../src/model/snapshot.js';
 import { FAKE_BIN, NODE_DIR } from '../helpers/fakeTools.js';
+import { FAKE_SLURM_BIN } from '../helpers/fakeSlurm.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'omtop-empty-path-'));
@@ -58,5 +59,25 @@ describe('omtop --once (as a real process)', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe('omtop: no openMosix found: showing an emulated cluster; --backend local shows this machine');
     expect(result.stdout).toMatch(/^omtop: demo backend/);
+  }, 60_000);
+
+  it('--backend slurm prints the nodes with state and reason, then the jobs', async () => {
+    const result = await omtop(['--once', '--backend', 'slurm', '--timeout', '20'], [FAKE_SLURM_BIN, NODE_DIR].join(delimiter));
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^omtop: slurm backend, /);
+    expect(result.stdout).toMatch(/^n3\s+drained\s+0\/2\s+2\.93\s+\S+\s+debug,render\s+omtop test drain$/m);
+    expect(result.stdout).toMatch(/^n4\s+down\s+0\/2\s.*omtop test down$/m);
+    expect(result.stdout).toMatch(/^ 5_2\s+root\s+RUNNING\s.*n2\s+frames$/m);
+    expect(result.stdout).toMatch(/^ 9\s+root\s+PENDING\s.*\(JobHeldUser\)\s+held$/m);
+    expect(result.stdout).not.toMatch(/COMPLETED|CANCELLED|FAILED/);
+  }, 60_000);
+
+  it('--backend slurm where there is no Slurm: exit 1 and one plain line', async () => {
+    const path = [FAKE_SLURM_BIN, NODE_DIR].join(delimiter);
+    const result = await execa(process.execPath, [OMTOP, '--once', '--backend', 'slurm', '--timeout', '20'],
+      { reject: false, timeout: 50_000, env: { PATH: path, OMTOP_FAKE_SLURM: 'no-config' } });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('omtop: no Slurm here: Slurm is not configured here (scontrol: fatal: Could not establish a configuration source)');
   }, 60_000);
 });
