@@ -30,20 +30,29 @@ const KINDS: Readonly<Record<string, Kind>> = {
   'mosctl-getdecay': { tool: 'mosctl getdecay', parse: parsers.parseMosctlGetdecay },
   'mosctl-gettune': { tool: 'mosctl gettune', parse: parsers.parseMosctlGettune },
   'mosctl-usage': { tool: 'mosctl', parse: parsers.parseMosctlUsage },
+  'sinfo-json': { tool: 'sinfo --json', parse: parsers.parseSinfoJson },
+  'squeue-json': { tool: 'squeue --json', parse: parsers.parseSqueueJson },
+  'sinfo-text': { tool: 'sinfo', parse: parsers.parseSinfoText },
+  'squeue-text': { tool: 'squeue', parse: parsers.parseSqueueText },
+  'scontrol-show': { tool: 'scontrol show', parse: parsers.parseScontrolShow },
 };
 
 export const PARSE_KINDS: readonly string[] = Object.keys(KINDS);
 
 const HELP = `Usage: omtop parse KIND [FILE]
 
-Reads one openMosix tool output from FILE (or stdin when FILE is absent or "-") and prints
+Reads one openMosix or Slurm tool output from FILE (or stdin when FILE is absent or "-") and prints
 the parsed value as JSON. Warnings go to stderr; unreadable output exits 1.
 
 Kinds:
 ${PARSE_KINDS.map((kind) => `  ${kind}`).join('\n')}
 
-Example:
+The Slurm text kinds read omtop's own formats: sinfo -h -N -o '${parsers.SINFO_TEXT_FORMAT}',
+squeue -h -o '${parsers.SQUEUE_TEXT_FORMAT}', scontrol -o show job|node.
+
+Examples:
   mosctl getmem 266 | omtop parse mosctl-getmem
+  sinfo -N --json | omtop parse sinfo-json
 `;
 
 export async function runParseCommand(args: readonly string[], io: CliIo): Promise<number> {
