@@ -1,5 +1,5 @@
 // Keys that act on the cluster or a render: read-only guard, then confirmation where dangerous.
-import type { NodeFlag } from './types.js';
+import type { NodeFlag } from '../cluster/commands.js';
 import type { KeyActionId } from './keymap.js';
 import type { Effect, UiState } from './uiTypes.js';
 import { run, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';

@@ -1,6 +1,6 @@
 // The dashboard's own state and the messages that change it. Plain data: the reducer is pure,
 // the app applies the effects, the widgets only read view models built from this.
-import type { ClusterAction, SignalName } from './types.js';
+import type { ClusterAction, SignalName } from '../cluster/commands.js';
 import type { RenderRequest } from '../launcher/types.js';
 import type { KeyActionId } from './keymap.js';
 

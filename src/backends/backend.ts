@@ -1,5 +1,5 @@
 // The one interface behind which the real cluster, this machine and the emulated cluster hide.
-import type { ActionResult, ClusterAction } from '../actions/types.js';
+import type { ActionResult, ClusterAction } from '../cluster/commands.js';
 import type { BackendName, ClusterSnapshot } from '../model/snapshot.js';
 
 export interface Backend {

@@ -1,7 +1,7 @@
 // --readonly: everything is shown, nothing is changed. The refusal names the action and the
 // flag, so a user who pressed a key sees why nothing happened.
-import { describeAction } from '../actions/argv.js';
-import type { ActionResult, ClusterAction } from '../actions/types.js';
+import { describeAction } from '../cluster/argv.js';
+import type { ActionResult, ClusterAction } from '../cluster/commands.js';
 import type { Backend } from './backend.js';
 
 export function withReadonly(backend: Backend): Backend {

@@ -1,7 +1,7 @@
 // One action through the runner, with the outcome as data: what ran, and either "ok" or the
 // tool's own words. Shared by every backend that sends actions to real (or emulated) tools.
-import { describeAction, toArgv } from '../actions/argv.js';
-import type { ActionResult, ClusterAction } from '../actions/types.js';
+import { describeAction, toArgv } from '../cluster/argv.js';
+import type { ActionResult, ClusterAction } from '../cluster/commands.js';
 import { errorLine } from '../errorLine.js';
 import type { CommandRunner } from '../runner/runner.js';
 import { hintFor } from './toolHints.js';

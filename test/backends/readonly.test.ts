@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backends/backend.js';
 import { withReadonly } from '../../src/backends/readonly.js';
-import type { ClusterAction } from '../../src/actions/types.js';
+import type { ClusterAction } from '../../src/cluster/commands.js';
 import { node, snapshot } from '../helpers/snapshots.js';
 
 describe('withReadonly', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterAction } from '../../src/actions/types.js';
+import type { ClusterAction } from '../../src/cluster/commands.js';
 import { createOpenMosixBackend } from '../../src/backends/openmosix/openmosixBackend.js';
 import { createExecaRunner } from '../../src/runner/execaRunner.js';
 import { fakeToolsEnv } from '../helpers/fakeTools.js';

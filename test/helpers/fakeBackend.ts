@@ -1,7 +1,7 @@
 // A hand-written Backend and snapshot for dashboard tests: four nodes shaped like the tutorial's
 // cluster (speeds 8240 and 26842), blender parts spread over them, and a record of every action.
 import type { Backend } from '../../src/backends/backend.js';
-import type { ActionResult, ClusterAction } from '../../src/actions/types.js';
+import type { ActionResult, ClusterAction } from '../../src/cluster/commands.js';
 import type { PartView, RenderJobView } from '../../src/launcher/types.js';
 import { isBlenderCommand, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../../src/model/snapshot.js';
 

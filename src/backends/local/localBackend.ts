@@ -7,7 +7,7 @@
 // - util = busy share of all CPUs since the previous collect (since boot on the first).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ActionResult, ClusterAction } from '../../actions/types.js';
+import type { ActionResult, ClusterAction } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';

@@ -3,7 +3,7 @@
 // a line in snapshot.errors and a stale mark on its node; collect never rejects.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ActionResult, type ClusterAction, isSlurmAction } from '../../actions/types.js';
+import { type ActionResult, type ClusterAction, isSlurmAction } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';

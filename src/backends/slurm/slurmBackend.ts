@@ -1,7 +1,7 @@
 // A Slurm cluster through its client tools (sinfo, squeue, scontrol, scancel) and the runner seam:
 // nodes with their scheduler state and reason, jobs (array tasks as 123_4), and the actions that
 // have a Slurm meaning. openMosix actions are refused with a line that says so.
-import { type ActionResult, type ClusterAction, isSlurmAction } from '../../actions/types.js';
+import { type ActionResult, type ClusterAction, isSlurmAction } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import type { ClusterSnapshot, JobSnapshot, NodeSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';

@@ -1,4 +1,4 @@
-// What a user can ask of the cluster: plain values, turned into argv by actions/argv.ts.
+// What a user can ask of the cluster: plain values, turned into argv by cluster/argv.ts.
 
 export type NodeFlag = 'stay' | 'lstay' | 'block' | 'quiet';
 export type SignalName = 'TERM' | 'KILL' | 'STOP' | 'CONT';

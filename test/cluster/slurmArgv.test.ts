@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction, toArgv } from '../../src/actions/argv.js';
-import type { SlurmAction } from '../../src/actions/types.js';
+import { describeAction, toArgv } from '../../src/cluster/argv.js';
+import type { SlurmAction } from '../../src/cluster/commands.js';
 
 describe('Slurm actions → argv', () => {
   it.each<[SlurmAction, string[], string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction, toArgv } from '../../src/actions/argv.js';
-import type { ClusterAction } from '../../src/actions/types.js';
+import { describeAction, toArgv } from '../../src/cluster/argv.js';
+import type { ClusterAction } from '../../src/cluster/commands.js';
 
 describe('toArgv', () => {
   it.each<[ClusterAction, string]>([

@@ -1,7 +1,7 @@
 // ClusterAction → the exact argv of the real tool. Pure, so the words omtop runs on a real
 // cluster are fixed by one-line tests (`migrate 1169 266`), and the emulator sees the same.
 import { describeSlurmAction, slurmArgv } from './slurmArgv.js';
-import { type ClusterAction, type MigrateTarget, isSlurmAction } from './types.js';
+import { type ClusterAction, type MigrateTarget, isSlurmAction } from './commands.js';
 
 /** The label a user sees for an action in messages: "expel", "migrate 1169 266", "nostay". */
 export function describeAction(action: ClusterAction): string {

@@ -1,6 +1,6 @@
 // SlurmAction → the exact argv of scontrol/scancel. Pure: a node name or job id that Slurm would
 // read as something else (a hostlist range, an option, several words) is refused with a RangeError.
-import type { SlurmAction } from './types.js';
+import type { SlurmAction } from './commands.js';
 
 /** A single node name: no brackets or commas (a hostlist would act on many nodes), no `=`. */
 const NODE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
