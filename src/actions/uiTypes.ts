@@ -1,6 +1,6 @@
 // The dashboard's own state and the messages that change it. Plain data: the reducer is pure,
 // the app applies the effects, the widgets only read view models built from this.
-import type { ClusterAction, SignalName } from '../cluster/commands.js';
+import type { ClusterCommand, SignalName } from '../cluster/commands.js';
 import type { RenderRequest } from '../launcher/types.js';
 import type { KeyActionId } from './keymap.js';
 
@@ -74,7 +74,7 @@ export interface UiState {
 
 /** Side effects the app carries out after a reduction. */
 export type Effect =
-  | { readonly kind: 'perform'; readonly action: ClusterAction; readonly label: string }
+  | { readonly kind: 'perform'; readonly action: ClusterCommand; readonly label: string }
   | { readonly kind: 'quit' }
   | { readonly kind: 'setIntervalMs'; readonly ms: number }
   | { readonly kind: 'setPaused'; readonly paused: boolean }

@@ -53,7 +53,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
       step();
       return inner.collect(signal);
     },
-    perform: (action) => inner.perform(action),
+    perform: (command) => inner.perform(command),
     close: () => inner.close(),
   };
 }

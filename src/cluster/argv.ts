@@ -1,38 +1,38 @@
-// ClusterAction → the exact argv of the real tool. Pure, so the words omtop runs on a real
+// ClusterCommand → the exact argv of the real tool. Pure, so the words omtop runs on a real
 // cluster are fixed by one-line tests (`migrate 1169 266`), and the emulator sees the same.
-import { describeSlurmAction, slurmArgv } from './slurmArgv.js';
-import { type ClusterAction, type MigrateTarget, isSlurmAction } from './commands.js';
+import { describeSlurmCommand, slurmArgv } from './slurmArgv.js';
+import { type ClusterCommand, type MigrateTarget, isSlurmCommand } from './commands.js';
 
-/** The label a user sees for an action in messages: "expel", "migrate 1169 266", "nostay". */
-export function describeAction(action: ClusterAction): string {
-  if (isSlurmAction(action)) return describeSlurmAction(action);
-  switch (action.type) {
+/** The label a user sees for a command in messages: "expel", "migrate 1169 266", "nostay". */
+export function describeCommand(command: ClusterCommand): string {
+  if (isSlurmCommand(command)) return describeSlurmCommand(command);
+  switch (command.type) {
     case 'expel':
     case 'bring':
-      return action.type;
+      return command.type;
     case 'migrate':
-      return `migrate ${action.pid} ${action.to}`;
+      return `migrate ${command.pid} ${command.to}`;
     case 'setFlag':
-      return action.on ? action.flag : `no${action.flag}`;
+      return command.on ? command.flag : `no${command.flag}`;
     case 'signal':
-      return `kill -${action.signal} ${action.pid}`;
+      return `kill -${command.signal} ${command.pid}`;
   }
 }
 
 /** Throws a RangeError with one line for a pid or node that no tool would accept. */
-export function toArgv(action: ClusterAction): readonly string[] {
-  if (isSlurmAction(action)) return slurmArgv(action);
-  switch (action.type) {
+export function toArgv(command: ClusterCommand): readonly string[] {
+  if (isSlurmCommand(command)) return slurmArgv(command);
+  switch (command.type) {
     case 'expel':
       return ['mosctl', 'expel'];
     case 'bring':
       return ['mosctl', 'bring'];
     case 'setFlag':
-      return ['mosctl', action.on ? action.flag : `no${action.flag}`];
+      return ['mosctl', command.on ? command.flag : `no${command.flag}`];
     case 'migrate':
-      return ['migrate', pidWord(action.pid), targetWord(action.to)];
+      return ['migrate', pidWord(command.pid), targetWord(command.to)];
     case 'signal':
-      return ['kill', '-s', action.signal, pidWord(action.pid)];
+      return ['kill', '-s', command.signal, pidWord(command.pid)];
   }
 }
 

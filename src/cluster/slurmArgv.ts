@@ -1,6 +1,6 @@
-// SlurmAction → the exact argv of scontrol/scancel. Pure: a node name or job id that Slurm would
+// SlurmCommand → the exact argv of scontrol/scancel. Pure: a node name or job id that Slurm would
 // read as something else (a hostlist range, an option, several words) is refused with a RangeError.
-import type { SlurmAction } from './commands.js';
+import type { SlurmCommand } from './commands.js';
 
 /** A single node name: no brackets or commas (a hostlist would act on many nodes), no `=`. */
 const NODE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -25,39 +25,39 @@ function reason(text: string): string {
   return trimmed;
 }
 
-export function slurmArgv(action: SlurmAction): readonly string[] {
-  switch (action.type) {
+export function slurmArgv(command: SlurmCommand): readonly string[] {
+  switch (command.type) {
     case 'drain':
-      return ['scontrol', 'update', `nodename=${node(action.node)}`, 'state=drain', `reason=${reason(action.reason)}`];
+      return ['scontrol', 'update', `nodename=${node(command.node)}`, 'state=drain', `reason=${reason(command.reason)}`];
     case 'resume':
-      return ['scontrol', 'update', `nodename=${node(action.node)}`, 'state=resume'];
+      return ['scontrol', 'update', `nodename=${node(command.node)}`, 'state=resume'];
     case 'requeue':
-      return ['scontrol', 'requeue', job(action.job)];
+      return ['scontrol', 'requeue', job(command.job)];
     case 'cancel':
-      return ['scancel', job(action.job)];
+      return ['scancel', job(command.job)];
     case 'jobSignal':
       // --full: the batch shell too, not only the job's steps (a blender under sbatch is the shell's child).
-      return ['scancel', '--full', `--signal=${action.signal}`, job(action.job)];
+      return ['scancel', '--full', `--signal=${command.signal}`, job(command.job)];
     case 'hold':
-      return ['scontrol', 'hold', job(action.job)];
+      return ['scontrol', 'hold', job(command.job)];
     case 'release':
-      return ['scontrol', 'release', job(action.job)];
+      return ['scontrol', 'release', job(command.job)];
   }
 }
 
-export function describeSlurmAction(action: SlurmAction): string {
-  switch (action.type) {
+export function describeSlurmCommand(command: SlurmCommand): string {
+  switch (command.type) {
     case 'drain':
-      return `drain ${action.node}`;
+      return `drain ${command.node}`;
     case 'resume':
-      return `resume ${action.node}`;
+      return `resume ${command.node}`;
     case 'requeue':
     case 'hold':
     case 'release':
-      return `${action.type} ${action.job}`;
+      return `${command.type} ${command.job}`;
     case 'cancel':
-      return `scancel ${action.job}`;
+      return `scancel ${command.job}`;
     case 'jobSignal':
-      return `signal ${action.signal} ${action.job}`;
+      return `signal ${command.signal} ${command.job}`;
   }
 }

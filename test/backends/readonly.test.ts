@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backends/backend.js';
 import { withReadonly } from '../../src/backends/readonly.js';
-import type { ClusterAction } from '../../src/cluster/commands.js';
+import type { ClusterCommand } from '../../src/cluster/commands.js';
 import { node, snapshot } from '../helpers/snapshots.js';
 
 describe('withReadonly', () => {
-  const performed: ClusterAction[] = [];
+  const performed: ClusterCommand[] = [];
   const inner: Backend = {
     name: 'openmosix',
     collect: () => Promise.resolve(snapshot([node(261)], 42)),
-    perform: (action) => {
-      performed.push(action);
-      return Promise.resolve({ action, ok: true, message: 'ok' });
+    perform: (command) => {
+      performed.push(command);
+      return Promise.resolve({ command, ok: true, message: 'ok' });
     },
     close: () => Promise.resolve(),
   };
 
-  it('refuses every action with the flag named, and never reaches the backend', async () => {
+  it('refuses every command with the flag named, and never reaches the backend', async () => {
     const backend = withReadonly(inner);
     expect(await backend.perform({ type: 'expel' })).toEqual({
-      action: { type: 'expel' },
+      command: { type: 'expel' },
       ok: false,
       message: 'read-only mode: expel refused (started with --readonly)',
     });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction, toArgv } from '../../src/cluster/argv.js';
-import type { ClusterAction } from '../../src/cluster/commands.js';
+import { describeCommand, toArgv } from '../../src/cluster/argv.js';
+import type { ClusterCommand } from '../../src/cluster/commands.js';
 
 describe('toArgv', () => {
-  it.each<[ClusterAction, string]>([
+  it.each<[ClusterCommand, string]>([
     [{ type: 'expel' }, 'mosctl expel'],
     [{ type: 'bring' }, 'mosctl bring'],
     [{ type: 'migrate', pid: 1169, to: 266 }, 'migrate 1169 266'],
@@ -21,24 +21,24 @@ describe('toArgv', () => {
     [{ type: 'signal', pid: 1169, signal: 'KILL' }, 'kill -s KILL 1169'],
     [{ type: 'signal', pid: 42, signal: 'STOP' }, 'kill -s STOP 42'],
     [{ type: 'signal', pid: 42, signal: 'CONT' }, 'kill -s CONT 42'],
-  ])('%j → %s', (action, expected) => {
-    expect(toArgv(action).join(' ')).toBe(expected);
-    expect(toArgv(action)).toEqual(expected.split(' '));
+  ])('%j → %s', (command, expected) => {
+    expect(toArgv(command).join(' ')).toBe(expected);
+    expect(toArgv(command)).toEqual(expected.split(' '));
   });
 
-  it.each<ClusterAction>([
+  it.each<ClusterCommand>([
     { type: 'migrate', pid: 0, to: 266 },
     { type: 'migrate', pid: 1.5, to: 266 },
     { type: 'migrate', pid: 1169, to: 70000 },
     { type: 'migrate', pid: 1169, to: 0 },
     { type: 'signal', pid: -1, signal: 'KILL' },
-  ])('refuses %j with a one-line RangeError', (action) => {
-    expect(() => toArgv(action)).toThrow(RangeError);
+  ])('refuses %j with a one-line RangeError', (command) => {
+    expect(() => toArgv(command)).toThrow(RangeError);
   });
 
-  it('labels actions the way users type them', () => {
-    expect(describeAction({ type: 'setFlag', flag: 'block', on: false })).toBe('noblock');
-    expect(describeAction({ type: 'migrate', pid: 7, to: 'home' })).toBe('migrate 7 home');
-    expect(describeAction({ type: 'signal', pid: 7, signal: 'TERM' })).toBe('kill -TERM 7');
+  it('labels commands the way users type them', () => {
+    expect(describeCommand({ type: 'setFlag', flag: 'block', on: false })).toBe('noblock');
+    expect(describeCommand({ type: 'migrate', pid: 7, to: 'home' })).toBe('migrate 7 home');
+    expect(describeCommand({ type: 'signal', pid: 7, signal: 'TERM' })).toBe('kill -TERM 7');
   });
 });

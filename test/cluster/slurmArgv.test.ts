@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeAction, toArgv } from '../../src/cluster/argv.js';
-import type { SlurmAction } from '../../src/cluster/commands.js';
+import { describeCommand, toArgv } from '../../src/cluster/argv.js';
+import type { SlurmCommand } from '../../src/cluster/commands.js';
 
-describe('Slurm actions → argv', () => {
-  it.each<[SlurmAction, string[], string]>([
+describe('Slurm commands → argv', () => {
+  it.each<[SlurmCommand, string[], string]>([
     [{ type: 'drain', node: 'n3', reason: 'disk check, back at 5' }, ['scontrol', 'update', 'nodename=n3', 'state=drain', 'reason=disk check, back at 5'], 'drain n3'],
     [{ type: 'resume', node: 'n3' }, ['scontrol', 'update', 'nodename=n3', 'state=resume'], 'resume n3'],
     [{ type: 'requeue', job: '42' }, ['scontrol', 'requeue', '42'], 'requeue 42'],
@@ -12,9 +12,9 @@ describe('Slurm actions → argv', () => {
     [{ type: 'jobSignal', job: '5_2', signal: 'STOP' }, ['scancel', '--full', '--signal=STOP', '5_2'], 'signal STOP 5_2'],
     [{ type: 'hold', job: '9' }, ['scontrol', 'hold', '9'], 'hold 9'],
     [{ type: 'release', job: '9' }, ['scontrol', 'release', '9'], 'release 9'],
-  ])('%o', (action, argv, label) => {
-    expect(toArgv(action)).toEqual(argv);
-    expect(describeAction(action)).toBe(label);
+  ])('%o', (command, argv, label) => {
+    expect(toArgv(command)).toEqual(argv);
+    expect(describeCommand(command)).toBe(label);
   });
 
   it('refuses words Slurm would read as something else', () => {

@@ -15,7 +15,7 @@ function slowBackend() {
       calls += 1;
       return new Promise((resolve) => pending.push(resolve));
     },
-    perform: (action) => Promise.resolve({ action, ok: true, message: 'ok' }),
+    perform: (command) => Promise.resolve({ command, ok: true, message: 'ok' }),
     close: () => Promise.resolve(),
   };
   return {
@@ -110,7 +110,7 @@ describe('createCollector', () => {
         calls += 1;
         return Promise.resolve(snapshot([node(1)]));
       },
-      perform: (action) => Promise.resolve({ action, ok: true, message: 'ok' }),
+      perform: (command) => Promise.resolve({ command, ok: true, message: 'ok' }),
       close: () => Promise.resolve(),
     };
     const collector = createCollector({ backend, intervalMs: 1000 });
@@ -131,7 +131,7 @@ describe('createCollector', () => {
     const backend: Backend = {
       name: 'openmosix',
       collect: () => Promise.reject(new Error('bug in a backend\nsecond line')),
-      perform: (action) => Promise.resolve({ action, ok: true, message: 'ok' }),
+      perform: (command) => Promise.resolve({ command, ok: true, message: 'ok' }),
       close: () => Promise.resolve(),
     };
     const seen: ClusterSnapshot[] = [];

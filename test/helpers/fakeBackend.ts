@@ -1,7 +1,7 @@
 // A hand-written Backend and snapshot for dashboard tests: four nodes shaped like the tutorial's
-// cluster (speeds 8240 and 26842), blender parts spread over them, and a record of every action.
+// cluster (speeds 8240 and 26842), blender parts spread over them, and a record of every command.
 import type { Backend } from '../../src/backends/backend.js';
-import type { ActionResult, ClusterAction } from '../../src/cluster/commands.js';
+import type { CommandOutcome, ClusterCommand } from '../../src/cluster/commands.js';
 import type { PartView, RenderJobView } from '../../src/launcher/types.js';
 import { isBlenderCommand, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../../src/model/snapshot.js';
 
@@ -49,7 +49,7 @@ export function fakeSnapshot(patch: Partial<ClusterSnapshot> = {}): ClusterSnaps
 }
 
 export interface FakeBackend extends Backend {
-  readonly performed: ClusterAction[];
+  readonly performed: ClusterCommand[];
   snapshot: ClusterSnapshot;
   /** When set, perform() waits for this promise before answering (a hanging command). */
   hold: Promise<void> | null;
@@ -66,10 +66,10 @@ export function createFakeBackend(snapshot: ClusterSnapshot = fakeSnapshot()): F
     async collect() {
       return { ...backend.snapshot, takenAt: backend.snapshot.takenAt };
     },
-    async perform(action: ClusterAction): Promise<ActionResult> {
-      backend.performed.push(action);
+    async perform(command: ClusterCommand): Promise<CommandOutcome> {
+      backend.performed.push(command);
       if (backend.hold !== null) await backend.hold;
-      return { action, ok: true, message: `${action.type}: ok (fake)` };
+      return { command, ok: true, message: `${command.type}: ok (fake)` };
     },
     async close() {
       backend.closed = true;

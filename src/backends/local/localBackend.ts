@@ -7,13 +7,13 @@
 // - util = busy share of all CPUs since the previous collect (since boot on the first).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ActionResult, ClusterAction } from '../../cluster/commands.js';
+import type { CommandOutcome, ClusterCommand } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
-import { refuse, runAction } from '../runAction.js';
+import { refuse, runCommand } from '../runCommand.js';
 import { localIdentity, type LocalIdentity } from './identity.js';
 import { parsePasswd } from './procPid.js';
 import { createProcessReader } from './processes.js';
@@ -22,7 +22,7 @@ import { parseCpuinfo, parseLoadavg, parseMeminfo, parseProcStatCpu, type CpuTim
 export interface LocalBackendOptions {
   /** @default '/proc' */
   readonly procRoot?: string;
-  /** Runs `kill -s SIG PID` for signal actions. */
+  /** Runs `kill -s SIG PID` for signal commands. */
   readonly runner: CommandRunner;
   /** @default Date.now */
   readonly now?: () => number;
@@ -115,9 +115,9 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
         return failedSnapshot('local', takenAt, [...errors, { source: 'local backend', message: errorLine(error) }]);
       }
     },
-    perform(action: ClusterAction): Promise<ActionResult> {
-      if (action.type === 'signal') return runAction(options.runner, action);
-      return Promise.resolve(refuse(action, 'needs openMosix; this is the local backend'));
+    perform(command: ClusterCommand): Promise<CommandOutcome> {
+      if (command.type === 'signal') return runCommand(options.runner, command);
+      return Promise.resolve(refuse(command, 'needs openMosix; this is the local backend'));
     },
     close: () => Promise.resolve(),
   };

@@ -3,13 +3,13 @@
 // a line in snapshot.errors and a stale mark on its node; collect never rejects.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ActionResult, type ClusterAction, isSlurmAction } from '../../cluster/commands.js';
+import { type CommandOutcome, type ClusterCommand, isSlurmCommand } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
-import { refuse, runAction } from '../runAction.js';
+import { refuse, runCommand } from '../runCommand.js';
 import { HpcNodeReader } from './hpcNodes.js';
 import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
 import { NodeBook } from './nodeBook.js';
@@ -68,10 +68,10 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   return {
     name,
     collect,
-    async perform(action: ClusterAction): Promise<ActionResult> {
-      if (isSlurmAction(action)) return refuse(action, 'is a Slurm action; this is openMosix');
-      const result = await runAction(runner, action);
-      if (result.ok && action.type === 'setFlag') mosctl.flagsChanged();
+    async perform(command: ClusterCommand): Promise<CommandOutcome> {
+      if (isSlurmCommand(command)) return refuse(command, 'is a Slurm action; this is openMosix');
+      const result = await runCommand(runner, command);
+      if (result.ok && command.type === 'setFlag') mosctl.flagsChanged();
       return result;
     },
     close: () => Promise.resolve(),

@@ -1,12 +1,12 @@
 // A Slurm cluster through its client tools (sinfo, squeue, scontrol, scancel) and the runner seam:
-// nodes with their scheduler state and reason, jobs (array tasks as 123_4), and the actions that
-// have a Slurm meaning. openMosix actions are refused with a line that says so.
-import { type ActionResult, type ClusterAction, isSlurmAction } from '../../cluster/commands.js';
+// nodes with their scheduler state and reason, jobs (array tasks as 123_4), and the commands that
+// have a Slurm meaning. openMosix commands are refused with a line that says so.
+import { type CommandOutcome, type ClusterCommand, isSlurmCommand } from '../../cluster/commands.js';
 import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
 import type { ClusterSnapshot, JobSnapshot, NodeSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
-import { refuse, runAction } from '../runAction.js';
+import { refuse, runCommand } from '../runCommand.js';
 import { controllerProblem, type OutputMode, readTool, SINFO, SQUEUE } from './readings.js';
 import { jobSnapshots, NodeIds, nodeSnapshot } from './toSnapshot.js';
 
@@ -56,9 +56,9 @@ export function createSlurmBackend(options: SlurmBackendOptions): Backend {
       else errors.push({ source: squeue.source, message: squeue.message });
       return buildSnapshot({ takenAt, backend: 'slurm', localNode: 0, nodes, processes: [], jobs, errors });
     },
-    perform(action: ClusterAction): Promise<ActionResult> {
-      if (!isSlurmAction(action)) return Promise.resolve(refuse(action, 'has no Slurm meaning (this is the Slurm backend)'));
-      return runAction(runner, action);
+    perform(command: ClusterCommand): Promise<CommandOutcome> {
+      if (!isSlurmCommand(command)) return Promise.resolve(refuse(command, 'has no Slurm meaning (this is the Slurm backend)'));
+      return runCommand(runner, command);
     },
     close: () => Promise.resolve(),
   };

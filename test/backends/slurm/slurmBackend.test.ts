@@ -81,7 +81,7 @@ describe('slurm backend', () => {
 });
 
 describe('slurm backend actions', () => {
-  it('runs the Slurm action through the runner and reports ok', async () => {
+  it('runs the Slurm command through the runner and reports ok', async () => {
     const fake = fakeSlurm();
     const backend = createSlurmBackend({ runner: fake.runner });
     const result = await backend.perform({ type: 'drain', node: 'n2', reason: 'omtop says so' });
@@ -94,10 +94,10 @@ describe('slurm backend actions', () => {
     expect(result).toMatchObject({ ok: false, message: 'resume n9: slurm_update error: Invalid node name specified' });
   });
 
-  it('an openMosix action has no Slurm meaning and runs nothing', async () => {
+  it('an openMosix command has no Slurm meaning and runs nothing', async () => {
     const fake = fakeSlurm();
     const result = await createSlurmBackend({ runner: fake.runner }).perform({ type: 'expel' });
-    expect(result).toEqual({ action: { type: 'expel' }, ok: false, message: 'expel has no Slurm meaning (this is the Slurm backend)' });
+    expect(result).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel has no Slurm meaning (this is the Slurm backend)' });
     expect(fake.calls()).toEqual([]);
   });
 });

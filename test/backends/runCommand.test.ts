@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterAction } from '../../src/cluster/commands.js';
+import type { ClusterCommand } from '../../src/cluster/commands.js';
 import { createOpenMosixBackend } from '../../src/backends/openmosix/openmosixBackend.js';
 import { createExecaRunner } from '../../src/runner/execaRunner.js';
 import { fakeToolsEnv } from '../helpers/fakeTools.js';
 
-describe('actions through the fake openMosix tools', () => {
-  it('runs the exact argv of each action, and reports ok', async () => {
+describe('cluster commands through the fake openMosix tools', () => {
+  it('runs the exact argv of each command, and reports ok', async () => {
     const fake = fakeToolsEnv();
     const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
-    const actions: ClusterAction[] = [
+    const commands: ClusterCommand[] = [
       { type: 'expel' },
       { type: 'bring' },
       { type: 'migrate', pid: 1169, to: 266 },
@@ -19,7 +19,7 @@ describe('actions through the fake openMosix tools', () => {
       { type: 'signal', pid: 1169, signal: 'TERM' },
     ];
     const results = [];
-    for (const action of actions) results.push(await backend.perform(action));
+    for (const command of commands) results.push(await backend.perform(command));
     expect(fake.calls()).toEqual([
       ['mosctl', 'expel'],
       ['mosctl', 'bring'],
@@ -41,7 +41,7 @@ describe('actions through the fake openMosix tools', () => {
     const fake = fakeToolsEnv({ OMTOP_FAKE_FAIL: 'migrate;mosctl:expel=This is NOT an openMosix system!' });
     const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
     expect(await backend.perform({ type: 'migrate', pid: 1169, to: 266 })).toEqual({
-      action: { type: 'migrate', pid: 1169, to: 266 },
+      command: { type: 'migrate', pid: 1169, to: 266 },
       ok: false,
       message: 'migrate 1169 266: migrate: Permission denied (openMosix actions need root)',
       argv: ['migrate', '1169', '266'],
@@ -49,11 +49,11 @@ describe('actions through the fake openMosix tools', () => {
     expect((await backend.perform({ type: 'expel' })).message).toBe('expel: This is NOT an openMosix system! (this kernel has no openMosix)');
   }, 60_000);
 
-  it('refuses an impossible action before running anything', async () => {
+  it('refuses an impossible command before running anything', async () => {
     const fake = fakeToolsEnv();
     const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env }) });
     const result = await backend.perform({ type: 'migrate', pid: -3, to: 266 });
-    expect(result).toEqual({ action: { type: 'migrate', pid: -3, to: 266 }, ok: false, message: 'migrate -3 266: not a process id: -3' });
+    expect(result).toEqual({ command: { type: 'migrate', pid: -3, to: 266 }, ok: false, message: 'migrate -3 266: not a process id: -3' });
     expect(fake.calls()).toEqual([]);
   });
 
