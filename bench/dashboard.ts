@@ -3,7 +3,7 @@
 // (as after a tick), so nothing can be served from a cache keyed on the previous one. The sizes
 // take turns in short rounds, so a burst of machine noise lands on all of them alike.
 import { performance } from 'node:perf_hooks';
-import { initialUiState } from '../src/actions/uiTypes.js';
+import { initialUiState } from '../src/state/ui.js';
 import type { ClusterSnapshot } from '../src/model/snapshot.js';
 import { createStore } from '../src/store/store.js';
 import type { Store } from '../src/store/types.js';

@@ -3,7 +3,7 @@
 import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
 import { errorLine } from '../errorLine.js';
-import type { Effect, UiAction } from '../actions/uiTypes.js';
+import type { Effect, UiAction } from '../state/ui.js';
 import type { RenderJobs } from './renderJobs.js';
 
 export interface EffectDeps {

@@ -1,7 +1,7 @@
 // Keys → UiActions. This file only translates: what a key means is in actions/keyRouting + KEYMAP.
 import type blessed from 'blessed';
-import { resolveKey } from '../actions/keyRouting.js';
-import type { UiAction, UiState } from '../actions/uiTypes.js';
+import { resolveKey } from '../reducer/keyRouting.js';
+import type { UiAction, UiState } from '../state/ui.js';
 
 interface BlessedKey {
   readonly full?: string;

@@ -3,7 +3,7 @@
 import blessed from 'blessed';
 import type { FrameVm } from '../view/frame.js';
 import type { Tone } from '../view/tableVm.js';
-import type { StatusLine } from '../actions/uiTypes.js';
+import type { StatusLine } from '../state/ui.js';
 import { createDialog } from './widgets/dialog.js';
 import { createLoadChart } from './widgets/loadChart.js';
 import { createPane } from './widgets/pane.js';

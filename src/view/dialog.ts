@@ -1,5 +1,5 @@
 // The boxes drawn over the panes: help, confirmation, pickers and the render form.
-import type { Overlay, RenderFormField, UiState } from '../actions/uiTypes.js';
+import type { Overlay, RenderFormField, UiState } from '../state/ui.js';
 import { fit } from './format.js';
 import { toHelpLines } from './footer.js';
 import type { LineVm } from './tableVm.js';

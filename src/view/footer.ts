@@ -1,6 +1,6 @@
 // Footer (the main keys for the focused pane) and the help overlay, both generated from KEYMAP.
-import { KEYMAP, keyLabel, type KeyBinding, type KeyScope } from '../actions/keymap.js';
-import type { UiState } from '../actions/uiTypes.js';
+import { KEYMAP, keyLabel, type KeyBinding, type KeyScope } from '../state/keyTable.js';
+import type { UiState } from '../state/ui.js';
 
 function keysText(binding: KeyBinding): string {
   return binding.keys.map(keyLabel).join('/');

@@ -1,7 +1,7 @@
 // One whole screen as plain data: the only thing the UI layer needs to draw a frame.
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { RenderJobView } from '../launcher/types.js';
-import type { StatusLine, UiState } from '../actions/uiTypes.js';
+import type { StatusLine, UiState } from '../state/ui.js';
 import { toDialogVm, type DialogVm } from './dialog.js';
 import { toFooterText } from './footer.js';
 import { toHeaderVm } from './header.js';

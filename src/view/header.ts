@@ -1,6 +1,6 @@
 // The header line (what we look at, in totals) and the alert line (what is wrong, in plain words).
 import type { ClusterSnapshot } from '../model/snapshot.js';
-import type { UiState } from '../actions/uiTypes.js';
+import type { UiState } from '../state/ui.js';
 import { formatClock, humanBytes } from './format.js';
 
 export interface HeaderVm {

@@ -1,6 +1,6 @@
 // Nodes pane: one row per node, local node marked, with load/memory bars and flags.
 import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
-import type { UiState } from '../actions/uiTypes.js';
+import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, pageOffset, type Column } from './columns.js';
 import { bar, humanBytes, sparkline } from './format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';

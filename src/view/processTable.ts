@@ -1,10 +1,10 @@
 // Processes pane. Filtering and sorting touch every process, so their result is cached per
 // snapshot; only the rows on screen are formatted, so 10,000 processes cost about what 100 do.
 import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
-import type { ProcessSortKey, UiState } from '../actions/uiTypes.js';
+import type { ProcessSortKey, UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, pageOffset, type Column } from './columns.js';
 import { formatCpuTime } from './format.js';
-import { createProcessOrder, type ProcessOrder } from './processOrder.js';
+import { createProcessOrder, type ProcessOrder } from '../state/processOrder.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 export interface ProcessView {

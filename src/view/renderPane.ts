@@ -1,7 +1,7 @@
 // Render pane: the job list, then the selected job's parts with the node each part's PID runs on now.
 import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
 import type { PartView, RenderJobView } from '../launcher/types.js';
-import type { UiState } from '../actions/uiTypes.js';
+import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
 import { bar, fit, formatDuration } from './format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';

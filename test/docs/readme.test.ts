@@ -1,7 +1,7 @@
 // The README is what a newcomer reads first: its set-up commands and key list must match the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/actions/keymap.js';
+import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const keyRows = readme.split('\n').filter((line) => /^\| `/.test(line));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/actions/keymap.js';
+import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
 import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
 import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
 

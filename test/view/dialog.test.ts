@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState } from '../../src/actions/uiTypes.js';
-import { EMPTY_RENDER_FORM } from '../../src/actions/renderForm.js';
+import { initialUiState } from '../../src/state/ui.js';
+import { EMPTY_RENDER_FORM } from '../../src/reducer/renderForm.js';
 import { helpDialog, toDialogVm } from '../../src/view/dialog.js';
 import { toHelpLines } from '../../src/view/footer.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/actions/keymap.js';
-import { initialUiState } from '../../src/actions/uiTypes.js';
+import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
+import { initialUiState } from '../../src/state/ui.js';
 import { toFooterText, toHelpLines } from '../../src/view/footer.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState } from '../../src/actions/uiTypes.js';
+import { initialUiState } from '../../src/state/ui.js';
 import { toFrameVm, type FrameInput } from '../../src/view/frame.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState } from '../../src/actions/uiTypes.js';
+import { initialUiState } from '../../src/state/ui.js';
 import { describeProblems, toHeaderVm } from '../../src/view/header.js';
 import { formatClock } from '../../src/view/format.js';
 import { fakeNode, fakeSnapshot } from '../helpers/fakeBackend.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState } from '../../src/actions/uiTypes.js';
+import { initialUiState } from '../../src/state/ui.js';
 import { flagLetters, nodeState, toNodeTableVm } from '../../src/view/nodeTable.js';
 import { fakeNode, fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState, type UiState } from '../../src/actions/uiTypes.js';
+import { initialUiState, type UiState } from '../../src/state/ui.js';
 import { effectiveBlenderOnly, orderProcesses, processAt, selectedProcessIndex, toProcessTableVm, type ProcessView } from '../../src/view/processTable.js';
 import type { ProcessSnapshot } from '../../src/model/snapshot.js';
 

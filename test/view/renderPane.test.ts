@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialUiState } from '../../src/actions/uiTypes.js';
+import { initialUiState } from '../../src/state/ui.js';
 import { nodeOfPid, renderPids, toRenderPaneVm } from '../../src/view/renderPane.js';
 import { fakeJob as job, fakeSnapshot } from '../helpers/fakeBackend.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reduceUi, type ReduceContext } from '../../src/actions/reduce.js';
-import type { KeyActionId } from '../../src/actions/keymap.js';
-import { initialUiState, type UiAction, type UiState } from '../../src/actions/uiTypes.js';
+import { reduceUi, type ReduceContext } from '../../src/reducer/reduce.js';
+import type { KeyActionId } from '../../src/state/keyTable.js';
+import { initialUiState, type UiAction, type UiState } from '../../src/state/ui.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ctx: ReduceContext = { snapshot: fakeSnapshot(), jobs: [], pageSize: 3 };

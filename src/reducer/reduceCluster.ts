@@ -1,7 +1,7 @@
 // Keys that act on the cluster or a render: read-only guard, then confirmation where dangerous.
 import type { NodeFlag } from '../cluster/commands.js';
-import type { KeyActionId } from './keymap.js';
-import type { Effect, UiState } from './uiTypes.js';
+import type { KeyActionId } from '../state/keyTable.js';
+import type { Effect, UiState } from '../state/ui.js';
 import { run, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { orderProcesses, processAt, processViewOf, selectedProcessIndex } from '../view/processTable.js';
 import { jobActive, jobsRunning, selectedJobIndex } from '../view/renderPane.js';

@@ -1,6 +1,6 @@
 // reduceUi: the dashboard's one state transition. Pure: (state, action, latest data) → (state, effects).
-import { KEYMAP, type KeyActionId } from './keymap.js';
-import { PANES, PROCESS_SORT_KEYS, type UiAction, type UiState } from './uiTypes.js';
+import { KEYMAP, type KeyActionId } from '../state/keyTable.js';
+import { PANES, PROCESS_SORT_KEYS, type UiAction, type UiState } from '../state/ui.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { CLUSTER_KEYS, reduceClusterKey } from './reduceCluster.js';
 import { reduceOverlay } from './reduceOverlay.js';

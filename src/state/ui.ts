@@ -2,7 +2,7 @@
 // the app applies the effects, the widgets only read view models built from this.
 import type { ClusterCommand, SignalName } from '../cluster/commands.js';
 import type { RenderRequest } from '../launcher/types.js';
-import type { KeyActionId } from './keymap.js';
+import type { KeyActionId } from './keyTable.js';
 
 export type PaneId = 'nodes' | 'processes' | 'render';
 export const PANES: readonly PaneId[] = ['nodes', 'processes', 'render'];

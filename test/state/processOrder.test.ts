@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createProcessOrder, type Compare } from '../../src/view/processOrder.js';
+import { createProcessOrder, type Compare } from '../../src/state/processOrder.js';
 import { fakeProcess } from '../helpers/fakeBackend.js';
 
 const byCpuDesc: Compare = (a, b) => (b.cpu ?? 0) - (a.cpu ?? 0) || a.pid - b.pid;

@@ -3,7 +3,7 @@
 //
 // `k` is both "up" and "signal" in the issue. As in htop, where k kills, `k` sends a signal in the
 // Processes pane; everywhere else `j`/`k` move. In the Processes pane ↑ moves up.
-import type { PaneId } from './uiTypes.js';
+import type { PaneId } from './ui.js';
 
 export type KeyActionId =
   | 'moveUp' | 'moveDown' | 'pageUp' | 'pageDown' | 'nextPane' | 'prevPane'

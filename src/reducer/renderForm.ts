@@ -1,7 +1,7 @@
 // The dashboard's render form: typed text in, a RenderRequest or one line saying what is wrong.
 import { posix } from 'node:path';
 import type { RenderRequest } from '../launcher/types.js';
-import type { RenderFormFields } from './uiTypes.js';
+import type { RenderFormFields } from '../state/ui.js';
 
 export const EMPTY_RENDER_FORM: RenderFormFields = { file: '', start: '1', end: '', parts: '4', output: '', movie: false };
 

@@ -1,7 +1,7 @@
 // What the pure reducer may look at besides UiState: the latest data, never I/O.
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { RenderJobView } from '../launcher/types.js';
-import type { Effect, StatusLine, UiState } from './uiTypes.js';
+import type { Effect, StatusLine, UiState } from '../state/ui.js';
 
 export interface ReduceContext {
   readonly snapshot: ClusterSnapshot | null;

@@ -1,7 +1,7 @@
 // A key press (blessed's key.full name plus the typed character) → the UiAction it means now.
 // With a dialog open every key goes to the dialog; otherwise KEYMAP decides, per focused pane.
-import { lookupKey } from './keymap.js';
-import type { UiAction, UiState } from './uiTypes.js';
+import { lookupKey } from '../state/keyTable.js';
+import type { UiAction, UiState } from '../state/ui.js';
 
 export interface KeyPress {
   /** blessed's key.full: 'up', 'S-b', 'C-c', 'enter', or the character itself. */

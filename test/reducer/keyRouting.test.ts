@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveKey } from '../../src/actions/keyRouting.js';
-import { initialUiState, type UiState } from '../../src/actions/uiTypes.js';
-import { EMPTY_RENDER_FORM } from '../../src/actions/renderForm.js';
+import { resolveKey } from '../../src/reducer/keyRouting.js';
+import { initialUiState, type UiState } from '../../src/state/ui.js';
+import { EMPTY_RENDER_FORM } from '../../src/reducer/renderForm.js';
 
 const base = initialUiState({ readonly: false, intervalMs: 2000 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel, lookupKey, type KeyActionId } from '../../src/actions/keymap.js';
-import { reduceUi } from '../../src/actions/reduce.js';
-import { initialUiState, PANES } from '../../src/actions/uiTypes.js';
+import { KEYMAP, keyLabel, lookupKey, type KeyActionId } from '../../src/state/keyTable.js';
+import { reduceUi } from '../../src/reducer/reduce.js';
+import { initialUiState, PANES } from '../../src/state/ui.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 describe('KEYMAP', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RENDER_FORM, movieFileFor, toRenderRequest } from '../../src/actions/renderForm.js';
+import { EMPTY_RENDER_FORM, movieFileFor, toRenderRequest } from '../../src/reducer/renderForm.js';
 
 describe('toRenderRequest', () => {
   const form = { ...EMPTY_RENDER_FORM, file: '/r/blacksmith jpeg.blend', start: '1', end: '235', parts: '4' };

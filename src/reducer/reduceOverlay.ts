@@ -1,6 +1,6 @@
 // Input while a dialog is open: the help, a confirmation, a picker, the filter prompt, the render form.
 import type { SignalName } from '../cluster/commands.js';
-import { RENDER_FORM_FIELDS, type Overlay, type UiAction, type UiState } from './uiTypes.js';
+import { RENDER_FORM_FIELDS, type Overlay, type UiAction, type UiState } from '../state/ui.js';
 import { run, unchanged, type Reduction } from './reduceContext.js';
 import { toRenderRequest } from './renderForm.js';
 import { toHelpLines } from '../view/footer.js';
