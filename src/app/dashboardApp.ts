@@ -4,8 +4,10 @@ import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
 import type { Store } from '../store/types.js';
 import type { StartRender } from '../launcher/types.js';
+import type { UiEvent } from '../reducer/events.js';
 import { reduceUi } from '../reducer/reduce.js';
-import { initialUiState, type UiAction, type UiState } from '../state/ui.js';
+import type { ListWindow } from '../state/list.js';
+import { initialUiState, type UiState } from '../state/ui.js';
 import { toFrameVm, type FrameVm } from '../view/frame.js';
 import { bindKeys } from '../ui/bindKeys.js';
 import { createDashboardView } from '../ui/dashboardView.js';
@@ -33,7 +35,7 @@ export interface DashboardApp {
   start(): void;
   /** Resolves when the user quits. */
   readonly quitRequested: Promise<void>;
-  dispatch(action: UiAction): void;
+  dispatch(event: UiEvent): void;
   ui(): UiState;
   /** The frame as it would be drawn now (tests read it). */
   frame(): FrameVm;
@@ -62,15 +64,14 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const view = createDashboardView(screen, createTheme(deps.color));
   const loop = createRenderLoop(screen, view, buildFrame);
 
-  const focusedPageSize = (): number => {
+  /** The list keys move in, as the screen shows it now: the reducer pages and scrolls by it. */
+  const shownList = (): ListWindow => {
     const frame = buildFrame(Number(screen.width), Number(screen.height));
-    if (frame.kind !== 'panes') return 1;
-    return Math.max(1, frame.layout[ui.focus].height - 3);
+    return frame.kind === 'panes' ? frame.shown : { rows: 1, total: 0 };
   };
 
-  const dispatch = (action: UiAction): void => {
-    const needsPage = action.type === 'key' && (action.id === 'pageUp' || action.id === 'pageDown');
-    const result = reduceUi(ui, action, { snapshot: store.latest(), jobs: jobs.views(), pageSize: needsPage ? focusedPageSize() : 1 });
+  const dispatch = (event: UiEvent): void => {
+    const result = reduceUi(ui, event, { snapshot: store.latest(), jobs: jobs.views(), shown: shownList() });
     ui = result.ui;
     for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, jobs, dispatch, quit });
     loop.request();

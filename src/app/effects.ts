@@ -1,16 +1,17 @@
-// Carries out what the reducer asked for. Cluster actions and renders run in the background and
+// Carries out what the reducer asked for. Cluster commands and renders run in the background and
 // report back through dispatch, so a hanging command never blocks keys, resizes or quitting.
 import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
 import { errorLine } from '../errorLine.js';
-import type { Effect, UiAction } from '../state/ui.js';
+import type { UiEvent } from '../reducer/events.js';
+import type { Effect } from '../state/ui.js';
 import type { RenderJobs } from './renderJobs.js';
 
 export interface EffectDeps {
   readonly backend: Backend;
   readonly collector: Collector;
   readonly jobs: RenderJobs;
-  readonly dispatch: (action: UiAction) => void;
+  readonly dispatch: (event: UiEvent) => void;
   readonly quit: () => void;
 }
 
@@ -28,10 +29,10 @@ export function applyEffect(effect: Effect, deps: EffectDeps): void {
       deps.collector.setPaused(effect.paused);
       return;
     case 'perform':
-      deps.backend.perform(effect.action).then((result) => {
+      deps.backend.perform(effect.command).then((result) => {
         // The backend's message is already the whole line: "expel: ok" or the tool's own error.
         deps.dispatch({ type: 'status', status: { text: result.message, kind: result.ok ? 'ok' : 'error' } });
-        // Show the action's effect now rather than at the next tick.
+        // Show what the command did now rather than at the next tick.
         return deps.collector.pollNow();
       }).catch(fail(effect.label));
       return;

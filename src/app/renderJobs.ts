@@ -1,6 +1,6 @@
 // The dashboard's render jobs: started through the StartRender seam, watched, cancelled.
 import type { RenderJobHandle, RenderJobView, RenderRequest, StartRender } from '../launcher/types.js';
-import { jobActive } from '../view/renderPane.js';
+import { jobActive } from '../state/selectors.js';
 
 export interface RenderJobs {
   /** Starts a job; resolves to its first view, rejects with a one-line Error. */

@@ -1,7 +1,8 @@
-// A key press (blessed's key.full name plus the typed character) → the UiAction it means now.
+// A key press (blessed's key.full name plus the typed character) → the UiEvent it means now.
 // With a dialog open every key goes to the dialog; otherwise KEYMAP decides, per focused pane.
 import { lookupKey } from '../state/keyTable.js';
-import type { UiAction, UiState } from '../state/ui.js';
+import type { UiState } from '../state/ui.js';
+import type { UiEvent } from './events.js';
 
 export interface KeyPress {
   /** blessed's key.full: 'up', 'S-b', 'C-c', 'enter', or the character itself. */
@@ -17,7 +18,7 @@ function printable(key: KeyPress): string | null {
   return /^[^\u0000-\u001f\u007f]+$/.test(key.ch) ? key.ch : null;
 }
 
-function dialogKey(ui: UiState, key: KeyPress): UiAction | null {
+function dialogKey(ui: UiState, key: KeyPress): UiEvent | null {
   const overlay = ui.overlay;
   if (overlay === null) return null;
   if (key.full === 'escape') return { type: 'dismiss' };
@@ -41,11 +42,11 @@ function dialogKey(ui: UiState, key: KeyPress): UiAction | null {
   return key.full === 'enter' ? { type: 'overlayChoose' } : null;
 }
 
-export function resolveKey(ui: UiState, key: KeyPress): UiAction | null {
+export function resolveKey(ui: UiState, key: KeyPress): UiEvent | null {
   // blessed reports Enter twice (as 'return' and 'enter'); only 'enter' counts.
   if (key.full === 'return') return null;
   if (key.full === 'C-c') return { type: 'key', id: 'quit' };
   if (ui.overlay !== null) return dialogKey(ui, key);
   const binding = lookupKey(ui.focus, key.full);
-  return binding === undefined ? null : { type: 'key', id: binding.action };
+  return binding === undefined ? null : { type: 'key', id: binding.id };
 }

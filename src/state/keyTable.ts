@@ -1,84 +1,112 @@
-// THE key table: the bindings and the help overlay are both generated from it, so they cannot
-// drift apart. Keys are blessed's `key.full` names ('S-b' is B, 'pageup' is PgUp).
+// THE key table. Each entry is one command a key can give, with its policy: the pane it acts in,
+// whether it asks first, whether --readonly refuses it. The bindings, the footer, the help overlay
+// and the reducer's checks are all read from here, so what the help says is what the keys do.
+// Keys are blessed's `key.full` names ('S-b' is B, 'pageup' is PgUp).
 //
 // `k` is both "up" and "signal" in the issue. As in htop, where k kills, `k` sends a signal in the
 // Processes pane; everywhere else `j`/`k` move. In the Processes pane ↑ moves up.
 import type { PaneId } from './ui.js';
 
-export type KeyActionId =
-  | 'moveUp' | 'moveDown' | 'pageUp' | 'pageDown' | 'nextPane' | 'prevPane'
-  | 'help' | 'quit' | 'intervalUp' | 'intervalDown' | 'togglePause'
-  | 'expel' | 'bring' | 'toggleStay' | 'toggleLock' | 'toggleBlock' | 'toggleQuiet'
-  | 'migrate' | 'sendHome' | 'balance' | 'signal'
-  | 'filterText' | 'toggleBlenderOnly' | 'sortNext' | 'sortPrev' | 'sortInvert'
-  | 'openRenderForm' | 'cancelRender';
-
 export type KeyScope = PaneId | 'global';
 
-export interface KeyBinding {
-  readonly keys: readonly string[];
-  readonly action: KeyActionId;
-  readonly description: string;
-  /** Where the keys work: one pane, or everywhere. */
-  readonly scope: KeyScope;
+/** What a command may do and where: decided here once, for every key bound to it. */
+export interface KeyPolicy {
+  /** The pane it acts in (the reducer refuses it elsewhere); null: it works everywhere. */
+  readonly pane: PaneId | null;
   /** Changes the cluster or stops work: asks for confirmation first. */
-  readonly dangerous: boolean;
+  readonly confirm: boolean;
   /** Changes the cluster or starts/stops a render: refused with --readonly. */
   readonly mutates: boolean;
+}
+
+interface Binding {
+  readonly keys: readonly string[];
+  /** Where these keys work: one pane, or everywhere. */
+  readonly scope: KeyScope;
+  readonly description: string;
   /** Short label for the footer; bindings without one are only in the help. */
   readonly footer?: string;
 }
 
-function bind(scope: KeyScope, keys: readonly string[], action: KeyActionId, description: string,
-  flags: { dangerous?: boolean; mutates?: boolean; footer?: string } = {}): KeyBinding {
-  const binding = { keys, action, description, scope, dangerous: flags.dangerous ?? false, mutates: flags.mutates ?? flags.dangerous ?? false };
-  return flags.footer === undefined ? binding : { ...binding, footer: flags.footer };
+interface KeyCommand {
+  readonly policy: KeyPolicy;
+  /** The first binding is the command's own; more bind other keys to it in some panes. */
+  readonly bindings: readonly [Binding, ...Binding[]];
 }
 
-export const KEYMAP: readonly KeyBinding[] = [
-  bind('global', ['up'], 'moveUp', 'move the selection up'),
-  bind('nodes', ['k'], 'moveUp', 'move up'),
-  bind('render', ['k'], 'moveUp', 'move up'),
-  bind('global', ['down', 'j'], 'moveDown', 'move the selection down'),
-  bind('global', ['pageup'], 'pageUp', 'one page up'),
-  bind('global', ['pagedown'], 'pageDown', 'one page down'),
-  bind('global', ['tab'], 'nextPane', 'next pane', { footer: 'Pane' }),
-  bind('global', ['S-tab'], 'prevPane', 'previous pane'),
-  bind('global', ['?', 'f1'], 'help', 'this help', { footer: 'Help' }),
-  bind('global', ['q', 'f10', 'C-c'], 'quit', 'quit', { footer: 'Quit' }),
-  bind('global', ['+'], 'intervalUp', 'refresh less often (longer interval)'),
-  bind('global', ['-'], 'intervalDown', 'refresh more often (shorter interval)'),
-  bind('global', ['space'], 'togglePause', 'pause or resume updates', { footer: 'Pause' }),
-  bind('global', ['/'], 'filterText', 'filter processes by text', { footer: 'Filter' }),
-  bind('global', ['f'], 'toggleBlenderOnly', 'blender-only process filter on/off', { footer: 'Blender' }),
-  bind('global', ['>'], 'sortNext', 'sort processes by the next column'),
-  bind('global', ['<'], 'sortPrev', 'sort processes by the previous column'),
-  bind('global', ['S-i'], 'sortInvert', 'reverse the sort order'),
-  bind('global', ['r'], 'openRenderForm', 'start a split render (form)', { mutates: true, footer: 'Render' }),
-  bind('nodes', ['e'], 'expel', 'expel guest processes from this node', { dangerous: true, footer: 'Expel' }),
-  bind('nodes', ['b'], 'bring', 'bring this node\'s processes home', { dangerous: true, footer: 'Bring' }),
-  bind('nodes', ['s'], 'toggleStay', 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay' }),
-  bind('nodes', ['l'], 'toggleLock', 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock' }),
-  bind('nodes', ['S-b'], 'toggleBlock', 'block on/off: refuse guest processes', { dangerous: true, footer: 'Block' }),
-  bind('nodes', ['S-q'], 'toggleQuiet', 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet' }),
-  bind('processes', ['m'], 'migrate', 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate' }),
-  bind('processes', ['h'], 'sendHome', 'send the process home', { mutates: true, footer: 'Home' }),
-  bind('processes', ['a'], 'balance', 'let the balancer place the process', { mutates: true, footer: 'Auto' }),
-  bind('processes', ['k', 'f9'], 'signal', 'send a signal (list)', { dangerous: true, footer: 'Signal' }),
-  bind('render', ['c'], 'cancelRender', 'cancel the selected render', { dangerous: true, footer: 'Cancel' }),
-];
+interface Options {
+  readonly confirm?: boolean;
+  readonly mutates?: boolean;
+  readonly footer?: string;
+  /** More keys for the same command in one pane each: [pane, keys, description]. */
+  readonly also?: readonly (readonly [PaneId, readonly string[], string])[];
+}
 
-const LABELS: Readonly<Record<string, string>> = {
-  up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', tab: 'Tab', 'S-tab': 'S-Tab', space: 'Space',
-  f1: 'F1', f9: 'F9', f10: 'F10', 'C-c': 'Ctrl-C',
-};
+function command(scope: KeyScope, keys: readonly string[], description: string, options: Options = {}): KeyCommand {
+  const confirm = options.confirm ?? false;
+  const own: Binding = { keys, scope, description, ...(options.footer === undefined ? {} : { footer: options.footer }) };
+  const also = (options.also ?? []).map(([pane, more, text]): Binding => ({ keys: more, scope: pane, description: text }));
+  return {
+    policy: { pane: scope === 'global' ? null : scope, confirm, mutates: options.mutates ?? confirm },
+    bindings: [own, ...also],
+  };
+}
 
-/** How a key is written for people: 'S-b' → 'B', 'pagedown' → 'PgDn'. */
-export function keyLabel(key: string): string {
-  const label = LABELS[key];
-  if (label !== undefined) return label;
-  const shifted = /^S-([a-z])$/.exec(key);
-  return shifted?.[1] !== undefined ? shifted[1].toUpperCase() : key;
+const KEY_TABLE = {
+  moveUp: command('global', ['up'], 'move the selection up', { also: [['nodes', ['k'], 'move up'], ['render', ['k'], 'move up']] }),
+  moveDown: command('global', ['down', 'j'], 'move the selection down'),
+  pageUp: command('global', ['pageup'], 'one page up'),
+  pageDown: command('global', ['pagedown'], 'one page down'),
+  nextPane: command('global', ['tab'], 'next pane', { footer: 'Pane' }),
+  prevPane: command('global', ['S-tab'], 'previous pane'),
+  help: command('global', ['?', 'f1'], 'this help', { footer: 'Help' }),
+  quit: command('global', ['q', 'f10', 'C-c'], 'quit', { footer: 'Quit' }),
+  intervalUp: command('global', ['+'], 'refresh less often (longer interval)'),
+  intervalDown: command('global', ['-'], 'refresh more often (shorter interval)'),
+  togglePause: command('global', ['space'], 'pause or resume updates', { footer: 'Pause' }),
+  filterText: command('global', ['/'], 'filter processes by text', { footer: 'Filter' }),
+  toggleBlenderOnly: command('global', ['f'], 'blender-only process filter on/off', { footer: 'Blender' }),
+  sortNext: command('global', ['>'], 'sort processes by the next column'),
+  sortPrev: command('global', ['<'], 'sort processes by the previous column'),
+  sortInvert: command('global', ['S-i'], 'reverse the sort order'),
+  openRenderForm: command('global', ['r'], 'start a split render (form)', { mutates: true, footer: 'Render' }),
+  expel: command('nodes', ['e'], 'expel guest processes from this node', { confirm: true, footer: 'Expel' }),
+  bring: command('nodes', ['b'], 'bring this node\'s processes home', { confirm: true, footer: 'Bring' }),
+  toggleStay: command('nodes', ['s'], 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay' }),
+  toggleLock: command('nodes', ['l'], 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock' }),
+  toggleBlock: command('nodes', ['S-b'], 'block on/off: refuse guest processes', { confirm: true, footer: 'Block' }),
+  toggleQuiet: command('nodes', ['S-q'], 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet' }),
+  migrate: command('processes', ['m'], 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate' }),
+  sendHome: command('processes', ['h'], 'send the process home', { mutates: true, footer: 'Home' }),
+  balance: command('processes', ['a'], 'let the balancer place the process', { mutates: true, footer: 'Auto' }),
+  signal: command('processes', ['k', 'f9'], 'send a signal (list)', { confirm: true, footer: 'Signal' }),
+  cancelRender: command('render', ['c'], 'cancel the selected render', { confirm: true, footer: 'Cancel' }),
+} satisfies Record<string, KeyCommand>;
+
+/** The commands keys can give: an id that is not in the table does not type-check. */
+export type KeyId = keyof typeof KEY_TABLE;
+
+/** One row of the help: keys, where they work, what they do, and their command's policy. */
+export interface KeyBinding extends Binding {
+  readonly id: KeyId;
+  readonly policy: KeyPolicy;
+}
+
+const ids = Object.keys(KEY_TABLE) as KeyId[];
+
+/** Every binding, in the table's order: the help and the footer list these. */
+export const KEYMAP: readonly KeyBinding[] = ids.flatMap((id) => {
+  const { policy, bindings } = KEY_TABLE[id];
+  return bindings.map((binding) => ({ ...binding, id, policy }));
+});
+
+export function policyOf(id: KeyId): KeyPolicy {
+  return KEY_TABLE[id].policy;
+}
+
+/** What the command does, in the words of its own binding: for messages about it. */
+export function describeKey(id: KeyId): string {
+  return KEY_TABLE[id].bindings[0].description;
 }
 
 /** The binding for a key in a pane: the pane's own first, then the global ones. */

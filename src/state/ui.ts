@@ -1,14 +1,12 @@
-// The dashboard's own state and the messages that change it. Plain data: the reducer is pure,
-// the app applies the effects, the widgets only read view models built from this.
-import type { ClusterCommand, SignalName } from '../cluster/commands.js';
+// The dashboard's own state. Plain data: the reducer (src/reducer) decides how it changes, the
+// app carries out the effects, the view models (src/view) only read it.
+import type { ClusterCommand } from '../cluster/commands.js';
 import type { RenderRequest } from '../launcher/types.js';
-import type { KeyActionId } from './keyTable.js';
+import { listAt, type ListState } from './list.js';
+import type { ProcessSortKey } from './processQuery.js';
 
 export type PaneId = 'nodes' | 'processes' | 'render';
 export const PANES: readonly PaneId[] = ['nodes', 'processes', 'render'];
-
-export type ProcessSortKey = 'pid' | 'user' | 'node' | 'state' | 'cpu' | 'mem' | 'time' | 'command';
-export const PROCESS_SORT_KEYS: readonly ProcessSortKey[] = ['pid', 'user', 'node', 'state', 'cpu', 'mem', 'time', 'command'];
 
 /** 'auto': on while a render runs (a job of ours, or blender processes in the cluster). */
 export type BlenderFilter = 'auto' | 'on' | 'off';
@@ -37,15 +35,17 @@ export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 
 
 /** What is drawn over the panes and gets every key while it is open. */
 export type Overlay =
-  | { readonly kind: 'help'; readonly offset: number }
+  | { readonly kind: 'help'; readonly scroll: ListState<never> }
   | { readonly kind: 'confirm'; readonly question: string; readonly effect: Effect }
   | {
       readonly kind: 'picker';
       readonly title: string;
+      /** The command the choice is for: its policy decides whether choosing asks first. */
       readonly purpose: 'migrate' | 'signal';
       readonly pid: number;
       readonly options: readonly PickerOption[];
-      readonly index: number;
+      /** Selected by option value. */
+      readonly list: ListState<string>;
     }
   | { readonly kind: 'filter'; readonly text: string }
   | {
@@ -60,11 +60,12 @@ export interface UiState {
   readonly readonly: boolean;
   readonly paused: boolean;
   readonly intervalMs: number;
-  readonly selectedNode: number | null;
-  readonly selectedPid: number | null;
-  /** Where the selection was, for when the selected process disappears. */
-  readonly processIndexHint: number;
-  readonly selectedJobId: string | null;
+  /** The node pane, selected by node id: the local node until one is chosen. */
+  readonly nodes: ListState<number>;
+  /** The process pane, selected by PID: it stays near where it was when that process exits. */
+  readonly processes: ListState<number>;
+  /** The render pane's jobs, selected by job id: the newest until one is chosen. */
+  readonly jobs: ListState<string>;
   readonly sort: { readonly key: ProcessSortKey; readonly descending: boolean };
   readonly filterText: string;
   readonly blenderFilter: BlenderFilter;
@@ -74,14 +75,12 @@ export interface UiState {
 
 /** Side effects the app carries out after a reduction. */
 export type Effect =
-  | { readonly kind: 'perform'; readonly action: ClusterCommand; readonly label: string }
+  | { readonly kind: 'perform'; readonly command: ClusterCommand; readonly label: string }
   | { readonly kind: 'quit' }
   | { readonly kind: 'setIntervalMs'; readonly ms: number }
   | { readonly kind: 'setPaused'; readonly paused: boolean }
   | { readonly kind: 'startRender'; readonly request: RenderRequest }
   | { readonly kind: 'cancelRender'; readonly jobId: string };
-
-export type SignalChoice = SignalName;
 
 export function initialUiState(options: { readonly: boolean; intervalMs: number }): UiState {
   return {
@@ -89,10 +88,9 @@ export function initialUiState(options: { readonly: boolean; intervalMs: number 
     readonly: options.readonly,
     paused: false,
     intervalMs: options.intervalMs,
-    selectedNode: null,
-    selectedPid: null,
-    processIndexHint: 0,
-    selectedJobId: null,
+    nodes: listAt(),
+    processes: listAt(),
+    jobs: listAt(),
     sort: { key: 'cpu', descending: true },
     filterText: '',
     blenderFilter: 'auto',
@@ -100,16 +98,3 @@ export function initialUiState(options: { readonly: boolean; intervalMs: number 
     status: options.readonly ? { text: 'read-only mode: actions are disabled', kind: 'info' } : null,
   };
 }
-
-/** Everything that changes UiState: keys from KEYMAP, dialog input, and news from the app. */
-export type UiAction =
-  | { readonly type: 'key'; readonly id: KeyActionId }
-  | { readonly type: 'confirmYes' }
-  /** Esc / n: close whatever is open, doing nothing. */
-  | { readonly type: 'dismiss' }
-  | { readonly type: 'overlayMove'; readonly delta: number }
-  | { readonly type: 'overlayChoose' }
-  | { readonly type: 'textInput'; readonly text: string }
-  | { readonly type: 'textBackspace' }
-  | { readonly type: 'status'; readonly status: StatusLine }
-  | { readonly type: 'renderStarted'; readonly jobId: string; readonly message: string };

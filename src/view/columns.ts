@@ -36,10 +36,3 @@ export function formatHeader<Row>(columns: readonly FittedColumn<Row>[]): string
 export function formatRow<Row>(columns: readonly FittedColumn<Row>[], row: Row): string {
   return columns.map((c) => fit(c.cell(row, c.fittedWidth), c.fittedWidth, c.align)).join(' ');
 }
-
-/** First row shown so the selection is visible: whole pages, so the list does not jump on each move. */
-export function pageOffset(selectedIndex: number, visibleRows: number, total: number): number {
-  if (visibleRows <= 0 || selectedIndex < 0) return 0;
-  const offset = Math.floor(selectedIndex / visibleRows) * visibleRows;
-  return Math.max(0, Math.min(offset, Math.max(0, total - visibleRows)));
-}

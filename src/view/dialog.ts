@@ -1,4 +1,5 @@
 // The boxes drawn over the panes: help, confirmation, pickers and the render form.
+import { arrayItems, pageStart, scrollStart, selectedIndex, type ListState, type ListWindow } from '../state/list.js';
 import type { Overlay, RenderFormField, UiState } from '../state/ui.js';
 import { fit } from './format.js';
 import { toHelpLines } from './footer.js';
@@ -10,6 +11,8 @@ export interface DialogVm {
   /** Outer size including the border. */
   readonly width: number;
   readonly height: number;
+  /** The list inside, for keys that move in it: rows shown, rows in all. */
+  readonly window: ListWindow;
 }
 
 const FIELD_LABELS: Readonly<Record<RenderFormField, string>> = {
@@ -25,34 +28,42 @@ function twoColumns(lines: readonly string[], colWidth: number): string[] {
 }
 
 /** The help dialog at this screen size: one column if it fits, else two, else it scrolls. */
-export function helpDialog(ui: Pick<UiState, 'readonly'>, offset: number, cols: number, rows: number): DialogVm {
+export function helpDialog(ui: Pick<UiState, 'readonly'>, scroll: ListState<never>, cols: number, rows: number): DialogVm {
   const lines = toHelpLines(ui);
   const colWidth = Math.max(...lines.map((l) => l.length));
   const twoCols = lines.length + 2 > rows && cols >= 2 * colWidth + 5;
   const all = twoCols ? twoColumns(lines, colWidth) : lines;
   const width = Math.min(cols, (twoCols ? 2 * colWidth + 3 : colWidth) + 2);
   const height = Math.min(rows, all.length + 2);
-  const visible = height - 2;
-  const start = Math.max(0, Math.min(offset, all.length - visible));
-  const more = all.length > visible ? ` (↑/↓ scroll, ${start + 1}-${start + visible} of ${all.length})` : '';
-  return { title: `Keys${more} · Esc closes`, lines: all.slice(start, start + visible).map((t) => plain(fit(t, width - 2))), width, height };
+  const window = { rows: height - 2, total: all.length };
+  const start = scrollStart(scroll, window);
+  const more = all.length > window.rows ? ` (↑/↓ scroll, ${start + 1}-${start + window.rows} of ${all.length})` : '';
+  return {
+    title: `Keys${more} · Esc closes`, lines: all.slice(start, start + window.rows).map((t) => plain(fit(t, width - 2))), width, height, window,
+  };
+}
+
+/** A dialog whose lines all fit: nothing to scroll. */
+function fixed(title: string, lines: readonly LineVm[], width: number): DialogVm {
+  return { title, lines, width, height: lines.length + 2, window: { rows: lines.length, total: lines.length } };
 }
 
 export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number): DialogVm | null {
   if (overlay === null || overlay.kind === 'filter') return null;
   switch (overlay.kind) {
     case 'help':
-      return helpDialog(ui, overlay.offset, cols, rows);
+      return helpDialog(ui, overlay.scroll, cols, rows);
     case 'confirm': {
       const lines = [plain(overlay.question), plain(''), plain('y / Enter: yes     n / Esc: no', 'dim')];
-      const width = Math.min(cols, Math.max(40, overlay.question.length + 4));
-      return { title: 'Confirm', lines, width, height: lines.length + 2 };
+      return fixed('Confirm', lines, Math.min(cols, Math.max(40, overlay.question.length + 4)));
     }
     case 'picker': {
-      const lines = overlay.options.map((o, i) => plain(o.label, 'normal', i === overlay.index));
-      const height = Math.min(rows, lines.length + 2);
-      const start = Math.max(0, Math.min(overlay.index - (height - 3), lines.length - (height - 2)));
-      return { title: overlay.title, lines: lines.slice(start, start + height - 2), width: Math.min(cols, 44), height };
+      const selected = selectedIndex(overlay.list, arrayItems(overlay.options, (o) => o.value));
+      const height = Math.min(rows, overlay.options.length + 2);
+      const window = { rows: height - 2, total: overlay.options.length };
+      const start = pageStart(selected, window);
+      const lines = overlay.options.slice(start, start + window.rows).map((o, i) => plain(o.label, 'normal', start + i === selected));
+      return { title: overlay.title, lines, width: Math.min(cols, 44), height, window };
     }
     case 'renderForm': {
       const lines = (Object.keys(FIELD_LABELS) as RenderFormField[]).map((field) => {
@@ -61,7 +72,7 @@ export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, r
         return plain(`${FIELD_LABELS[field].padEnd(12)} ${value}${cursor}`, 'normal', field === overlay.field);
       });
       lines.push(plain(''), plain(overlay.error ?? 'Tab/↓ next field · Enter start · Esc cancel', overlay.error === null ? 'dim' : 'error'));
-      return { title: 'Start a split render', lines, width: Math.min(cols, 70), height: lines.length + 2 };
+      return fixed('Start a split render', lines, Math.min(cols, 70));
     }
   }
 }

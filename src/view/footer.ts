@@ -1,6 +1,8 @@
-// Footer (the main keys for the focused pane) and the help overlay, both generated from KEYMAP.
-import { KEYMAP, keyLabel, type KeyBinding, type KeyScope } from '../state/keyTable.js';
+// Footer (the main keys for the focused pane) and the help overlay, both generated from the key
+// table, with each command's policy (asks first, disabled read-only) as the table decides it.
+import { KEYMAP, type KeyBinding, type KeyScope } from '../state/keyTable.js';
 import type { UiState } from '../state/ui.js';
+import { keyLabel } from './keyLabels.js';
 
 function keysText(binding: KeyBinding): string {
   return binding.keys.map(keyLabel).join('/');
@@ -22,13 +24,13 @@ const SCOPE_TITLES: Readonly<Record<KeyScope, string>> = {
 
 const SCOPES: readonly KeyScope[] = ['global', 'nodes', 'processes', 'render'];
 
-/** Every binding in KEYMAP, grouped by where it works. */
+/** Every binding in the key table, grouped by where it works. */
 export function toHelpLines(ui: Pick<UiState, 'readonly'>): string[] {
   const lines: string[] = [];
   for (const scope of SCOPES) {
     lines.push(SCOPE_TITLES[scope]);
     for (const binding of KEYMAP.filter((b) => b.scope === scope)) {
-      const notes = [binding.dangerous ? 'asks first' : '', ui.readonly && binding.mutates ? 'disabled: read-only' : '']
+      const notes = [binding.policy.confirm ? 'asks first' : '', ui.readonly && binding.policy.mutates ? 'disabled: read-only' : '']
         .filter((n) => n !== '');
       lines.push(`  ${keysText(binding).padEnd(12)} ${binding.description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
     }

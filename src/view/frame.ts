@@ -1,6 +1,9 @@
 // One whole screen as plain data: the only thing the UI layer needs to draw a frame.
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { RenderJobView } from '../launcher/types.js';
+import type { ListWindow } from '../state/list.js';
+import { processQueryOf } from '../state/processQuery.js';
+import { jobsRunning } from '../state/selectors.js';
 import type { StatusLine, UiState } from '../state/ui.js';
 import { toDialogVm, type DialogVm } from './dialog.js';
 import { toFooterText } from './footer.js';
@@ -8,8 +11,8 @@ import { toHeaderVm } from './header.js';
 import { computeLayout, inner, type Layout } from './layout.js';
 import { toLoadChartVm, type LoadChartVm } from './loadHistory.js';
 import { toNodeTableVm } from './nodeTable.js';
-import { processViewOf, toProcessTableVm } from './processTable.js';
-import { jobsRunning, renderPids, toRenderPaneVm } from './renderPane.js';
+import { toProcessTableVm } from './processTable.js';
+import { renderPids, toRenderPaneVm } from './renderPane.js';
 import type { PaneVm } from './tableVm.js';
 
 export interface FrameInput {
@@ -37,6 +40,8 @@ export interface PanesFrameVm {
   readonly status: StatusLine;
   readonly footer: string;
   readonly dialog: DialogVm | null;
+  /** The list keys move in now: the open dialog's, else the focused pane's (the reducer pages by it). */
+  readonly shown: ListWindow;
 }
 
 export interface TooSmallFrameVm {
@@ -58,18 +63,23 @@ export function toFrameVm(input: FrameInput): FrameVm {
   if (layout.kind === 'tooSmall') {
     return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}\nthis terminal is ${layout.cols}×${layout.rows}\nenlarge it, or press q to quit` };
   }
-  const processView = processViewOf(ui, snapshot, jobsRunning(jobs));
+  const query = processQueryOf(ui, snapshot, jobsRunning(jobs));
+  const panes = {
+    nodes: toNodeTableVm(snapshot, ui, inner(layout.nodes), input.loadHistory, layout.history === null),
+    processes: toProcessTableVm(snapshot, ui, inner(layout.processes), query, renderPids(jobs)),
+    render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
+  };
+  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows);
   return {
     kind: 'panes',
     layout,
     header: header.text,
     alert: header.alert,
-    nodes: toNodeTableVm(snapshot, ui, inner(layout.nodes), input.loadHistory, layout.history === null),
+    ...panes,
     history: layout.history === null ? null : toLoadChartVm(snapshot, inner(layout.history), input.loadHistory),
-    processes: toProcessTableVm(snapshot, ui, inner(layout.processes), processView, renderPids(jobs)),
-    render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
     status: statusOf(ui),
     footer: toFooterText(ui),
-    dialog: toDialogVm(ui.overlay, ui, input.cols, input.rows),
+    dialog,
+    shown: dialog?.window ?? panes[ui.focus].window,
   };
 }

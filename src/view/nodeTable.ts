@@ -1,7 +1,9 @@
 // Nodes pane: one row per node, local node marked, with load/memory bars and flags.
 import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
+import { pageStart } from '../state/list.js';
+import { selectedNodeIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
-import { fitColumns, formatHeader, formatRow, pageOffset, type Column } from './columns.js';
+import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
 import { bar, humanBytes, sparkline } from './format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
@@ -67,14 +69,6 @@ function toneOf(node: NodeSnapshot): Tone {
   return node.isLocal ? 'local' : 'normal';
 }
 
-/** Index of the selected node (by id), falling back to the local node, then the first. */
-export function selectedNodeIndex(snapshot: ClusterSnapshot, ui: UiState): number {
-  const byId = snapshot.nodes.findIndex((n) => n.id === ui.selectedNode);
-  if (byId >= 0) return byId;
-  const local = snapshot.nodes.findIndex((n) => n.isLocal);
-  return local >= 0 ? local : 0;
-}
-
 export function countOurs(snapshot: ClusterSnapshot): Map<number, number> {
   const counts = new Map<number, number>();
   for (const p of snapshot.processes) {
@@ -87,19 +81,22 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   history: (nodeId: number) => readonly (number | null)[], withHistory: boolean): PaneVm {
   const title = 'Nodes';
   const focused = ui.focus === 'nodes';
-  if (snapshot === null) return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }] };
+  const visible = Math.max(0, size.rows - 1);
+  if (snapshot === null) {
+    return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }], window: { rows: visible, total: 0 } };
+  }
   const columns = fitColumns(nodeColumns(withHistory), size.cols);
   const ours = countOurs(snapshot);
   const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
   // A reduce, not Math.max(...all): a big cluster's history would overflow the argument list.
   const historyMax = histories.reduce((max, history) => history.reduce<number>((m, v) => Math.max(m, v ?? 0), max), 100);
   const selected = selectedNodeIndex(snapshot, ui);
-  const visible = Math.max(0, size.rows - 1);
-  const offset = pageOffset(selected, visible, snapshot.nodes.length);
+  const window = { rows: visible, total: snapshot.nodes.length };
+  const offset = pageStart(selected, window);
   const lines: LineVm[] = snapshot.nodes.slice(offset, offset + visible).map((node, i) => ({
     text: formatRow(columns, { node, ours: ours.get(node.id) ?? 0, loadHistory: histories[offset + i] ?? [], historyMax }),
     tone: toneOf(node),
     selected: offset + i === selected,
   }));
-  return { title: `${title} (${snapshot.nodes.length})`, focused, header: formatHeader(columns), lines };
+  return { title: `${title} (${snapshot.nodes.length})`, focused, header: formatHeader(columns), lines, window };
 }

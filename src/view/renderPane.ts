@@ -1,6 +1,8 @@
 // Render pane: the job list, then the selected job's parts with the node each part's PID runs on now.
 import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
 import type { PartView, RenderJobView } from '../launcher/types.js';
+import { pageStart } from '../state/list.js';
+import { selectedJobIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
 import { bar, fit, formatDuration } from './format.js';
@@ -29,21 +31,6 @@ export function renderPids(jobs: readonly RenderJobView[]): Set<number> {
   const pids = new Set<number>();
   for (const job of jobs) for (const part of job.parts) if (part.pid !== null) pids.add(part.pid);
   return pids;
-}
-
-/** Still has blender parts or an encoder to stop: what cancel acts on. */
-export function jobActive(job: RenderJobView): boolean {
-  return job.state === 'running' || job.state === 'assembling';
-}
-
-export function jobsRunning(jobs: readonly RenderJobView[]): boolean {
-  return jobs.some(jobActive);
-}
-
-export function selectedJobIndex(jobs: readonly RenderJobView[], ui: UiState): number {
-  if (jobs.length === 0) return -1;
-  const index = jobs.findIndex((j) => j.id === ui.selectedJobId);
-  return index >= 0 ? index : jobs.length - 1;
 }
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -84,13 +71,14 @@ export function toRenderPaneVm(jobs: readonly RenderJobView[], snapshot: Cluster
   const title = 'Render';
   const line = (text: string, tone: Tone = 'normal', selected = false): LineVm => ({ text: fit(text, size.cols), tone, selected });
   if (jobs.length === 0) {
-    return { title, focused, header: null, lines: [line('No render jobs. Press r to start a split render.', 'dim')] };
+    return { title, focused, header: null, lines: [line('No render jobs. Press r to start a split render.', 'dim')], window: { rows: 1, total: 0 } };
   }
   const selected = selectedJobIndex(jobs, ui);
   const job = jobs[selected];
   // The selected job's detail needs most of the room; the list keeps at most a third of it.
   const listRows = Math.max(1, Math.min(jobs.length, Math.floor(size.rows / 3)));
-  const listStart = Math.max(0, Math.min(selected - listRows + 1, jobs.length - listRows));
+  const window = { rows: listRows, total: jobs.length };
+  const listStart = pageStart(selected, window);
   const lines: LineVm[] = jobs.slice(listStart, listStart + listRows)
     .map((j, i) => line(jobLine(j, listStart + i + 1), jobTone(j), listStart + i === selected));
   if (job !== undefined) {
@@ -104,5 +92,5 @@ export function toRenderPaneVm(jobs: readonly RenderJobView[], snapshot: Cluster
     lines.push(line(formatHeader(columns), 'dim'));
     for (const part of job.parts) lines.push(line(formatRow(columns, part), partTone(part)));
   }
-  return { title: `${title} (${jobs.length} job${jobs.length === 1 ? '' : 's'})`, focused, header: null, lines: lines.slice(0, Math.max(0, size.rows)) };
+  return { title: `${title} (${jobs.length} job${jobs.length === 1 ? '' : 's'})`, focused, header: null, lines: lines.slice(0, Math.max(0, size.rows)), window };
 }

@@ -1,4 +1,5 @@
 // The shape every list pane is drawn from: already-formatted lines, only the visible ones.
+import type { ListWindow } from '../state/list.js';
 
 /** What a line means; the widget turns it into colours (or nothing, with NO_COLOR). */
 export type Tone = 'normal' | 'local' | 'migrated' | 'render' | 'down' | 'stale' | 'dim' | 'ok' | 'error';
@@ -15,6 +16,8 @@ export interface PaneVm {
   /** Column header line, or null for panes without one. */
   readonly header: string | null;
   readonly lines: readonly LineVm[];
+  /** The pane's list (nodes, processes, jobs) as drawn: rows shown, and how many it has. */
+  readonly window: ListWindow;
 }
 
 /** Inner size of a pane, inside its border. */

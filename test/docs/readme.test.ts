@@ -1,7 +1,8 @@
 // The README is what a newcomer reads first: its set-up commands and key list must match the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
+import { KEYMAP } from '../../src/state/keyTable.js';
+import { keyLabel } from '../../src/view/keyLabels.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const keyRows = readme.split('\n').filter((line) => /^\| `/.test(line));
@@ -12,10 +13,10 @@ describe('README', () => {
     expect(setup).toEqual(['npm ci && npx omtop', 'npm test']);
   });
 
-  it.each(KEYMAP.map((binding) => [binding.action, binding] as const))('lists the key for %s', (_action, binding) => {
+  it.each(KEYMAP.map((binding) => [binding.id, binding] as const))('lists the key for %s', (_action, binding) => {
     const labels = binding.keys.map(keyLabel);
     const row = keyRows.find((line) => labels.every((label) => line.includes(`\`${label}\``)));
     expect(row, `no README key row names ${labels.join(' ')}`).toBeDefined();
-    if (binding.dangerous) expect(row).toContain('⚠');
+    if (binding.policy.confirm) expect(row).toContain('⚠');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveKey } from '../../src/reducer/keyRouting.js';
 import { initialUiState, type UiState } from '../../src/state/ui.js';
 import { EMPTY_RENDER_FORM } from '../../src/reducer/renderForm.js';
+import { listAt } from '../../src/state/list.js';
 
 const base = initialUiState({ readonly: false, intervalMs: 2000 });
 
@@ -25,7 +26,7 @@ describe('resolveKey', () => {
     expect(resolveKey(confirm, { full: 'y', ch: 'y' })).toEqual({ type: 'confirmYes' });
     expect(resolveKey(confirm, { full: 'escape' })).toEqual({ type: 'dismiss' });
     expect(resolveKey(confirm, { full: 'e', ch: 'e' })).toBeNull();
-    const help: UiState = { ...base, overlay: { kind: 'help', offset: 0 } };
+    const help: UiState = { ...base, overlay: { kind: 'help', scroll: listAt() } };
     expect(resolveKey(help, { full: 'down' })).toEqual({ type: 'overlayMove', delta: 1 });
     expect(resolveKey(help, { full: '?', ch: '?' })).toEqual({ type: 'dismiss' });
   });

@@ -1,32 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { reduceUi, type ReduceContext } from '../../src/reducer/reduce.js';
-import type { KeyActionId } from '../../src/state/keyTable.js';
-import { initialUiState, type UiAction, type UiState } from '../../src/state/ui.js';
+import type { UiEvent } from '../../src/reducer/events.js';
+import type { KeyId } from '../../src/state/keyTable.js';
+import { listWith } from '../../src/state/list.js';
+import { initialUiState, type UiState } from '../../src/state/ui.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
-const ctx: ReduceContext = { snapshot: fakeSnapshot(), jobs: [], pageSize: 3 };
+const ctx: ReduceContext = { snapshot: fakeSnapshot(), jobs: [], shown: { rows: 3, total: 4 } };
 const base = initialUiState({ readonly: false, intervalMs: 2000 });
-const key = (id: KeyActionId): UiAction => ({ type: 'key', id });
+const key = (id: KeyId): UiEvent => ({ type: 'key', id });
 
-/** Applies actions in turn; returns the final state and every effect emitted on the way. */
-function play(ui: UiState, actions: UiAction[], context: ReduceContext = ctx) {
+/** Applies events in turn; returns the final state and every effect emitted on the way. */
+function play(ui: UiState, events: UiEvent[], context: ReduceContext = ctx) {
   const effects = [];
   let state = ui;
-  for (const action of actions) {
-    const r = reduceUi(state, action, context);
+  for (const event of events) {
+    const r = reduceUi(state, event, context);
     state = r.ui;
     effects.push(...r.effects);
   }
   return { ui: state, effects };
 }
 
-describe('reduceUi: dangerous node actions', () => {
+describe('reduceUi: node commands that ask first', () => {
   it('expel asks first, then performs and shows "running…"', () => {
     const asked = play(base, [key('expel')]);
     expect(asked.effects).toEqual([]);
     expect(asked.ui.overlay).toMatchObject({ kind: 'confirm', question: 'Expel every guest process from node 261 (this node)?' });
     const done = play(asked.ui, [{ type: 'confirmYes' }]);
-    expect(done.effects).toEqual([{ kind: 'perform', action: { type: 'expel' }, label: 'expel' }]);
+    expect(done.effects).toEqual([{ kind: 'perform', command: { type: 'expel' }, label: 'expel' }]);
     expect(done.ui.overlay).toBeNull();
     expect(done.ui.status).toEqual({ text: 'expel: running…', kind: 'running' });
   });
@@ -45,16 +47,30 @@ describe('reduceUi: dangerous node actions', () => {
   });
 
   it('flag toggles flip the local node\'s current flag; block asks first', () => {
-    expect(play(base, [key('toggleStay')]).effects).toEqual([{ kind: 'perform', action: { type: 'setFlag', flag: 'stay', on: false }, label: 'stay off' }]);
-    expect(play(base, [key('toggleQuiet')]).effects[0]).toMatchObject({ action: { type: 'setFlag', flag: 'quiet', on: true } });
+    expect(play(base, [key('toggleStay')]).effects).toEqual([{ kind: 'perform', command: { type: 'setFlag', flag: 'stay', on: false }, label: 'stay off' }]);
+    expect(play(base, [key('toggleQuiet')]).effects[0]).toMatchObject({ command: { type: 'setFlag', flag: 'quiet', on: true } });
     const block = play(base, [key('toggleBlock')]);
     expect(block.effects).toEqual([]);
-    expect(play(block.ui, [{ type: 'confirmYes' }]).effects[0]).toMatchObject({ action: { type: 'setFlag', flag: 'block', on: true } });
+    expect(play(block.ui, [{ type: 'confirmYes' }]).effects[0]).toMatchObject({ command: { type: 'setFlag', flag: 'block', on: true } });
   });
 });
 
-describe('reduceUi: process actions', () => {
-  const onProcesses = { ...base, focus: 'processes' as const, selectedPid: 4103 };
+describe('reduceUi: the key table decides', () => {
+  it('a pane\'s command is refused in another pane, whoever sends it', () => {
+    const r = play(base, [key('sendHome')]);
+    expect(r.effects).toEqual([]);
+    expect(r.ui.status).toEqual({ text: '"send the process home" works in the Processes pane (Tab moves there)', kind: 'error' });
+  });
+
+  it('a command that does not ask first runs at once; one that asks opens a confirmation', () => {
+    const onProcesses = { ...base, focus: 'processes' as const, processes: listWith(4103) };
+    expect(play(onProcesses, [key('balance')]).ui.overlay).toBeNull();
+    expect(play(base, [key('toggleBlock')]).ui.overlay).toMatchObject({ kind: 'confirm' });
+  });
+});
+
+describe('reduceUi: process commands', () => {
+  const onProcesses = { ...base, focus: 'processes' as const, processes: listWith(4103) };
 
   it('m opens a node list without the current node and migrates to the one chosen', () => {
     const picker = play(onProcesses, [key('migrate')]);
@@ -62,26 +78,26 @@ describe('reduceUi: process actions', () => {
     const options = picker.ui.overlay?.kind === 'picker' ? picker.ui.overlay.options.map((o) => o.value) : [];
     expect(options).toEqual(['261', '262', '266']);
     const chosen = play(picker.ui, [{ type: 'overlayMove', delta: 1 }, { type: 'overlayChoose' }]);
-    expect(chosen.effects).toEqual([{ kind: 'perform', action: { type: 'migrate', pid: 4103, to: 262 }, label: 'migrate 4103 to N262' }]);
+    expect(chosen.effects).toEqual([{ kind: 'perform', command: { type: 'migrate', pid: 4103, to: 262 }, label: 'migrate 4103 to N262' }]);
   });
 
   it('h and a send the process home or to the balancer', () => {
-    expect(play(onProcesses, [key('sendHome')]).effects[0]).toMatchObject({ action: { type: 'migrate', pid: 4103, to: 'home' } });
-    expect(play(onProcesses, [key('balance')]).effects[0]).toMatchObject({ action: { type: 'migrate', pid: 4103, to: 'balance' } });
+    expect(play(onProcesses, [key('sendHome')]).effects[0]).toMatchObject({ command: { type: 'migrate', pid: 4103, to: 'home' } });
+    expect(play(onProcesses, [key('balance')]).effects[0]).toMatchObject({ command: { type: 'migrate', pid: 4103, to: 'balance' } });
   });
 
   it('k picks a signal, then asks, then sends it', () => {
     const r = play(onProcesses, [key('signal'), { type: 'overlayMove', delta: 1 }, { type: 'overlayChoose' }]);
     expect(r.ui.overlay).toMatchObject({ kind: 'confirm', question: 'Send KILL to process 4103?' });
-    expect(play(r.ui, [{ type: 'confirmYes' }]).effects).toEqual([{ kind: 'perform', action: { type: 'signal', pid: 4103, signal: 'KILL' }, label: 'KILL 4103' }]);
+    expect(play(r.ui, [{ type: 'confirmYes' }]).effects).toEqual([{ kind: 'perform', command: { type: 'signal', pid: 4103, signal: 'KILL' }, label: 'KILL 4103' }]);
   });
 
   it('moves the selection through the sorted, filtered list and pages by the pane height', () => {
     // Blender-only is on automatically (blender processes are running): 4103, 4104, 4101, 4102 by %CPU.
     const first = play({ ...base, focus: 'processes' }, [key('moveDown')]);
-    expect(first.ui.selectedPid).toBe(4104);
-    expect(play(first.ui, [key('pageDown')]).ui.selectedPid).toBe(4102);
-    expect(play(first.ui, [key('moveUp'), key('moveUp')]).ui.selectedPid).toBe(4103);
+    expect(first.ui.processes.key).toBe(4104);
+    expect(play(first.ui, [key('pageDown')]).ui.processes.key).toBe(4102);
+    expect(play(first.ui, [key('moveUp'), key('moveUp')]).ui.processes.key).toBe(4103);
   });
 
   it('f toggles the blender-only filter; / edits the text filter', () => {
@@ -107,7 +123,7 @@ describe('reduceUi: render pane', () => {
     const bad = play(opened.ui, [{ type: 'overlayChoose' }]);
     expect(bad.effects).toEqual([]);
     expect(bad.ui.overlay).toMatchObject({ error: 'the .blend file is required' });
-    const typing = [...'scene.blend'].map((ch): UiAction => ({ type: 'textInput', text: ch }));
+    const typing = [...'scene.blend'].map((ch): UiEvent => ({ type: 'textInput', text: ch }));
     const filled = play(bad.ui, [...typing, { type: 'overlayMove', delta: 2 }, { type: 'textInput', text: '20' },
       { type: 'overlayMove', delta: 3 }, { type: 'textInput', text: ' ' }, { type: 'overlayChoose' }]);
     expect(filled.effects).toEqual([{ kind: 'startRender', request: { blendFile: 'scene.blend', start: 1, end: 20, parts: 4, movie: 'scene.mp4' } }]);
@@ -118,7 +134,7 @@ describe('reduceUi: render pane', () => {
     const r = play({ ...base, focus: 'render' }, [key('cancelRender')], withJobs);
     expect(r.ui.overlay).toMatchObject({ kind: 'confirm' });
     expect(play(r.ui, [{ type: 'confirmYes' }], withJobs).effects).toEqual([{ kind: 'cancelRender', jobId: 'r2' }]);
-    const finished = play({ ...base, focus: 'render', selectedJobId: 'r1' }, [key('cancelRender')], withJobs);
+    const finished = play({ ...base, focus: 'render', jobs: listWith('r1') }, [key('cancelRender')], withJobs);
     expect(finished.ui.status).toEqual({ text: 'no running render selected to cancel', kind: 'error' });
   });
 });
@@ -148,7 +164,7 @@ describe('reduceUi: global keys', () => {
 
   it('the app reports results through status and renderStarted', () => {
     const r = play(base, [{ type: 'status', status: { text: 'expel: ok', kind: 'ok' } }, { type: 'renderStarted', jobId: 'r3', message: 'render r3 started' }]);
-    expect(r.ui.selectedJobId).toBe('r3');
+    expect(r.ui.jobs.key).toBe('r3');
     expect(r.ui.status).toEqual({ text: 'render r3 started', kind: 'ok' });
   });
 });

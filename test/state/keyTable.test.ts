@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel, lookupKey, type KeyActionId } from '../../src/state/keyTable.js';
 import { reduceUi } from '../../src/reducer/reduce.js';
+import { KEYMAP, lookupKey, policyOf, type KeyId } from '../../src/state/keyTable.js';
+import { listWith } from '../../src/state/list.js';
 import { initialUiState, PANES } from '../../src/state/ui.js';
+import { keyLabel } from '../../src/view/keyLabels.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 describe('KEYMAP', () => {
@@ -14,31 +16,38 @@ describe('KEYMAP', () => {
 
   it('gives every entry keys and a description', () => {
     for (const binding of KEYMAP) {
-      expect(binding.keys.length, binding.action).toBeGreaterThan(0);
-      expect(binding.description.length, binding.action).toBeGreaterThan(3);
+      expect(binding.keys.length, binding.id).toBeGreaterThan(0);
+      expect(binding.description.length, binding.id).toBeGreaterThan(3);
     }
   });
 
-  it('has a reducer case for every action: each one changes the state or emits an effect', () => {
-    const ctx = { snapshot: fakeSnapshot(), jobs: [fakeJob({ id: 'r0' }), fakeJob()], pageSize: 5 };
-    const ui = { ...initialUiState({ readonly: false, intervalMs: 2000 }), selectedPid: 4101 };
+  it('has a reducer case for every command: each one changes the state or emits an effect', () => {
+    const ctx = { snapshot: fakeSnapshot(), jobs: [fakeJob({ id: 'r0' }), fakeJob()], shown: { rows: 5, total: 6 } };
+    const ui = { ...initialUiState({ readonly: false, intervalMs: 2000 }), processes: listWith(4101) };
     for (const binding of KEYMAP) {
       const scoped = binding.scope === 'global' ? ui : { ...ui, focus: binding.scope };
-      const start = binding.action === 'moveUp' || binding.action === 'pageUp' ? { ...scoped, selectedNode: 266, selectedPid: 1 } : scoped;
-      const result = reduceUi(start, { type: 'key', id: binding.action }, ctx);
-      expect(result.ui !== start || result.effects.length > 0, binding.action).toBe(true);
-      expect(result.ui.status?.text ?? '', binding.action).not.toMatch(/^no handler/);
+      const start = binding.id === 'moveUp' || binding.id === 'pageUp' ? { ...scoped, nodes: listWith(266), processes: listWith(1) } : scoped;
+      const result = reduceUi(start, { type: 'key', id: binding.id }, ctx);
+      expect(result.ui !== start || result.effects.length > 0, binding.id).toBe(true);
+      expect(result.ui.status?.kind ?? 'info', binding.id).not.toBe('error');
     }
   });
 
-  it('marks the cluster-changing dangerous actions from the issue', () => {
-    const dangerous = KEYMAP.filter((b) => b.dangerous).map((b) => b.action).sort();
-    expect(dangerous).toEqual<KeyActionId[]>(['bring', 'cancelRender', 'expel', 'signal', 'toggleBlock']);
-    for (const b of KEYMAP.filter((x) => x.dangerous)) expect(b.mutates).toBe(true);
+  it('marks the cluster-changing commands that ask first, as the issue lists them', () => {
+    const asking = [...new Set(KEYMAP.filter((b) => b.policy.confirm).map((b) => b.id))].sort();
+    expect(asking).toEqual<KeyId[]>(['bring', 'cancelRender', 'expel', 'signal', 'toggleBlock']);
+    for (const b of KEYMAP.filter((x) => x.policy.confirm)) expect(b.policy.mutates).toBe(true);
+  });
+
+  it('gives every binding of one command the same policy, and a pane command only keys in that pane', () => {
+    for (const binding of KEYMAP) {
+      expect(binding.policy, binding.id).toBe(policyOf(binding.id));
+      if (binding.policy.pane !== null) expect(binding.scope, binding.id).toBe(binding.policy.pane);
+    }
   });
 
   it('binds the keys the issue asks for', () => {
-    const expected: Array<[string, string, KeyActionId]> = [
+    const expected: Array<[string, string, KeyId]> = [
       ['nodes', 'up', 'moveUp'], ['nodes', 'k', 'moveUp'], ['processes', 'j', 'moveDown'], ['nodes', 'pagedown', 'pageDown'],
       ['nodes', 'tab', 'nextPane'], ['nodes', '?', 'help'], ['nodes', 'f1', 'help'], ['nodes', 'q', 'quit'], ['nodes', 'f10', 'quit'],
       ['nodes', '+', 'intervalUp'], ['nodes', '-', 'intervalDown'], ['nodes', 'space', 'togglePause'],
@@ -47,7 +56,7 @@ describe('KEYMAP', () => {
       ['processes', 'a', 'balance'], ['processes', 'k', 'signal'], ['processes', 'f9', 'signal'], ['render', 'r', 'openRenderForm'],
       ['render', 'c', 'cancelRender'], ['processes', '/', 'filterText'],
     ];
-    for (const [pane, key, action] of expected) expect(lookupKey(pane as 'nodes', key)?.action, `${pane} ${key}`).toBe(action);
+    for (const [pane, key, id] of expected) expect(lookupKey(pane as 'nodes', key)?.id, `${pane} ${key}`).toBe(id);
     expect(lookupKey('nodes', 'm')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
+import { KEYMAP } from '../../src/state/keyTable.js';
+import { keyLabel } from '../../src/view/keyLabels.js';
 import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
 import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
 
@@ -68,11 +69,29 @@ describe('dashboard on a headless terminal', () => {
     await h.press('?');
     const text = screenText(await h.lines());
     for (const binding of KEYMAP) {
-      expect(text, binding.action).toContain(binding.keys.map(keyLabel).join('/'));
-      expect(text, binding.action).toContain(binding.description);
+      expect(text, binding.id).toContain(binding.keys.map(keyLabel).join('/'));
+      expect(text, binding.id).toContain(binding.description);
     }
     await h.press('\x1b');
     expect(screenText(await h.lines())).not.toContain('this help');
+  });
+
+  it('the help scrolls back up at once after being scrolled past its end (80×24)', async () => {
+    h = await startDashboard(createFakeBackend(), { cols: 80, rows: 24 });
+    await h.press('?');
+    const range = (lines: string[]): [number, number] => {
+      const found = /scroll, (\d+)-(\d+) of \d+\)/.exec(screenText(lines));
+      if (found === null) throw new Error(`no scroll range on screen:\n${screenText(lines)}`);
+      return [Number(found[1]), Number(found[2])];
+    };
+    const [, lastShown] = range(await h.lines());
+    for (let i = 0; i < 60; i++) await h.press('\x1b[B');
+    const bottom = await h.lines();
+    expect(screenText(bottom)).toContain('In dialogs');
+    const [bottomStart] = range(bottom);
+    expect(bottomStart).toBeGreaterThan(1);
+    await h.press('\x1b[A');
+    expect(range(await h.lines())).toEqual([bottomStart - 1, bottomStart - 2 + lastShown]);
   });
 
   it('fits 80×24: every node row, processes and the render pane are on screen', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, keyLabel } from '../../src/state/keyTable.js';
+import { KEYMAP } from '../../src/state/keyTable.js';
+import { keyLabel } from '../../src/view/keyLabels.js';
 import { initialUiState } from '../../src/state/ui.js';
 import { toFooterText, toHelpLines } from '../../src/view/footer.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialUiState } from '../../src/state/ui.js';
+import { listAt } from '../../src/state/list.js';
 import { toFrameVm, type FrameInput } from '../../src/view/frame.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
@@ -40,7 +41,7 @@ describe('toFrameVm', () => {
     const frame = toFrameVm({ ...input, ui: { ...input.ui, overlay: { kind: 'filter', text: 'blend' } } });
     if (frame.kind !== 'panes') throw new Error('expected panes');
     expect(frame.status.text).toBe('Filter: blend_   (Enter apply · Esc cancel)');
-    const help = toFrameVm({ ...input, ui: { ...input.ui, overlay: { kind: 'help', offset: 0 } } });
+    const help = toFrameVm({ ...input, ui: { ...input.ui, overlay: { kind: 'help', scroll: listAt() } } });
     if (help.kind !== 'panes') throw new Error('expected panes');
     expect(help.dialog?.title).toMatch(/^Keys/);
   });

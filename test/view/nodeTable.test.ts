@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listWith } from '../../src/state/list.js';
 import { initialUiState } from '../../src/state/ui.js';
 import { flagLetters, nodeState, toNodeTableVm } from '../../src/view/nodeTable.js';
 import { fakeNode, fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
@@ -59,7 +60,7 @@ describe('toNodeTableVm', () => {
   it('selects by node id and falls back to the local node', () => {
     const snapshot = fakeSnapshot();
     expect(toNodeTableVm(snapshot, ui, { cols: 100, rows: 10 }, noHistory, false).lines.findIndex((l) => l.selected)).toBe(0);
-    const picked = toNodeTableVm(snapshot, { ...ui, selectedNode: 266 }, { cols: 100, rows: 10 }, noHistory, false);
+    const picked = toNodeTableVm(snapshot, { ...ui, nodes: listWith(266) }, { cols: 100, rows: 10 }, noHistory, false);
     expect(picked.lines.findIndex((l) => l.selected)).toBe(3);
   });
 

@@ -1,0 +1,16 @@
+// Everything that changes UiState: a key's command from the key table, input to an open dialog,
+// and news from the app (a command's result, a render that started).
+import type { KeyId } from '../state/keyTable.js';
+import type { StatusLine } from '../state/ui.js';
+
+export type UiEvent =
+  | { readonly type: 'key'; readonly id: KeyId }
+  | { readonly type: 'confirmYes' }
+  /** Esc / n: close whatever is open, doing nothing. */
+  | { readonly type: 'dismiss' }
+  | { readonly type: 'overlayMove'; readonly delta: number }
+  | { readonly type: 'overlayChoose' }
+  | { readonly type: 'textInput'; readonly text: string }
+  | { readonly type: 'textBackspace' }
+  | { readonly type: 'status'; readonly status: StatusLine }
+  | { readonly type: 'renderStarted'; readonly jobId: string; readonly message: string };

@@ -1,0 +1,63 @@
+// What the UI state points at in the latest data: the selected node, process and render job,
+// found the same way by the reducer (to act on them) and the view (to highlight them).
+import type { RenderJobView } from '../launcher/types.js';
+import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import { arrayItems, selectedIndex, type ListItems } from './list.js';
+import type { ProcessOrder } from './processOrder.js';
+import { orderProcesses, processQueryOf } from './processQuery.js';
+import type { UiState } from './ui.js';
+
+/** The nodes as a list: selected by id, the local node until one is chosen. */
+export function nodeItems(snapshot: ClusterSnapshot): ListItems<number> {
+  const local = snapshot.nodes.findIndex((n) => n.isLocal);
+  return arrayItems(snapshot.nodes, (n) => n.id, Math.max(0, local));
+}
+
+export function selectedNodeIndex(snapshot: ClusterSnapshot, ui: UiState): number {
+  return selectedIndex(ui.nodes, nodeItems(snapshot));
+}
+
+/** The listed processes as a list: selected by PID. */
+export function processItems(order: ProcessOrder): ListItems<number> {
+  return { length: order.length, indexOf: (pid) => order.indexOfPid(pid), keyAt: (index) => processAt(order, index)?.pid };
+}
+
+/** Where the selected process is in `order`; when it has gone, near where it was. */
+export function selectedProcessIndex(order: ProcessOrder, ui: UiState): number {
+  return selectedIndex(ui.processes, processItems(order));
+}
+
+/** The process at a position of the sorted list. */
+export function processAt(order: ProcessOrder, index: number): ProcessSnapshot | undefined {
+  return order.window(index, index + 1)[0];
+}
+
+/** The processes as the pane lists them now. */
+export function listedProcesses(ui: UiState, snapshot: ClusterSnapshot, jobs: readonly RenderJobView[]): ProcessOrder {
+  return orderProcesses(snapshot.processes, processQueryOf(ui, snapshot, jobsRunning(jobs)));
+}
+
+/** The process the selection is on, or undefined when nothing is listed. */
+export function selectedProcess(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): ProcessSnapshot | undefined {
+  if (snapshot === null) return undefined;
+  const order = listedProcesses(ui, snapshot, jobs);
+  return processAt(order, selectedProcessIndex(order, ui));
+}
+
+/** This session's render jobs as a list: selected by id, the newest until one is chosen. */
+export function jobItems(jobs: readonly RenderJobView[]): ListItems<string> {
+  return arrayItems(jobs, (j) => j.id, jobs.length - 1);
+}
+
+export function selectedJobIndex(jobs: readonly RenderJobView[], ui: UiState): number {
+  return selectedIndex(ui.jobs, jobItems(jobs));
+}
+
+/** Still has blender parts or an encoder to stop: what cancel acts on. */
+export function jobActive(job: RenderJobView): boolean {
+  return job.state === 'running' || job.state === 'assembling';
+}
+
+export function jobsRunning(jobs: readonly RenderJobView[]): boolean {
+  return jobs.some(jobActive);
+}
