@@ -2,7 +2,6 @@
 // terminal on every path, and return the exit code.
 import type blessed from 'blessed';
 import type { SelectedBackend } from '../backends/select.types.js';
-import { withReadonly } from '../backends/readonly.js';
 import { createCollector } from '../collector/collector.js';
 import { createStore } from '../store/store.js';
 import type { StartRender } from '../launcher/types.js';
@@ -34,7 +33,7 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
     return 1;
   }
   if (selected.notice !== null) io.stderr.write(`omtop: ${selected.notice}\n`);
-  const backend = options.readonly ? withReadonly(selected.backend) : selected.backend;
+  const { backend } = selected;
   let end: (ending: Ending) => void = () => undefined;
   const ended = new Promise<Ending>((resolve) => {
     end = resolve;
@@ -53,7 +52,7 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
   try {
     app = createDashboardApp({
       screen, backend, collector, store, notice: selected.notice, startRender: deps.startRender,
-      readonly: options.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env),
+      readonly: selected.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env),
     });
     void app.quitRequested.then(() => end({ kind: 'quit' }));
     app.start();

@@ -51,7 +51,7 @@ export async function selectBackend(
       break;
     }
   }
-  return { backend: options.readonly ? withReadonly(backend) : backend, notice, emulator };
+  return { backend: options.readonly ? withReadonly(backend) : backend, readonly: options.readonly, notice, emulator };
 }
 
 /** Slurm when its client is on PATH and a controller answers (one `scontrol ping`, ~0.1 s). */

@@ -41,7 +41,7 @@ async function start(extra: Partial<GlobalOptions> = {}, notice: string | null =
   const io = fakeIo();
   let app: DashboardApp | null = null;
   const result = runDashboardSession({
-    selected: { backend, notice, emulator: null }, options: { ...options, ...extra }, io, startRender: null,
+    selected: { backend, readonly: extra.readonly ?? false, notice, emulator: null }, options: { ...options, ...extra }, io, startRender: null,
     screen: harness.screen, processEvents: proc as unknown as NodeJS.Process, onStarted: (a) => { app = a; },
   });
   await tick();
@@ -94,7 +94,7 @@ describe('runDashboardSession', () => {
 
   it('refuses to start without a terminal', async () => {
     const io = fakeIo();
-    const code = await runDashboardSession({ selected: { backend: createFakeBackend(), notice: null, emulator: null }, options, io, startRender: null });
+    const code = await runDashboardSession({ selected: { backend: createFakeBackend(), readonly: false, notice: null, emulator: null }, options, io, startRender: null });
     expect(code).toBe(1);
     expect(io.errText()).toBe('omtop: the dashboard needs a terminal; use --once (or --once --json) to print a snapshot\n');
   });

@@ -42,8 +42,10 @@ describe('selectBackend', () => {
     expect(om.backend.name).toBe('openmosix');
   });
 
-  it('applies --readonly to whichever backend it picks', async () => {
+  it('applies --readonly to whichever backend it picks, and says so for the dashboard', async () => {
     const selected = await selectBackend({ ...base, backend: 'demo', readonly: true }, {}, NO_HPC);
+    expect(selected.readonly).toBe(true);
+    expect((await selectBackend({ ...base, backend: 'demo' }, {}, NO_HPC)).readonly).toBe(false);
     const result = await selected.backend.perform({ type: 'bring' });
     expect(result).toMatchObject({ ok: false, message: 'read-only mode: bring refused (started with --readonly)' });
   });
