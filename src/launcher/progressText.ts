@@ -2,7 +2,7 @@
 // redrawn progress line, one line per finished frame, and the command that resumes a stopped job.
 import type { PartView, RenderJobView } from './types.js';
 import type { RenderEvent } from './jobConfig.js';
-import { formatDuration } from '../view/format.js';
+import { formatDuration } from '../text/format.js';
 
 /** `10-04-04 22:35:46`, the tutorial's `date '+%d-%m-%y %H:%M:%S'`. */
 export function tutorialDate(epochMs: number): string {

@@ -1,6 +1,6 @@
 // Fits a set of columns into a width: low-priority columns are dropped until the rest fit,
 // then the one flexible column takes what is left. Only the rows asked for are formatted.
-import { fit } from './format.js';
+import { fit } from '../text/format.js';
 
 export interface Column<Row> {
   readonly header: string;

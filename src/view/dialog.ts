@@ -1,7 +1,7 @@
 // The boxes drawn over the panes: help, confirmation, pickers and the render form.
 import { arrayItems, pageStart, scrollStart, selectedIndex, type ListState, type ListWindow } from '../state/list.js';
 import type { Overlay, RenderFormField, UiState } from '../state/ui.js';
-import { fit } from './format.js';
+import { fit } from '../text/format.js';
 import { toHelpLines } from './footer.js';
 import type { LineVm } from './tableVm.js';
 

@@ -1,7 +1,7 @@
 // The header line (what we look at, in totals) and the alert line (what is wrong, in plain words).
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { UiState } from '../state/ui.js';
-import { formatClock, humanBytes } from './format.js';
+import { formatClock, humanBytes } from '../text/format.js';
 
 export interface HeaderVm {
   readonly text: string;

@@ -1,7 +1,7 @@
 // Per-node load history as one line chart: every node a series on one shared y-axis, so loads can
 // be compared at a glance. Plain data only; src/ui/widgets/loadChart.ts hands it to blessed-contrib.
 import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
-import { fit } from './format.js';
+import { fit } from '../text/format.js';
 import type { PaneSize, Tone } from './tableVm.js';
 
 export interface LoadSeriesVm {

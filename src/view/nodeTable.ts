@@ -4,7 +4,7 @@ import { pageStart } from '../state/list.js';
 import { selectedNodeIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
-import { bar, humanBytes, sparkline } from './format.js';
+import { bar, humanBytes, sparkline } from '../text/format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 export interface NodeRow {

@@ -6,7 +6,7 @@ import { orderProcesses, sortLabel, type ProcessQuery } from '../state/processQu
 import { selectedProcessIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
-import { formatCpuTime } from './format.js';
+import { formatCpuTime } from '../text/format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 /** Headed as the sort keys are named, so the title's "sort %CPU" names a column on screen. */

@@ -5,7 +5,7 @@ import { pageStart } from '../state/list.js';
 import { selectedJobIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
-import { bar, fit, formatDuration } from './format.js';
+import { bar, fit, formatDuration } from '../text/format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 const byPidCache = new WeakMap<readonly ProcessSnapshot[], Map<number, ProcessSnapshot>>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialUiState } from '../../src/state/ui.js';
 import { describeProblems, toHeaderVm } from '../../src/view/header.js';
-import { formatClock } from '../../src/view/format.js';
+import { formatClock } from '../../src/text/format.js';
 import { fakeNode, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });

@@ -1,6 +1,6 @@
 // A centred box over the panes: help, confirmation, pickers, the render form.
 import blessed from 'blessed';
-import { fit } from '../../view/format.js';
+import { fit } from '../../text/format.js';
 import type { DialogVm } from '../../view/dialog.js';
 import { escapeTags, type Theme } from '../theme.js';
 

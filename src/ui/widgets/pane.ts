@@ -1,7 +1,7 @@
 // A bordered list pane (nodes, history, processes, render): title, optional column header, lines.
 import blessed from 'blessed';
 import type { Rect } from '../../view/layout.js';
-import { fit } from '../../view/format.js';
+import { fit } from '../../text/format.js';
 import type { PaneVm } from '../../view/tableVm.js';
 import { escapeTags, type Theme } from '../theme.js';
 

@@ -1,7 +1,7 @@
 // One line of text without border: header, alert, status and footer.
 import blessed from 'blessed';
 import type { Rect } from '../../view/layout.js';
-import { fit } from '../../view/format.js';
+import { fit } from '../../text/format.js';
 import type { Tone } from '../../view/tableVm.js';
 import { escapeTags, type Theme } from '../theme.js';
 

@@ -1,4 +1,5 @@
-// Small pure formatters shared by the view models: widths, units, bars, sparklines, clocks.
+// Small pure text formatters for terminals: widths, units, bars, sparklines, clocks. Shared by the view
+// models, the launcher's progress lines and --once, so each is written once and none imports the view.
 
 /** Columns a character takes in a terminal: 2 for East Asian wide, 0 for combining marks. */
 function charWidth(code: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bar, displayWidth, fit, formatCpuTime, formatDuration, humanBytes, sparkline } from '../../src/view/format.js';
+import { bar, displayWidth, fit, formatCpuTime, formatDuration, humanBytes, sparkline } from '../../src/text/format.js';
 
 describe('format', () => {
   it('prints memory in binary units as free -h does', () => {
