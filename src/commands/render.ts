@@ -6,6 +6,7 @@ import { startRenderJob } from '../launcher/startRender.js';
 import { ProgressPrinter, type ProgressMode } from '../launcher/progressPrinter.js';
 import { bannerLines, resumeCommand, tutorialDate } from '../launcher/progressText.js';
 import type { RenderJobHandle, RenderJobView } from '../launcher/types.js';
+import type { RenderEvent } from '../launcher/jobConfig.js';
 import { formatFrameList } from '../launcher/frameList.js';
 import { oneLine } from './oneLine.js';
 
@@ -61,7 +62,10 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     const mode: ProgressMode = cli.json ? 'json' : io.stdout.isTTY ? 'tty' : 'lines';
     printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns || 80);
     const events = printer;
-    ({ handle, prepared } = await startRenderJob({ ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e) => events.onEvent(e) } }));
+    const options = { ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e: RenderEvent) => events.onEvent(e) } };
+    ({ handle, prepared } = cli.slurm
+      ? await (await import('../launcher/slurm/startSlurmRender.js')).startSlurmRenderJob({ ...options, slurm: cli.slurm })
+      : await startRenderJob(options));
   } catch (error) {
     if (!(error instanceof RenderInputError)) throw error;
     io.stderr.write(`omtop: ${oneLine(error.message)}\n`);
@@ -77,8 +81,10 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
       if (skipped.length > 0) io.stdout.write(`Resuming: ${skipped.length} of ${config.allFrames.length} frames already in ${view.outDir}.\n`);
       const lines = config.frames.length === 0
         ? [`Nothing to render: all ${config.allFrames.length} frames are already in ${view.outDir}.`]
-        : bannerLines(config.frames.length, config.blendFile, view.parts.length, view.startedAt);
+        : bannerLines(config.frames.length, config.blendFile, config.parts, view.startedAt);
       for (const line of lines) io.stdout.write(`${line}\n`);
+      const array = view.parts[0]?.taskId?.split('_')[0];
+      if (array !== undefined) io.stdout.write(`Slurm job ${array}: ${view.parts.length} array tasks, at most ${config.parts} at once; task logs in ${config.logDir}\n`);
     }
     const unsubscribe = handle.subscribe((next) => printer.onView(next));
     const final = await handle.done;

@@ -6,6 +6,7 @@ import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS } from './renderOpt
 import { parseFrameList } from './frameList.js';
 import { normalizeImageFormat, IMAGE_FORMATS } from './imageFormat.js';
 import { RenderInputError } from './inputChecks.js';
+import type { SlurmSubmitOptions } from './slurm/sbatchArgv.js';
 
 export const RENDER_HELP = `Usage: omtop render FILE.blend START END PARTS [options]
 
@@ -35,6 +36,20 @@ Options:
   --json                 print one JSON event per line instead of text
   -h, --help             this text
 
+On a Slurm cluster:
+  --slurm                submit the render as a Slurm job array instead of running it here: at most
+                         PARTS tasks run at once, and the frames are split into more, smaller tasks
+                         than PARTS when that shortens the makespan (--chunk N: N frames a task;
+                         --split even: PARTS tasks). Progress comes from squeue and the frames on
+                         disk; --retries resubmits only the missing frames; Ctrl-C runs scancel.
+                         ASSUMED: the output folder (--out) is on a filesystem every node sees
+                         (omtop checks it is writable from here), and blender is at the same path
+                         on every node.
+  --partition NAME       the partition to submit to (default: the cluster's default)
+  --time-limit TIME      each task's limit in Slurm's form: 30, 1:00:00, 1-00:00:00
+  --cpus-per-task N      CPUs for each task (blender uses them all)
+  --sbatch-arg ARG       one more sbatch argument, e.g. --sbatch-arg=--account=art (repeatable)
+
 A file name that starts with "-" can be given as ./-name.blend or after "--".
 Ctrl-C stops every blender part, keeps the finished frames and prints the command that resumes.
 `;
@@ -45,9 +60,19 @@ const spec = {
   chunk: { type: 'string' }, retries: { type: 'string' }, 'stall-timeout': { type: 'string' }, resume: { type: 'boolean' },
   overwrite: { type: 'boolean' }, movie: { type: 'string' }, fps: { type: 'string' }, blender: { type: 'string' },
   json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  slurm: { type: 'boolean' }, partition: { type: 'string' }, 'time-limit': { type: 'string' },
+  'cpus-per-task': { type: 'string' }, 'sbatch-arg': { type: 'string', multiple: true },
 } as const;
 
-export type RenderCli = { readonly help: true } | { readonly help: false; readonly json: boolean; readonly options: Omit<RenderOptions, 'cwd' | 'env' | 'hooks'> };
+export type RenderCli =
+  | { readonly help: true }
+  | {
+      readonly help: false;
+      readonly json: boolean;
+      readonly options: Omit<RenderOptions, 'cwd' | 'env' | 'hooks'>;
+      /** Set by --slurm: submit as a job array with these sbatch options. */
+      readonly slurm: SlurmSubmitOptions | null;
+    };
 
 const ENGINE_ALIASES: Readonly<Record<string, string>> = { EEVEE: 'BLENDER_EEVEE', WORKBENCH: 'BLENDER_WORKBENCH' };
 
@@ -71,6 +96,34 @@ function size(text: string): { width: number; height: number } {
     throw new RenderInputError(`--size expects WIDTHxHEIGHT such as 640x480, got "${text}"`);
   }
   return { width, height };
+}
+
+const SLURM_ONLY = ['partition', 'time-limit', 'cpus-per-task', 'sbatch-arg'] as const;
+
+function slurmOptions(values: {
+  slurm?: boolean; partition?: string; 'time-limit'?: string; 'cpus-per-task'?: string; 'sbatch-arg'?: string[]; 'stall-timeout'?: string;
+}): SlurmSubmitOptions | null {
+  if (!values.slurm) {
+    const stray = SLURM_ONLY.find((name) => values[name] !== undefined);
+    if (stray !== undefined) throw new RenderInputError(`--${stray} goes with --slurm`);
+    return null;
+  }
+  if (values['stall-timeout'] !== undefined) throw new RenderInputError('--stall-timeout does not apply to --slurm (use --time-limit)');
+  const partition = values.partition?.trim();
+  if (partition !== undefined && !/^[\w.-]+(,[\w.-]+)*$/.test(partition)) throw new RenderInputError(`--partition expects a partition name, got "${values.partition}"`);
+  const timeLimit = values['time-limit']?.trim();
+  if (timeLimit !== undefined && !/^(\d+-)?\d+(:\d{1,2}){0,2}$|^UNLIMITED$/i.test(timeLimit)) {
+    throw new RenderInputError(`--time-limit expects minutes, H:MM:SS or D-HH:MM:SS, got "${values['time-limit']}"`);
+  }
+  const extra = values['sbatch-arg'] ?? [];
+  const bad = extra.find((arg) => /^--?(array|output|error|job-name|parsable|chdir|[aoJD])(=|$)/.test(arg));
+  if (bad !== undefined) throw new RenderInputError(`--sbatch-arg ${bad}: omtop sets that itself`);
+  return {
+    ...(partition !== undefined ? { partition } : {}),
+    ...(timeLimit !== undefined ? { timeLimit } : {}),
+    ...(values['cpus-per-task'] !== undefined ? { cpusPerTask: integer('--cpus-per-task', values['cpus-per-task'], 1) } : {}),
+    extraArgs: extra,
+  };
 }
 
 export function parseRenderArgs(argv: readonly string[]): RenderCli {
@@ -104,6 +157,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
   return {
     help: false,
     json: values.json ?? false,
+    slurm: slurmOptions(values),
     options: {
       blendFile,
       start: integer('START', startText, 0),

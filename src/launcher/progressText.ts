@@ -21,15 +21,17 @@ export function bannerLines(frames: number, blendFile: string, parts: number, st
 }
 
 function partBadge(part: PartView): string {
+  // A Slurm task also names its node: `3@n2:f12`.
+  const name = part.node ? `${part.index}@${part.node}` : String(part.index);
   switch (part.state) {
     case 'rendering':
-      return `${part.index}:${part.currentFrame === null ? 'start' : `f${part.currentFrame}`}`;
+      return `${name}:${part.currentFrame === null ? 'start' : `f${part.currentFrame}`}`;
     case 'retrying':
-      return `${part.index}:retry${part.currentFrame === null ? '' : ` f${part.currentFrame}`}`;
+      return `${name}:retry${part.currentFrame === null ? '' : ` f${part.currentFrame}`}`;
     case 'pending':
-      return `${part.index}:wait`;
+      return `${name}:wait`;
     default:
-      return `${part.index}:${part.state}`;
+      return `${name}:${part.state}`;
   }
 }
 

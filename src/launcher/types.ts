@@ -17,6 +17,10 @@ export interface PartView {
   readonly secondsPerFrame: number | null;
   readonly state: PartState;
   readonly logFile: string | null;
+  /** A Slurm render's task: the node it runs or ran on (null while pending). Absent for local parts. */
+  readonly node?: string | null;
+  /** A Slurm render's task id as squeue prints it, e.g. `123_4`. */
+  readonly taskId?: string;
 }
 
 export interface RenderJobView {
