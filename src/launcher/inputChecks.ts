@@ -2,6 +2,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { open } from 'node:fs/promises';
+import { fileErrorReason, folderCreateReason } from './writeProblem.js';
 
 /** A problem with what the user asked for: `omtop render` prints it as one line and exits 1. */
 export class RenderInputError extends Error {}
@@ -10,14 +11,7 @@ export class RenderInputError extends Error {}
 const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
 
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'ENOTDIR') return 'a parent is not a directory';
-  if (code === 'EEXIST') return 'a file of that name exists';
-  if (code === 'ELOOP') return 'too many symbolic links (a loop?)';
-  return error instanceof Error ? error.message.split('\n')[0] ?? code ?? 'error' : String(error);
+  return fileErrorReason(error) ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error));
 }
 
 export async function checkBlendFile(shownName: string, path: string): Promise<void> {
@@ -46,7 +40,8 @@ export function ensureDirectory(path: string): void {
     mkdirSync(path, { recursive: true });
     accessSync(path, constants.W_OK);
   } catch (error) {
-    throw new RenderInputError(`cannot create output directory ${path}: ${reason(error)}`);
+    const what = existsSync(path) ? 'cannot write into output directory' : 'cannot create output directory';
+    throw new RenderInputError(`${what} ${path}: ${folderCreateReason(path, error)}`);
   }
 }
 
@@ -58,7 +53,7 @@ export function checkMovieTarget(path: string): void {
     mkdirSync(parent, { recursive: true });
     accessSync(parent, constants.W_OK);
   } catch (error) {
-    throw new RenderInputError(`cannot write the movie into ${parent}: ${reason(error)}`);
+    throw new RenderInputError(`cannot write the movie into ${parent}: ${folderCreateReason(parent, error)}`);
   }
 }
 
