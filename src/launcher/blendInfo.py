@@ -1,6 +1,8 @@
 # omtop's question to blender before a split render: where will each frame be written, at what size?
-# Run as: blender -b FILE --python-exit-code 1 --python blendInfo.py -- SCENE OUT_DIR FORMAT ENGINE FRAMES
+# Run as: blender -b FILE --python-exit-code 1 --python blendInfo.py -- SCENE OUT_DIR FORMAT ENGINE FRAMES PARTIAL_PREFIX
 # (empty strings mean "the .blend's own setting"). Answers with one line: OMTOP-BLEND-INFO {json}.
+# PARTIAL_PREFIX goes before the file name of the pattern: blender writes each frame under that
+# partial name first, and blender itself says what both names become (`#` runs, padding, extension).
 import json
 import os
 import sys
@@ -29,7 +31,7 @@ def own_pattern(render):
 
 
 def main():
-    scene_name, out_dir, file_format, engine, frames_text = sys.argv[sys.argv.index("--") + 1:]
+    scene_name, out_dir, file_format, engine, frames_text, partial_prefix = sys.argv[sys.argv.index("--") + 1:]
     scenes = [scene.name for scene in bpy.data.scenes]
     scene = bpy.data.scenes.get(scene_name) if scene_name else bpy.context.scene
     if scene is None:
@@ -46,8 +48,14 @@ def main():
         return answer({"error": "the scene writes a movie (%s); a split render needs an image format: pass --format PNG or JPEG"
                        % render.image_settings.file_format})
     pattern = os.path.join(os.path.abspath(out_dir), "frame_####") if out_dir else own_pattern(render)
-    render.filepath = pattern
     render.use_file_extension = True
+    frames = frames_of(frames_text)
+    render.filepath = pattern
+    paths = [render.frame_path(frame=frame) for frame in frames]
+    # "/out/frame_####" -> "/out/.omtop-partial-ID-frame_####"; "/out/" -> "/out/.omtop-partial-ID-".
+    partial_pattern = os.path.join(os.path.dirname(pattern), partial_prefix + os.path.basename(pattern))
+    render.filepath = partial_pattern
+    partial_paths = [render.frame_path(frame=frame) for frame in frames]
     scale = render.resolution_percentage / 100.0
     answer({
         "scene": scene.name,
@@ -57,7 +65,9 @@ def main():
         "width": int(render.resolution_x * scale),
         "height": int(render.resolution_y * scale),
         "fps": render.fps,
-        "paths": [render.frame_path(frame=frame) for frame in frames_of(frames_text)],
+        "paths": paths,
+        "partialPattern": partial_pattern,
+        "partialPaths": partial_paths,
     })
 
 

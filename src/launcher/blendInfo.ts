@@ -21,6 +21,8 @@ const AnswerSchema = z.union([
     height: z.number().int(),
     fps: z.number(),
     paths: z.array(z.string()),
+    partialPattern: z.string(),
+    partialPaths: z.array(z.string()),
   }),
 ]);
 
@@ -36,6 +38,10 @@ export interface BlendInfo {
   readonly fps: number;
   /** frame → absolute path of its file. */
   readonly paths: ReadonlyMap<number, string>;
+  /** The `-o` pattern blender renders to: the pattern with the partial prefix before its file name. */
+  readonly partialPattern: string;
+  /** frame → the partial name blender writes first, in the same folder as the frame's file. */
+  readonly partialPaths: ReadonlyMap<number, string>;
 }
 
 export interface BlendQuery {
@@ -46,6 +52,8 @@ export interface BlendQuery {
   readonly outDir?: string;
   readonly format?: string;
   readonly engine?: string;
+  /** Put before the pattern's file name for the partial names (see partialFrames). */
+  readonly partialPrefix: string;
   readonly timeoutMs?: number;
 }
 
@@ -54,7 +62,7 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
   const argv = [
     '-b', safePathArg(query.blendFile), '--python-exit-code', '1', '--python', SCRIPT, '--',
     query.scene ?? '', query.outDir === undefined ? '' : safePathArg(query.outDir),
-    query.format ?? '', query.engine ?? '', formatFrameList(query.frames),
+    query.format ?? '', query.engine ?? '', formatFrameList(query.frames), query.partialPrefix,
   ];
   const timeoutMs = query.timeoutMs ?? 120_000;
   const result = await createExecaRunner({ concurrency: 1 }).run([query.blender, ...argv], { timeoutMs });
@@ -70,9 +78,12 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
   const answer = AnswerSchema.safeParse(parseJsonOrNull(answerLine.slice(MARKER.length)));
   if (!answer.success) throw new Error(`unexpected answer from blender about ${query.blendFile}`);
   if ('error' in answer.data) throw new Error(answer.data.error);
-  const { paths, ...rest } = answer.data;
-  if (paths.length !== query.frames.length) throw new Error('blender returned the wrong number of frame paths');
-  return { ...rest, paths: new Map(query.frames.map((frame, i) => [frame, paths[i] ?? ''])) };
+  const { paths, partialPaths, ...rest } = answer.data;
+  if (paths.length !== query.frames.length || partialPaths.length !== query.frames.length) {
+    throw new Error('blender returned the wrong number of frame paths');
+  }
+  const byFrame = (list: readonly string[]): Map<number, string> => new Map(query.frames.map((frame, i) => [frame, list[i] ?? '']));
+  return { ...rest, paths: byFrame(paths), partialPaths: byFrame(partialPaths) };
 }
 
 /** A garbled answer line is reported as an unexpected answer, not as a JSON syntax error. */

@@ -1,10 +1,14 @@
-// Renders one chunk of frames in one blender process and settles, frame by frame, what got done:
-// a frame counts only when its file exists and is non-empty, and (if the process died) blender said
-// it saved it — a killed process can leave a half-written file behind, which is removed for the retry.
+// Renders one chunk of frames in one blender process and settles, frame by frame, what got done.
+// Blender writes each frame under its partial name (see partialFrames); a frame counts once its
+// partial is non-empty and either blender said it saved it or the process exited cleanly, and is
+// then renamed over the frame's file. A partial that does not count (a killed process, a full
+// disk) is this job's own half-written file and is removed; the frame's file is never touched.
 import type { BlenderLogEvent } from '../../parsers/blenderLog.js';
 import { toBlenderArgv } from './blenderArgv.js';
 import type { RenderJobConfig } from './jobConfig.js';
-import { frameFileReady, removePartialFrame } from './frameFiles.js';
+import { dirname } from 'node:path';
+import { discardPartial, publishFrame } from './partialFrames.js';
+import { folderWriteProblem } from './writeProblem.js';
 import { startPartProcess, type PartProcessResult, type RunningPartProcess } from './partProcess.js';
 
 export interface ChunkCallbacks {
@@ -16,6 +20,8 @@ export interface ChunkCallbacks {
 export interface ChunkOutcome {
   readonly result: PartProcessResult;
   readonly missing: number[];
+  /** Why frames cannot be written into their folder (a full disk, a read-only file system), when that is why frames are missing. */
+  readonly writeProblem: string | null;
 }
 
 export async function runChunk(
@@ -25,29 +31,31 @@ export async function runChunk(
   callbacks: ChunkCallbacks,
 ): Promise<ChunkOutcome> {
   const argv = toBlenderArgv({ ...config.invocation, blender: config.blender, frames });
-  const frameOfPath = new Map(frames.map((frame) => [config.paths.get(frame) ?? '', frame]));
+  const partialOf = (frame: number): string => config.partials.get(frame) ?? '';
+  const fileOf = (frame: number): string => config.paths.get(frame) ?? '';
+  const frameOfPartial = new Map(frames.map((frame) => [partialOf(frame), frame]));
   const saidSaved = new Set<number>();
   const done = new Set<number>();
-  const checks: Array<Promise<void>> = [];
+  const checks: Array<Promise<boolean>> = [];
 
-  const confirm = async (frame: number, file: string): Promise<void> => {
-    if (done.has(frame) || !(await frameFileReady(file))) return;
+  const publish = async (frame: number): Promise<boolean> => {
+    if (done.has(frame)) return true;
+    if (!(await publishFrame(partialOf(frame), fileOf(frame)))) return false;
     done.add(frame);
-    callbacks.onFrameDone(frame, file);
+    callbacks.onFrameDone(frame, fileOf(frame));
+    return true;
   };
   const onEvent = (event: BlenderLogEvent): void => {
     if (event.kind === 'progress') callbacks.onCurrentFrame(event.frame);
     if (event.kind !== 'saved') return;
-    // Blender prints the path it wrote; should it differ in spelling, the next unsaved frame of the
-    // chunk is the one (Workbench prints no Fra: lines to tell).
-    const frame = frameOfPath.get(event.path) ?? frames.find((f) => !saidSaved.has(f));
+    // Blender prints the (partial) path it wrote; should it differ in spelling, the next unsaved
+    // frame of the chunk is the one (Workbench prints no Fra: lines to tell).
+    const frame = frameOfPartial.get(event.path) ?? frames.find((f) => !saidSaved.has(f));
     if (frame === undefined) return;
     saidSaved.add(frame);
-    checks.push(confirm(frame, config.paths.get(frame) ?? event.path));
+    checks.push(publish(frame));
   };
 
-  // Coarse file systems store mtimes in whole seconds.
-  const startedAt = Date.now() - 2000;
   const running = startPartProcess({ argv, logFile, stallTimeoutMs: config.stallTimeoutMs, onEvent });
   callbacks.onSpawn(running, argv);
   const result = await running.result;
@@ -57,17 +65,13 @@ export async function runChunk(
   const missing: number[] = [];
   for (const frame of frames) {
     if (done.has(frame)) continue;
-    const file = config.paths.get(frame) ?? '';
-    const ready = await frameFileReady(file);
-    // Without a Saved line, only a clean exit and a file written by this process count (with
-    // --overwrite an old file of the same name is already there).
-    if (ready && (saidSaved.has(frame) || (cleanExit && (await frameFileReady(file, startedAt))))) {
-      done.add(frame);
-      callbacks.onFrameDone(frame, file);
-    } else {
-      if (ready) await removePartialFrame(file);
-      missing.push(frame);
-    }
+    // Without a Saved line, a partial counts only after a clean exit: the name is this job's own and
+    // an earlier attempt's partial was removed when that attempt ended, so this process wrote it.
+    if (cleanExit && (await publish(frame))) continue;
+    await discardPartial(partialOf(frame));
+    missing.push(frame);
   }
-  return { result, missing };
+  const [firstMissing] = missing;
+  const problem = firstMissing === undefined ? null : await folderWriteProblem(dirname(partialOf(firstMissing)));
+  return { result, missing, writeProblem: problem === null ? null : `cannot write frames in ${dirname(fileOf(firstMissing ?? 0))}: ${problem}` };
 }

@@ -106,6 +106,7 @@ export class RenderJob implements RenderJobHandle {
       this.endedAt = Date.now();
       this.notify();
     }
+    await this.releaseLock();
     return this.view();
   }
 
@@ -191,12 +192,17 @@ export class RenderJob implements RenderJobHandle {
     part.pid = null;
     part.currentFrame = null;
     if (pid !== null) this.config.hooks?.onPartExit?.(pid);
-    const { result, missing } = outcome;
-    const error = result.spawnError ?? result.errors[0] ?? null;
+    const { result, missing, writeProblem } = outcome;
+    const error = writeProblem ?? result.spawnError ?? result.errors[0] ?? null;
     this.emit({
       type: 'part-exit', part: part.index, pid: result.pid, exitCode: result.exitCode, signal: result.signal,
       stalled: result.stalled, missing: formatFrameList(missing), error,
     });
+    if (writeProblem !== null && !this.cancelled) {
+      // Retrying cannot help while the disk is full or read-only: stop, naming the real cause.
+      this.message = writeProblem;
+      this.stopAll();
+    }
     this.checkFatal(result.exitCode, missing.length === frames.length, error);
     this.notify();
     return missing;
@@ -237,7 +243,11 @@ export class RenderJob implements RenderJobHandle {
   }
 
   private async finish(): Promise<void> {
-    const missing = await missingFrames(this.config.frames, (frame) => this.config.paths.get(frame) ?? '');
+    // A frame of this job counts only when this job rendered it: with --overwrite the old file is
+    // still there after a cancel or a failure, and must not pass for a new one.
+    const notRendered = this.config.frames.filter((frame) => !this.doneFrames.has(frame));
+    const gone = await missingFrames(this.config.allFrames, (frame) => this.config.paths.get(frame) ?? '');
+    const missing = [...new Set([...notRendered, ...gone])].sort((a, b) => a - b);
     const userCancelled = this.cancelled && this.message === null;
     if (missing.length > 0) {
       const list = formatFrameList(missing);
@@ -257,6 +267,16 @@ export class RenderJob implements RenderJobHandle {
     }
     this.endedAt = Date.now();
     this.notify();
+  }
+
+  /** The frames are free for another job once this one has ended, whatever the outcome. */
+  private async releaseLock(): Promise<void> {
+    try {
+      await this.config.outputLock?.release();
+    } catch (error) {
+      const note = `could not remove the lock ${this.config.outputLock?.path ?? ''}: ${errorLine(error)}`;
+      this.message = this.message === null ? note : `${this.message}; ${note}`;
+    }
   }
 
   private wake(): void {

@@ -1,6 +1,7 @@
 // What a render job needs once its input has been checked, and what it reports while it runs.
 import type { BlenderInvocation } from './blenderArgv.js';
 import type { MovieRequest } from './movie.js';
+import type { OutputLock } from './outputLock.js';
 
 export type SplitMode = 'even' | 'dynamic';
 
@@ -49,7 +50,7 @@ export interface RenderJobConfig {
   /** As the user named it; shown in views and messages. */
   readonly blendFile: string;
   readonly blender: string;
-  /** Everything of the blender argv except the program and the frames. */
+  /** Everything of the blender argv except the program and the frames; `outputPattern` is the partial pattern. */
   readonly invocation: Omit<BlenderInvocation, 'blender' | 'frames'>;
   /** The frames this job renders, sorted. */
   readonly frames: readonly number[];
@@ -57,6 +58,8 @@ export interface RenderJobConfig {
   readonly allFrames: readonly number[];
   /** frame → absolute path of its file, as blender computes it. */
   readonly paths: ReadonlyMap<number, string>;
+  /** frame → the partial name blender writes it under (the `-o` pattern is the partial one), renamed over the path when complete. */
+  readonly partials: ReadonlyMap<number, string>;
   readonly outDir: string;
   readonly logDir: string;
   readonly parts: number;
@@ -67,4 +70,6 @@ export interface RenderJobConfig {
   readonly stallTimeoutMs: number;
   readonly movie?: MovieRequest;
   readonly hooks?: RenderHooks;
+  /** Held while the job runs, released when it ends (see outputLock). */
+  readonly outputLock?: OutputLock;
 }

@@ -1,15 +1,20 @@
 // Turns render options into a job configuration, checking everything that can be checked before a
-// single part is forked: the range, the .blend, blender itself, the output directory, old frames.
+// single part is forked: the range, the .blend, blender itself, the output directory, old frames;
+// and locks the frames so that no second job renders into them meanwhile.
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
 import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
 import { findProgram } from './findProgram.js';
 import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
-import { queryBlendInfo } from './blendInfo.js';
+import { queryBlendInfo, type BlendInfo } from './blendInfo.js';
 import { missingFrames } from './frameFiles.js';
 import { blenderCliFormat } from './imageFormat.js';
+import { discardPartialsOfJob, partialPrefix, partialsOutsideFolder } from './partialFrames.js';
+import { acquireOutputLock, OutputLockedError, type OutputLock } from './outputLock.js';
+import type { MovieRequest } from './movie.js';
+import { fileErrorReason } from './writeProblem.js';
 
 export interface PreparedRender {
   readonly config: RenderJobConfig;
@@ -61,16 +66,65 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
     throw new RenderInputError('--movie needs ffmpeg or mencoder: install one with apt-get install ffmpeg');
   }
 
+  const id = jobId(new Date());
   const info = await queryBlendInfo({
     blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, format: options.format, engine: options.engine,
+    partialPrefix: partialPrefix(id),
   }).catch((error: unknown) => {
     throw new RenderInputError(error instanceof Error ? error.message : String(error));
   });
   const pathOf = (frame: number): string => info.paths.get(frame) ?? '';
+  const [outside] = partialsOutsideFolder(info.paths, info.partialPaths);
+  if (outside !== undefined) throw new RenderInputError(`cannot replace ${outside} atomically: blender would write its partial file in another folder`);
   for (const dir of new Set(allFrames.map((frame) => dirname(pathOf(frame))))) ensureDirectory(dir);
   const frameDir = dirname(pathOf(allFrames[0] ?? 0));
 
-  const missing = await missingFrames(allFrames, pathOf);
+  const { lock, warnings } = await lockFrames(info, frameDir, id);
+  try {
+    return await configure({ options, info, allFrames, frameDir, id, blender, blendPath, tools, lock, warnings });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function lockFrames(info: BlendInfo, frameDir: string, id: string): Promise<{ lock: OutputLock; warnings: string[] }> {
+  const first = info.paths.values().next().value ?? '';
+  const target = `${info.pattern}${basename(info.pattern).includes('#') ? '' : '####'}${extname(first)}`;
+  let lock: OutputLock;
+  try {
+    lock = await acquireOutputLock({ folder: frameDir, key: `${info.pattern}\n${extname(first)}`, target, jobId: id });
+  } catch (error) {
+    if (error instanceof OutputLockedError) throw new RenderInputError(error.message);
+    const reason = fileErrorReason(error);
+    if (reason !== null) throw new RenderInputError(`cannot write in ${frameDir}: ${reason}`);
+    throw error;
+  }
+  const warnings: string[] = [];
+  if (lock.replaced !== null) {
+    const removed = await discardPartialsOfJob(frameDir, lock.replaced.jobId);
+    warnings.push(`job ${lock.replaced.jobId} (pid ${lock.replaced.pid}) ended without releasing ${target}: took over its lock${removed > 0 ? ` and removed its ${removed} partial frame file(s)` : ''}`);
+  }
+  return { lock, warnings };
+}
+
+interface Checked {
+  readonly options: RenderOptions;
+  readonly info: BlendInfo;
+  readonly allFrames: readonly number[];
+  readonly frameDir: string;
+  readonly id: string;
+  readonly blender: string;
+  readonly blendPath: string;
+  readonly tools: Pick<MovieRequest, 'ffmpeg' | 'ffprobe' | 'mencoder'>;
+  readonly lock: OutputLock;
+  readonly warnings: readonly string[];
+}
+
+/** With the frames locked: which frames to render (old ones kept, resumed or overwritten), how many parts. */
+async function configure(checked: Checked): Promise<PreparedRender> {
+  const { options, info, allFrames, frameDir, id } = checked;
+  const missing = await missingFrames(allFrames, (frame) => info.paths.get(frame) ?? '');
   const existing = allFrames.length - missing.length;
   if (existing > 0 && !options.resume && !options.overwrite) {
     throw new RenderInputError(
@@ -78,32 +132,32 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
     );
   }
   const frames = options.overwrite ? allFrames : missing;
-  const warnings: string[] = [];
+  const warnings = [...checked.warnings];
   let parts = options.parts;
   if (frames.length > 0 && parts > frames.length) {
     warnings.push(`only ${frames.length} frame(s) to render: using ${frames.length} part(s) instead of ${parts}`);
     parts = frames.length;
   }
 
-  const id = jobId(new Date());
   const logDir = join(frameDir, '.omtop-logs', id);
   ensureDirectory(logDir);
   const size = options.size ?? { width: info.width, height: info.height };
   const config: RenderJobConfig = {
     id,
     blendFile: options.blendFile,
-    blender,
+    blender: checked.blender,
     invocation: {
-      blendFile: blendPath,
+      blendFile: checked.blendPath,
       scene: options.scene,
       engine: options.engine,
       settings: { size: options.size, noDenoising: options.noDenoising },
-      outputPattern: info.pattern,
+      outputPattern: info.partialPattern,
       format: options.format === undefined ? undefined : blenderCliFormat(options.format),
     },
     frames,
     allFrames,
     paths: info.paths,
+    partials: info.partialPaths,
     outDir: frameDir,
     logDir,
     parts,
@@ -113,8 +167,9 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
     stallTimeoutMs: (options.stallTimeoutSeconds ?? DEFAULT_STALL_SECONDS) * 1000,
     movie: options.movie === undefined
       ? undefined
-      : { file: resolve(options.cwd, options.movie), fps: options.fps ?? DEFAULT_FPS, ...size, ...tools },
+      : { file: resolve(options.cwd, options.movie), fps: options.fps ?? DEFAULT_FPS, ...size, ...checked.tools },
     hooks: options.hooks,
+    outputLock: checked.lock,
   };
   // A Set: with a million frames, missing.includes per frame would be quadratic.
   const missingSet = new Set(missing);

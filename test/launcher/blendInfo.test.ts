@@ -17,17 +17,20 @@ function fakeBlender(name: string, body: string): string {
 }
 
 const query = (blender: string, timeoutMs?: number) =>
-  queryBlendInfo({ blender, blendFile: 'scene.blend', frames: [1, 2, 3], ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  queryBlendInfo({ blender, blendFile: 'scene.blend', frames: [1, 2, 3], partialPrefix: '.omtop-partial-J-', ...(timeoutMs === undefined ? {} : { timeoutMs }) });
 
 describe('queryBlendInfo', () => {
   it('reads the answer line into absolute frame paths', async () => {
     const answer = JSON.stringify({
       scene: 'Scene', pattern: '/out/frame_####', format: 'PNG', engine: 'CYCLES', width: 32, height: 24, fps: 24,
       paths: ['/out/frame_0001.png', '/out/frame_0002.png', '/out/frame_0003.png'],
+      partialPattern: '/out/.omtop-partial-J-frame_####',
+      partialPaths: ['/out/.omtop-partial-J-frame_0001.png', '/out/.omtop-partial-J-frame_0002.png', '/out/.omtop-partial-J-frame_0003.png'],
     });
     const info = await query(fakeBlender('answers', `echo 'Blender 3.4.1'; echo 'OMTOP-BLEND-INFO ${answer}'`));
     expect(info.scene).toBe('Scene');
     expect(info.paths.get(2)).toBe('/out/frame_0002.png');
+    expect(info.partialPaths.get(2)).toBe('/out/.omtop-partial-J-frame_0002.png');
   });
 
   it('names blender\'s own error when the file cannot be read', async () => {

@@ -11,3 +11,15 @@ export function writeFakeBlender(dir: string, name: string, renderBody: string):
   chmodSync(path, 0o755);
   return path;
 }
+
+/**
+ * sh for a fake render body: sets $out to blender's `-o` pattern and $first/$last to `-s`/`-e`
+ * (the even split's one run), and defines `frame_file N`, the file blender would write for frame N
+ * (`####` → zero-padded N, then the `.jpg` of `-x 1`).
+ */
+export const READ_RENDER_ARGS = `out=''; first=''; last=''
+while [ $# -gt 0 ]; do
+  case "$1" in -o) out="$2"; shift;; -s) first="$2"; shift;; -e) last="$2"; shift;; esac
+  shift
+done
+frame_file() { printf '%s.jpg' "$(printf '%s' "$out" | sed "s/####/$(printf %04d "$1")/")"; }`;
