@@ -116,7 +116,7 @@ export class RenderJob implements RenderJobHandle {
     for (let attempt = 1; pending.length > 0 && !this.cancelled; attempt += 1) {
       pending = this.allowedRetries(part, await this.renderChunk(part, pending, attempt));
     }
-    this.settlePart(part, pending.length > 0);
+    this.settlePart(part);
   }
 
   private async dynamicWorker(part: PartRecord, queue: FrameQueue): Promise<void> {
@@ -146,7 +146,7 @@ export class RenderJob implements RenderJobHandle {
       queue.requeue(retry);
       this.wake();
     }
-    this.settlePart(part, this.cancelled && queue.size + this.running.size > 0);
+    this.settlePart(part);
   }
 
   private async renderChunk(part: PartRecord, frames: readonly number[], attempt: number): Promise<number[]> {
@@ -236,8 +236,9 @@ export class RenderJob implements RenderJobHandle {
     this.stopAll();
   }
 
-  private settlePart(part: PartRecord, interrupted: boolean): void {
-    if (interrupted) part.state = 'cancelled';
+  /** A part stopped by a cancel before it finished its frames (or took any) is cancelled, never done. */
+  private settlePart(part: PartRecord): void {
+    if (this.cancelled && !part.complete) part.state = 'cancelled';
     else part.state = part.framesFailed > 0 ? 'failed' : 'done';
     this.notify();
   }
@@ -271,12 +272,9 @@ export class RenderJob implements RenderJobHandle {
 
   /** The frames are free for another job once this one has ended, whatever the outcome. */
   private async releaseLock(): Promise<void> {
-    try {
-      await this.config.outputLock?.release();
-    } catch (error) {
-      const note = `could not remove the lock ${this.config.outputLock?.path ?? ''}: ${errorLine(error)}`;
-      this.message = this.message === null ? note : `${this.message}; ${note}`;
-    }
+    await this.config.outputLock?.release().catch((error: unknown) => {
+      this.message = `${this.message === null ? '' : `${this.message}; `}could not remove the lock: ${errorLine(error)}`;
+    });
   }
 
   private wake(): void {

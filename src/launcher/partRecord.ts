@@ -26,6 +26,11 @@ export class PartRecord {
     for (const frame of frames) this.assigned.delete(frame);
   }
 
+  /** It held frames, and every one is done or given up. */
+  get complete(): boolean {
+    return this.assigned.size > 0 && this.framesDone + this.framesFailed >= this.assigned.size;
+  }
+
   recordFrame(seconds: number): void {
     this.framesDone += 1;
     this.measuredSeconds += seconds;

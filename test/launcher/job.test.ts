@@ -7,7 +7,7 @@ import { startRenderJob } from '../../src/launcher/startRender.js';
 import type { RenderOptions } from '../../src/launcher/renderOptions.js';
 import type { RenderEvent } from '../../src/launcher/jobConfig.js';
 import { frameRange, parseFrameList } from '../../src/launcher/frameList.js';
-import { writeFakeBlender } from './support/fakeBlender.js';
+import { READ_RENDER_ARGS, writeFakeBlender } from './support/fakeBlender.js';
 import { blenderRequirementTest, groupGone, makeScene, processesMentioning, requireBlender, savedCounts, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
 
 let dir = '';
@@ -173,5 +173,21 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     expect(events.filter((e) => e.type === 'part-spawn').length).toBeLessThanOrEqual(3);
     expect(view.state).toBe('failed');
     expect(view.message).toMatch(/^blender failed on every part: Error: Build without OpenImageDenoiser \(this blender has no OpenImageDenoise: pass --no-denoising\); 20 frame\(s\) missing: 1-20/);
+  }, 30_000);
+
+  it('a cancel shows the parts it stopped as cancelled, and a part that had finished as done', async () => {
+    // Part 1 (frame 1) renders at once; parts 2 and 3 wait until they are killed.
+    const blender = writeFakeBlender(dir, 'one-quick-blender', `${READ_RENDER_ARGS}
+if [ "$first" = 1 ]; then printf 'frame' > "$(frame_file 1)"; echo "Saved: '$(frame_file 1)'"; exit 0; fi
+exec sleep 60`);
+    let cancelled: Promise<void> | undefined;
+    const { handle } = await startRenderJob(options({
+      start: 1, end: 3, parts: 3, split: 'even', outDir: 'cancel-states', blender,
+      hooks: { onEvent: (event) => { if (event.type === 'frame-done') cancelled ??= handle.cancel(); } },
+    }));
+    const view = await handle.done;
+    await cancelled;
+    expect(view.state).toBe('cancelled');
+    expect(view.parts.map((part) => part.state)).toEqual(['done', 'cancelled', 'cancelled']);
   }, 30_000);
 });
