@@ -50,7 +50,7 @@ export interface RenderJobConfig {
   /** As the user named it; shown in views and messages. */
   readonly blendFile: string;
   readonly blender: string;
-  /** Everything of the blender argv except the program and the frames; `outputPattern` is the partial pattern. */
+  /** Everything of the blender argv except the program and the frames. */
   readonly invocation: Omit<BlenderInvocation, 'blender' | 'frames'>;
   /** The frames this job renders, sorted. */
   readonly frames: readonly number[];
@@ -58,7 +58,9 @@ export interface RenderJobConfig {
   readonly allFrames: readonly number[];
   /** frame → absolute path of its file, as blender computes it. */
   readonly paths: ReadonlyMap<number, string>;
-  /** frame → the partial name blender writes it under (the `-o` pattern is the partial one), renamed over the path when complete. */
+  /** The `-o` pattern of the local parts: the frames' pattern with the partial prefix (see partialFrames). */
+  readonly partialPattern: string;
+  /** frame → the partial name blender writes it under with `partialPattern`, renamed over the path when complete. */
   readonly partials: ReadonlyMap<number, string>;
   readonly outDir: string;
   readonly logDir: string;

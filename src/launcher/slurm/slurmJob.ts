@@ -10,6 +10,7 @@ import { frameFileReady, removePartialFrame } from '../frameFiles.js';
 import { RenderInputError } from '../inputChecks.js';
 import type { RenderJobConfig } from '../jobConfig.js';
 import { assembleMovie } from '../movie.js';
+import { errorLine } from '../../errorLine.js';
 import type { JobState, PartState, PartView, RenderJobHandle, RenderJobView } from '../types.js';
 import { argvFileText, sbatchArgv, submittedJobId, taskArgvFile, taskLogFile, type SlurmSubmitOptions } from './sbatchArgv.js';
 import { planTasks } from './taskPlan.js';
@@ -301,7 +302,11 @@ export class SlurmRenderJob implements RenderJobHandle {
     this.message = message;
     this.endedAt = this.now();
     this.emit();
-    this.resolveDone(this.view());
+    // The frames are free for another job once this one has ended (prepareRender took the lock).
+    const released = this.config.outputLock?.release() ?? Promise.resolve();
+    void released.catch((error: unknown) => {
+      this.message = `${this.message === null ? '' : `${this.message}; `}could not remove the lock: ${errorLine(error)}`;
+    }).then(() => this.resolveDone(this.view()));
   }
 
   private emit(): void {
