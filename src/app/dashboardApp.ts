@@ -70,10 +70,13 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     return frame.kind === 'panes' ? frame.shown : { rows: 1, total: 0 };
   };
 
+  const timers = new Set<NodeJS.Timeout>();
+  const following = (path: string): boolean => ui.overlay?.kind === 'text' && ui.overlay.follow === path;
+
   const dispatch = (event: UiEvent): void => {
     const result = reduceUi(ui, event, { snapshot: store.latest(), jobs: jobs.views(), shown: shownList() });
     ui = result.ui;
-    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, jobs, dispatch, quit });
+    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, jobs, dispatch, quit, following, timers });
     loop.request();
   };
 
@@ -94,6 +97,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       unsubscribe();
       unbindKeys();
       loop.stop();
+      for (const timer of timers) clearInterval(timer);
       await jobs.cancelRunning();
     },
   };

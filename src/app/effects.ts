@@ -6,6 +6,7 @@ import { errorLine } from '../errorLine.js';
 import type { UiEvent } from '../reducer/events.js';
 import type { Effect } from '../state/ui.js';
 import type { RenderJobs } from './renderJobs.js';
+import { showJob } from './jobText.js';
 
 export interface EffectDeps {
   readonly backend: Backend;
@@ -13,6 +14,9 @@ export interface EffectDeps {
   readonly jobs: RenderJobs;
   readonly dispatch: (event: UiEvent) => void;
   readonly quit: () => void;
+  /** The job log the text dialog follows now, if any. */
+  readonly following: (path: string) => boolean;
+  readonly timers: Set<NodeJS.Timeout>;
 }
 
 export function applyEffect(effect: Effect, deps: EffectDeps): void {
@@ -40,6 +44,9 @@ export function applyEffect(effect: Effect, deps: EffectDeps): void {
       deps.jobs.start(effect.request).then((view) => {
         deps.dispatch({ type: 'renderStarted', jobId: view.id, message: `render ${view.id} started: ${view.framesTotal} frames in ${view.parts.length} parts` });
       }).catch(fail('render not started'));
+      return;
+    case 'showJob':
+      showJob(effect.job, effect.log, deps).catch(fail(`job ${effect.job}`));
       return;
     case 'cancelRender':
       deps.dispatch({ type: 'status', status: { text: `cancelling render ${effect.jobId}…`, kind: 'running' } });

@@ -9,4 +9,10 @@ export interface Backend {
   /** Runs one cluster command. Never rejects: a refused or failed command comes back with ok=false. */
   perform(command: ClusterCommand): Promise<CommandOutcome>;
   close(): Promise<void>;
+  /** A batch job's details and its log file (Slurm: scontrol show job); absent where there are no jobs. */
+  jobDetails?(job: string): Promise<JobDetails>;
 }
+
+export type JobDetails =
+  | { readonly ok: true; readonly lines: readonly string[]; readonly logFile: string | null }
+  | { readonly ok: false; readonly message: string };

@@ -11,5 +11,7 @@ export function withReadonly(backend: Backend): Backend {
     perform: (command: ClusterCommand): Promise<CommandOutcome> =>
       Promise.resolve({ command, ok: false, message: `read-only mode: ${describeCommand(command)} refused (started with --readonly)` }),
     close: () => backend.close(),
+    // Reading a job's details changes nothing: allowed read-only.
+    ...(backend.jobDetails ? { jobDetails: (job: string) => backend.jobDetails?.(job) ?? Promise.resolve({ ok: false as const, message: 'no job details' }) } : {}),
   };
 }

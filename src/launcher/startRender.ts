@@ -29,15 +29,21 @@ export interface StartRenderDefaults {
 
 export function createStartRender(defaults: StartRenderDefaults = {}): StartRender {
   return async (request: RenderRequest): Promise<RenderJobHandle> => {
-    const { handle } = await startRenderJob({
-      ...request,
+    const { slurm, ...rest } = request;
+    const options = {
+      ...rest,
       cwd: defaults.cwd ?? process.cwd(),
       env: defaults.env ?? process.env,
       hooks: defaults.hooks,
       resume: defaults.resume ?? true,
       blender: defaults.blender,
-    });
-    return handle;
+    };
+    if (slurm) {
+      // The dashboard's "Run on: Slurm": the cluster's default partition, no extra sbatch options.
+      const { startSlurmRenderJob } = await import('./slurm/startSlurmRender.js');
+      return (await startSlurmRenderJob({ ...options, slurm: { extraArgs: [] } })).handle;
+    }
+    return (await startRenderJob(options)).handle;
   };
 }
 

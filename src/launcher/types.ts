@@ -51,6 +51,8 @@ export interface RenderRequest {
   readonly outDir?: string;
   /** Movie file to assemble at the end; undefined: no movie. */
   readonly movie?: string;
+  /** Submit the parts as a Slurm job array instead of running them here. */
+  readonly slurm?: boolean;
 }
 
 export interface RenderJobHandle {

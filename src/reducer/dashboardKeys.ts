@@ -2,7 +2,7 @@
 import type { KeyId } from '../state/keyTable.js';
 import { listAt, moveSelection, type ListItems, type ListState } from '../state/list.js';
 import { effectiveBlenderOnly, PROCESS_SORT_KEYS, sortLabel } from '../state/processQuery.js';
-import { jobItems, jobsRunning, listedProcesses, nodeItems, processItems } from '../state/selectors.js';
+import { batchJobItems, jobItems, jobsRunning, listedBatchJobs, listedProcesses, nodeItems, processItems } from '../state/selectors.js';
 import { PANES, type UiState } from '../state/ui.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 
@@ -28,6 +28,10 @@ function move(delta: number, pages = false): KeyHandler {
         return moved(ui, ui.nodes, nodeItems(ctx.snapshot), step, (nodes) => ({ ...ui, nodes }));
       case 'processes': {
         if (ctx.snapshot === null) return unchanged(ui);
+        if (ctx.snapshot.jobs !== undefined) {
+          const listed = listedBatchJobs(ui, ctx.snapshot, jobsRunning(ctx.jobs));
+          return moved(ui, ui.batchJobs, batchJobItems(listed), step, (batchJobs) => ({ ...ui, batchJobs }));
+        }
         const order = listedProcesses(ui, ctx.snapshot, ctx.jobs);
         return moved(ui, ui.processes, processItems(order), step, (processes) => ({ ...ui, processes }));
       }

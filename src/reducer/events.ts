@@ -13,4 +13,6 @@ export type UiEvent =
   | { readonly type: 'textInput'; readonly text: string }
   | { readonly type: 'textBackspace' }
   | { readonly type: 'status'; readonly status: StatusLine }
-  | { readonly type: 'renderStarted'; readonly jobId: string; readonly message: string };
+  | { readonly type: 'renderStarted'; readonly jobId: string; readonly message: string }
+  /** Text to read (a job's details or log): opens the text dialog, or refreshes the log it follows. */
+  | { readonly type: 'showText'; readonly title: string; readonly lines: readonly string[]; readonly follow: string | null; readonly update: boolean };

@@ -22,7 +22,8 @@ function dialogKey(ui: UiState, key: KeyPress): UiEvent | null {
   const overlay = ui.overlay;
   if (overlay === null) return null;
   if (key.full === 'escape') return { type: 'dismiss' };
-  if (overlay.kind === 'filter' || overlay.kind === 'renderForm') {
+  if (overlay.kind === 'text') return ['q', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
+  if (overlay.kind === 'filter' || overlay.kind === 'renderForm' || overlay.kind === 'reason') {
     if (key.full === 'enter') return { type: 'overlayChoose' };
     if (key.full === 'backspace') return { type: 'textBackspace' };
     if (overlay.kind === 'renderForm') {

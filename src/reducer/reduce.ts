@@ -7,12 +7,15 @@ import { DASHBOARD_KEYS } from './dashboardKeys.js';
 import type { UiEvent } from './events.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { reduceOverlay } from './reduceOverlay.js';
+import { SLURM_KEYS, slurmOverride } from './slurmKeys.js';
 
 export type { ReduceContext, Reduction } from './reduceContext.js';
 export { INTERVAL_STEPS_MS } from './dashboardKeys.js';
 
 /** One handler per command of the key table: a command without one does not type-check. */
-const HANDLERS: { readonly [Id in KeyId]: (ui: UiState, ctx: ReduceContext) => Reduction } = { ...DASHBOARD_KEYS, ...CLUSTER_KEYS };
+const HANDLERS: { readonly [Id in KeyId]: (ui: UiState, ctx: ReduceContext) => Reduction } = {
+  ...DASHBOARD_KEYS, ...CLUSTER_KEYS, ...SLURM_KEYS,
+};
 
 const PANE_NAMES: Readonly<Record<PaneId, string>> = {
   nodes: 'Nodes', processes: 'Processes', render: 'Render',
@@ -27,13 +30,23 @@ function reduceKey(ui: UiState, id: KeyId, ctx: ReduceContext): Reduction {
   if (policy.pane !== null && policy.pane !== ui.focus) {
     return withStatus(ui, `"${describeKey(id)}" works in the ${PANE_NAMES[policy.pane]} pane (Tab moves there)`, 'error');
   }
-  return HANDLERS[id](ui, ctx);
+  return (slurmOverride(id, ctx) ?? HANDLERS[id])(ui, ctx);
 }
 
 export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduction {
   if (event.type === 'status') return { ui: { ...ui, status: event.status }, effects: [] };
   if (event.type === 'renderStarted') {
     return { ui: { ...ui, jobs: listWith(event.jobId), status: { text: event.message, kind: 'ok' } }, effects: [] };
+  }
+  if (event.type === 'showText') {
+    const open = ui.overlay;
+    // A log update lands only while its dialog is still open; a new text opens unless another dialog is.
+    if (event.update) {
+      if (open?.kind !== 'text' || open.follow !== event.follow) return unchanged(ui);
+    } else if (open !== null && open.kind !== 'text') {
+      return unchanged(ui);
+    }
+    return { ui: { ...ui, overlay: { kind: 'text', title: event.title, lines: event.lines, follow: event.follow }, status: event.update ? ui.status : null }, effects: [] };
   }
   // Quit always works, even with a dialog open.
   if (event.type === 'key' && event.id === 'quit') return run(ui, { kind: 'quit' });

@@ -14,6 +14,11 @@ function choosePicker(ui: UiState, picker: OverlayOf<'picker'>): Reduction {
   const option = picker.options[selectedIndex(picker.list, pickerItems(picker))];
   if (option === undefined) return { ui: { ...ui, overlay: null }, effects: [] };
   const pid = picker.pid;
+  if (picker.purpose === 'jobSignal') {
+    const job = picker.job ?? '';
+    const signal = option.value as SignalName;
+    return propose(ui, 'signal', `Send ${signal} to job ${job}?`, { kind: 'perform', command: { type: 'jobSignal', job, signal }, label: `${signal} job ${job}` });
+  }
   if (picker.purpose === 'migrate') {
     const to = Number(option.value);
     return propose(ui, 'migrate', `Migrate ${pid} to N${to}?`, { kind: 'perform', command: { type: 'migrate', pid, to }, label: `migrate ${pid} to N${to}` });
@@ -29,16 +34,18 @@ function submitForm(ui: UiState, form: OverlayOf<'renderForm'>): Reduction {
     effects: [{ kind: 'startRender', request }] };
 }
 
-function editForm(ui: UiState, form: OverlayOf<'renderForm'>, event: UiEvent): Reduction {
+function editForm(ui: UiState, form: OverlayOf<'renderForm'>, event: UiEvent, ctx: ReduceContext): Reduction {
   const { field, fields } = form;
   if (event.type === 'overlayMove') {
-    const index = RENDER_FORM_FIELDS.indexOf(field);
-    const next = RENDER_FORM_FIELDS[(index + event.delta + RENDER_FORM_FIELDS.length) % RENDER_FORM_FIELDS.length] ?? field;
+    // "Run on: here / Slurm" is offered only where both are possible: on a Slurm cluster.
+    const shown = RENDER_FORM_FIELDS.filter((f) => f !== 'slurm' || ctx.snapshot?.backend === 'slurm');
+    const index = shown.indexOf(field);
+    const next = shown[(index + event.delta + shown.length) % shown.length] ?? field;
     return { ui: { ...ui, overlay: { ...form, field: next } }, effects: [] };
   }
-  if (field === 'movie') {
+  if (field === 'movie' || field === 'slurm') {
     if (event.type !== 'textInput' || event.text !== ' ') return unchanged(ui);
-    return { ui: { ...ui, overlay: { ...form, fields: { ...fields, movie: !fields.movie }, error: null } }, effects: [] };
+    return { ui: { ...ui, overlay: { ...form, fields: { ...fields, [field]: !fields[field] }, error: null } }, effects: [] };
   }
   const value = fields[field];
   const edited = event.type === 'textInput' ? value + event.text : event.type === 'textBackspace' ? [...value].slice(0, -1).join('') : value;
@@ -54,6 +61,17 @@ function editFilter(ui: UiState, filter: OverlayOf<'filter'>, event: UiEvent): R
   if (event.type === 'textInput') return { ui: { ...ui, overlay: { kind: 'filter', text: filter.text + event.text } }, effects: [] };
   if (event.type === 'textBackspace') return { ui: { ...ui, overlay: { kind: 'filter', text: [...filter.text].slice(0, -1).join('') } }, effects: [] };
   return unchanged(ui);
+}
+
+/** The reason a Slurm drain needs: typed, then confirmed as the key table's policy says. */
+function editReason(ui: UiState, overlay: OverlayOf<'reason'>, event: UiEvent): Reduction {
+  if (event.type === 'textInput') return { ui: { ...ui, overlay: { ...overlay, text: overlay.text + event.text } }, effects: [] };
+  if (event.type === 'textBackspace') return { ui: { ...ui, overlay: { ...overlay, text: [...overlay.text].slice(0, -1).join('') } }, effects: [] };
+  if (event.type !== 'overlayChoose') return unchanged(ui);
+  const reason = overlay.text.trim();
+  if (reason === '') return { ui: { ...ui, status: { text: 'a drain needs a reason (Esc cancels)', kind: 'error' } }, effects: [] };
+  return propose(ui, 'toggleBlock', `Drain ${overlay.node} ("${reason}")? Its running jobs finish; no new job starts there.`,
+    { kind: 'perform', command: { type: 'drain', node: overlay.node, reason }, label: `drain ${overlay.node}` });
 }
 
 /** Handles an event while `overlay` is open; every key goes to the dialog, never to the panes. */
@@ -76,6 +94,10 @@ export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx
     case 'filter':
       return editFilter(ui, overlay, event);
     case 'renderForm':
-      return event.type === 'overlayChoose' ? submitForm(ui, overlay) : editForm(ui, overlay, event);
+      return event.type === 'overlayChoose' ? submitForm(ui, overlay) : editForm(ui, overlay, event, ctx);
+    case 'reason':
+      return editReason(ui, overlay, event);
+    case 'text':
+      return event.type === 'overlayChoose' ? { ui: { ...ui, overlay: null }, effects: [] } : unchanged(ui);
   }
 }

@@ -26,6 +26,13 @@ interface Binding {
   readonly description: string;
   /** Short label for the footer; bindings without one are only in the help. */
   readonly footer?: string;
+  /**
+   * On a Slurm cluster: what the key does there (the help shows it instead of `description`);
+   * null: nothing (an openMosix command: hidden from the Slurm help). Absent: the same as elsewhere.
+   */
+  readonly slurm?: string | null;
+  /** A Slurm command: only in the help of a Slurm cluster. */
+  readonly slurmOnly?: boolean;
 }
 
 interface KeyCommand {
@@ -40,11 +47,18 @@ interface Options {
   readonly footer?: string;
   /** More keys for the same command in one pane each: [pane, keys, description]. */
   readonly also?: readonly (readonly [PaneId, readonly string[], string])[];
+  readonly slurm?: string | null;
+  readonly slurmOnly?: boolean;
 }
 
 function command(scope: KeyScope, keys: readonly string[], description: string, options: Options = {}): KeyCommand {
   const confirm = options.confirm ?? false;
-  const own: Binding = { keys, scope, description, ...(options.footer === undefined ? {} : { footer: options.footer }) };
+  const own: Binding = {
+    keys, scope, description,
+    ...(options.footer === undefined ? {} : { footer: options.footer }),
+    ...(options.slurm === undefined ? {} : { slurm: options.slurm }),
+    ...(options.slurmOnly ? { slurmOnly: true } : {}),
+  };
   const also = (options.also ?? []).map(([pane, more, text]): Binding => ({ keys: more, scope: pane, description: text }));
   return {
     policy: { pane: scope === 'global' ? null : scope, confirm, mutates: options.mutates ?? confirm },
@@ -70,16 +84,21 @@ const KEY_TABLE = {
   sortPrev: command('global', ['<'], 'sort processes by the previous column'),
   sortInvert: command('global', ['S-i'], 'reverse the sort order'),
   openRenderForm: command('global', ['r'], 'start a split render (form)', { mutates: true, footer: 'Render' }),
-  expel: command('nodes', ['e'], 'expel guest processes from this node', { confirm: true, footer: 'Expel' }),
-  bring: command('nodes', ['b'], 'bring this node\'s processes home', { confirm: true, footer: 'Bring' }),
-  toggleStay: command('nodes', ['s'], 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay' }),
-  toggleLock: command('nodes', ['l'], 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock' }),
-  toggleBlock: command('nodes', ['S-b'], 'block on/off: refuse guest processes', { confirm: true, footer: 'Block' }),
-  toggleQuiet: command('nodes', ['S-q'], 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet' }),
-  migrate: command('processes', ['m'], 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate' }),
-  sendHome: command('processes', ['h'], 'send the process home', { mutates: true, footer: 'Home' }),
-  balance: command('processes', ['a'], 'let the balancer place the process', { mutates: true, footer: 'Auto' }),
-  signal: command('processes', ['k', 'f9'], 'send a signal (list)', { confirm: true, footer: 'Signal' }),
+  expel: command('nodes', ['e'], 'expel guest processes from this node', { confirm: true, footer: 'Expel', slurm: null }),
+  bring: command('nodes', ['b'], 'bring this node\'s processes home', { confirm: true, footer: 'Bring', slurm: null }),
+  toggleStay: command('nodes', ['s'], 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay', slurm: null }),
+  toggleLock: command('nodes', ['l'], 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock', slurm: null }),
+  toggleBlock: command('nodes', ['S-b'], 'block on/off: refuse guest processes', { confirm: true, footer: 'Block', slurm: 'drain the selected node (asks a reason) / resume it' }),
+  toggleQuiet: command('nodes', ['S-q'], 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet', slurm: null }),
+  migrate: command('processes', ['m'], 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate', slurm: null }),
+  sendHome: command('processes', ['h'], 'send the process home', { mutates: true, footer: 'Home', slurm: null }),
+  balance: command('processes', ['a'], 'let the balancer place the process', { mutates: true, footer: 'Auto', slurm: null }),
+  signal: command('processes', ['k', 'f9'], 'send a signal (list)', { confirm: true, footer: 'Signal', slurm: 'signal the selected job (list; scancel --signal)' }),
+  jobCancel: command('processes', ['c'], 'cancel the selected job or array task (scancel)', { confirm: true, slurmOnly: true }),
+  jobRequeue: command('processes', ['e'], 'requeue the selected job (the closest to expel)', { confirm: true, slurmOnly: true }),
+  jobHold: command('processes', ['S-h'], 'hold / release the selected pending job', { confirm: true, slurmOnly: true }),
+  jobDetails: command('processes', ['i', 'enter'], 'the job\'s details: why it waits, resources, directory', { slurmOnly: true }),
+  jobLog: command('processes', ['l'], 'follow the selected job\'s log (its output file)', { slurmOnly: true }),
   cancelRender: command('render', ['c'], 'cancel the selected render', { confirm: true, footer: 'Cancel' }),
 } satisfies Record<string, KeyCommand>;
 

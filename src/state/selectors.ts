@@ -1,7 +1,7 @@
 // What the UI state points at in the latest data: the selected node, process and render job,
 // found the same way by the reducer (to act on them) and the view (to highlight them).
 import type { RenderJobView } from '../launcher/types.js';
-import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import type { ClusterSnapshot, JobSnapshot, ProcessSnapshot } from '../model/snapshot.js';
 import { arrayItems, selectedIndex, type ListItems } from './list.js';
 import type { ProcessOrder } from './processOrder.js';
 import { orderProcesses, processQueryOf } from './processQuery.js';
@@ -60,4 +60,41 @@ export function jobActive(job: RenderJobView): boolean {
 
 export function jobsRunning(jobs: readonly RenderJobView[]): boolean {
   return jobs.some(jobActive);
+}
+
+/**
+ * A Slurm cluster's jobs as the process pane lists them: the text filter matches id, name, user,
+ * partition and state, and `user:NAME`, `partition:NAME`, `state:STATE` words match that field
+ * only; the blender filter (f) keeps omtop's own render tasks.
+ */
+export function listedBatchJobs(ui: UiState, snapshot: ClusterSnapshot | null, renderRunning: boolean): readonly JobSnapshot[] {
+  const jobs = snapshot?.jobs ?? [];
+  const words = ui.filterText.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const renderOnly = ui.blenderFilter === 'on' || (ui.blenderFilter === 'auto' && renderRunning && jobs.some((j) => j.isRender));
+  return jobs.filter((job) => (!renderOnly || job.isRender) && words.every((word) => jobMatches(job, word)));
+}
+
+function jobMatches(job: JobSnapshot, word: string): boolean {
+  const [field, value] = word.includes(':') ? [word.slice(0, word.indexOf(':')), word.slice(word.indexOf(':') + 1)] : [null, word];
+  const has = (text: string | null): boolean => (text ?? '').toLowerCase().includes(value);
+  switch (field) {
+    case 'user': return has(job.user);
+    case 'partition': return has(job.partition);
+    case 'state': return has(job.state);
+    default: return [job.id, job.name, job.user, job.partition, job.state, job.nodes.join(',')].some(has);
+  }
+}
+
+export function batchJobItems(jobs: readonly JobSnapshot[]): ListItems<string> {
+  return arrayItems(jobs, (j) => j.id, 0);
+}
+
+export function selectedBatchJobIndex(jobs: readonly JobSnapshot[], ui: UiState): number {
+  return selectedIndex(ui.batchJobs, batchJobItems(jobs));
+}
+
+/** The Slurm job the process pane's selection is on. */
+export function selectedBatchJob(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): JobSnapshot | undefined {
+  const listed = listedBatchJobs(ui, snapshot, jobsRunning(jobs));
+  return listed[selectedBatchJobIndex(listed, ui)];
 }

@@ -29,9 +29,11 @@ export interface RenderFormFields {
   readonly parts: string;
   readonly output: string;
   readonly movie: boolean;
+  /** Where the parts run: here, or as a Slurm job array (offered only on a Slurm cluster). */
+  readonly slurm: boolean;
 }
 export type RenderFormField = keyof RenderFormFields;
-export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 'end', 'parts', 'output', 'movie'];
+export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 'end', 'parts', 'output', 'movie', 'slurm'];
 
 /** What is drawn over the panes and gets every key while it is open. */
 export type Overlay =
@@ -41,13 +43,19 @@ export type Overlay =
       readonly kind: 'picker';
       readonly title: string;
       /** The command the choice is for: its policy decides whether choosing asks first. */
-      readonly purpose: 'migrate' | 'signal';
+      readonly purpose: 'migrate' | 'signal' | 'jobSignal';
       readonly pid: number;
+      /** For jobSignal: the Slurm job (or array task) id. */
+      readonly job?: string;
       readonly options: readonly PickerOption[];
       /** Selected by option value. */
       readonly list: ListState<string>;
     }
   | { readonly kind: 'filter'; readonly text: string }
+  /** The reason a Slurm drain asks for, typed in. */
+  | { readonly kind: 'reason'; readonly node: string; readonly text: string }
+  /** Lines to read: a Slurm job's details, or its log followed live (`follow` is the log file). */
+  | { readonly kind: 'text'; readonly title: string; readonly lines: readonly string[]; readonly follow: string | null }
   | {
       readonly kind: 'renderForm';
       readonly fields: RenderFormFields;
@@ -66,6 +74,8 @@ export interface UiState {
   readonly processes: ListState<number>;
   /** The render pane's jobs, selected by job id: the newest until one is chosen. */
   readonly jobs: ListState<string>;
+  /** A Slurm cluster's jobs in the process pane, selected by job id (`123`, `123_4`). */
+  readonly batchJobs: ListState<string>;
   readonly sort: { readonly key: ProcessSortKey; readonly descending: boolean };
   readonly filterText: string;
   readonly blenderFilter: BlenderFilter;
@@ -80,7 +90,9 @@ export type Effect =
   | { readonly kind: 'setIntervalMs'; readonly ms: number }
   | { readonly kind: 'setPaused'; readonly paused: boolean }
   | { readonly kind: 'startRender'; readonly request: RenderRequest }
-  | { readonly kind: 'cancelRender'; readonly jobId: string };
+  | { readonly kind: 'cancelRender'; readonly jobId: string }
+  /** A Slurm job's details (scontrol show job), or its log followed live. */
+  | { readonly kind: 'showJob'; readonly job: string; readonly log: boolean };
 
 export function initialUiState(options: { readonly: boolean; intervalMs: number }): UiState {
   return {
@@ -91,6 +103,7 @@ export function initialUiState(options: { readonly: boolean; intervalMs: number 
     nodes: listAt(),
     processes: listAt(),
     jobs: listAt(),
+    batchJobs: listAt(),
     sort: { key: 'cpu', descending: true },
     filterText: '',
     blenderFilter: 'auto',

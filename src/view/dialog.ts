@@ -16,8 +16,14 @@ export interface DialogVm {
 }
 
 const FIELD_LABELS: Readonly<Record<RenderFormField, string>> = {
-  file: '.blend file', start: 'Start frame', end: 'End frame', parts: 'Parts', output: 'Output dir', movie: 'Movie',
+  file: '.blend file', start: 'Start frame', end: 'End frame', parts: 'Parts', output: 'Output dir', movie: 'Movie', slurm: 'Run on',
 };
+
+function formValue(field: RenderFormField, overlay: Extract<Overlay, { kind: 'renderForm' }>): string {
+  if (field === 'movie') return overlay.fields.movie ? '[x] on (space toggles)' : '[ ] off (space toggles)';
+  if (field === 'slurm') return overlay.fields.slurm ? 'Slurm: a job array (space: here)' : 'here (space: Slurm job array)';
+  return overlay.fields[field];
+}
 
 const plain = (text: string, tone: LineVm['tone'] = 'normal', selected = false): LineVm => ({ text, tone, selected });
 
@@ -28,8 +34,8 @@ function twoColumns(lines: readonly string[], colWidth: number): string[] {
 }
 
 /** The help dialog at this screen size: one column if it fits, else two, else it scrolls. */
-export function helpDialog(ui: Pick<UiState, 'readonly'>, scroll: ListState<never>, cols: number, rows: number): DialogVm {
-  const lines = toHelpLines(ui);
+export function helpDialog(ui: Pick<UiState, 'readonly'>, scroll: ListState<never>, cols: number, rows: number, slurm = false): DialogVm {
+  const lines = toHelpLines(ui, slurm);
   const colWidth = Math.max(...lines.map((l) => l.length));
   const twoCols = lines.length + 2 > rows && cols >= 2 * colWidth + 5;
   const all = twoCols ? twoColumns(lines, colWidth) : lines;
@@ -48,11 +54,12 @@ function fixed(title: string, lines: readonly LineVm[], width: number): DialogVm
   return { title, lines, width, height: lines.length + 2, window: { rows: lines.length, total: lines.length } };
 }
 
-export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number): DialogVm | null {
+/** @param slurm a Slurm cluster is shown: the render form offers "here" or "Slurm". */
+export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number, slurm = false): DialogVm | null {
   if (overlay === null || overlay.kind === 'filter') return null;
   switch (overlay.kind) {
     case 'help':
-      return helpDialog(ui, overlay.scroll, cols, rows);
+      return helpDialog(ui, overlay.scroll, cols, rows, slurm);
     case 'confirm': {
       const lines = [plain(overlay.question), plain(''), plain('y / Enter: yes     n / Esc: no', 'dim')];
       return fixed('Confirm', lines, Math.min(cols, Math.max(40, overlay.question.length + 4)));
@@ -66,13 +73,25 @@ export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, r
       return { title: overlay.title, lines, width: Math.min(cols, 44), height, window };
     }
     case 'renderForm': {
-      const lines = (Object.keys(FIELD_LABELS) as RenderFormField[]).map((field) => {
-        const value = field === 'movie' ? (overlay.fields.movie ? '[x] on (space toggles)' : '[ ] off (space toggles)') : overlay.fields[field];
-        const cursor = field === overlay.field && field !== 'movie' ? '_' : '';
+      const fields = (Object.keys(FIELD_LABELS) as RenderFormField[]).filter((field) => field !== 'slurm' || slurm);
+      const lines = fields.map((field) => {
+        const value = formValue(field, overlay);
+        const cursor = field === overlay.field && field !== 'movie' && field !== 'slurm' ? '_' : '';
         return plain(`${FIELD_LABELS[field].padEnd(12)} ${value}${cursor}`, 'normal', field === overlay.field);
       });
       lines.push(plain(''), plain(overlay.error ?? 'Tab/↓ next field · Enter start · Esc cancel', overlay.error === null ? 'dim' : 'error'));
       return fixed('Start a split render', lines, Math.min(cols, 70));
+    }
+    case 'reason': {
+      const lines = [plain(`Why drain ${overlay.node}? (stored by Slurm, shown in sinfo)`), plain(`${overlay.text}_`, 'normal', true), plain(''),
+        plain('Enter: drain (asks first) · Esc: cancel', 'dim')];
+      return fixed(`Drain ${overlay.node}`, lines, Math.min(cols, 64));
+    }
+    case 'text': {
+      const height = Math.min(rows, overlay.lines.length + 2, 30);
+      const shown = overlay.lines.slice(-(height - 2)).map((line) => plain(fit(line, Math.min(cols, 100) - 2)));
+      const width = Math.min(cols, 100);
+      return { title: `${overlay.title} · Esc closes`, lines: shown, width, height: shown.length + 2, window: { rows: shown.length, total: shown.length } };
     }
   }
 }

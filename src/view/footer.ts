@@ -8,8 +8,8 @@ function keysText(binding: KeyBinding): string {
   return binding.keys.map(keyLabel).join('/');
 }
 
-export function toFooterText(ui: UiState): string {
-  const shown = KEYMAP.filter((b) => b.footer !== undefined && (b.scope === 'global' || b.scope === ui.focus));
+export function toFooterText(ui: UiState, slurm = false): string {
+  const shown = bindingsFor(slurm).filter((b) => b.footer !== undefined && (b.scope === 'global' || b.scope === ui.focus));
   // Pane keys first: they are what changes when the focus moves.
   const ordered = [...shown.filter((b) => b.scope !== 'global'), ...shown.filter((b) => b.scope === 'global')];
   return ordered.map((b) => `${keyLabel(b.keys[0] ?? '')} ${b.footer ?? ''}`).join('  ');
@@ -24,15 +24,21 @@ const SCOPE_TITLES: Readonly<Record<KeyScope, string>> = {
 
 const SCOPES: readonly KeyScope[] = ['global', 'nodes', 'processes', 'render'];
 
-/** Every binding in the key table, grouped by where it works. */
-export function toHelpLines(ui: Pick<UiState, 'readonly'>): string[] {
+/** The bindings that mean something on this cluster: Slurm's own only on Slurm, openMosix's only elsewhere. */
+export function bindingsFor(slurm: boolean): KeyBinding[] {
+  return KEYMAP.filter((b) => (slurm ? b.slurm !== null : !b.slurmOnly));
+}
+
+/** Every binding in the key table that means something here, grouped by where it works. */
+export function toHelpLines(ui: Pick<UiState, 'readonly'>, slurm = false): string[] {
   const lines: string[] = [];
   for (const scope of SCOPES) {
-    lines.push(SCOPE_TITLES[scope]);
-    for (const binding of KEYMAP.filter((b) => b.scope === scope)) {
+    lines.push(scope === 'nodes' && slurm ? 'Nodes pane (node actions apply to the selected node)' : SCOPE_TITLES[scope]);
+    for (const binding of bindingsFor(slurm).filter((b) => b.scope === scope)) {
       const notes = [binding.policy.confirm ? 'asks first' : '', ui.readonly && binding.policy.mutates ? 'disabled: read-only' : '']
         .filter((n) => n !== '');
-      lines.push(`  ${keysText(binding).padEnd(12)} ${binding.description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
+      const description = slurm && typeof binding.slurm === 'string' ? binding.slurm : binding.description;
+      lines.push(`  ${keysText(binding).padEnd(12)} ${description}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`);
     }
   }
   lines.push('In dialogs: Enter/y confirms, Esc/n cancels; ↑/↓ choose; Tab moves between form fields.');

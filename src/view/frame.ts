@@ -12,6 +12,7 @@ import { computeLayout, inner, type Layout } from './layout.js';
 import { toLoadChartVm, type LoadChartVm } from './loadHistory.js';
 import { toNodeTableVm } from './nodeTable.js';
 import { toProcessTableVm } from './processTable.js';
+import { toJobTableVm } from './jobTable.js';
 import { renderPids, toRenderPaneVm } from './renderPane.js';
 import type { PaneVm } from './tableVm.js';
 
@@ -66,10 +67,13 @@ export function toFrameVm(input: FrameInput): FrameVm {
   const query = processQueryOf(ui, snapshot, jobsRunning(jobs));
   const panes = {
     nodes: toNodeTableVm(snapshot, ui, inner(layout.nodes), input.loadHistory, layout.history === null),
-    processes: toProcessTableVm(snapshot, ui, inner(layout.processes), query, renderPids(jobs)),
+    // A scheduler's jobs take the process pane: a job is not a process.
+    processes: snapshot?.jobs !== undefined
+      ? toJobTableVm(snapshot, ui, inner(layout.processes), jobsRunning(jobs))
+      : toProcessTableVm(snapshot, ui, inner(layout.processes), query, renderPids(jobs)),
     render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
   };
-  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows);
+  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, snapshot?.backend === 'slurm');
   return {
     kind: 'panes',
     layout,
@@ -78,7 +82,7 @@ export function toFrameVm(input: FrameInput): FrameVm {
     ...panes,
     history: layout.history === null ? null : toLoadChartVm(snapshot, inner(layout.history), input.loadHistory),
     status: statusOf(ui),
-    footer: toFooterText(ui),
+    footer: toFooterText(ui, snapshot?.backend === 'slurm'),
     dialog,
     shown: dialog?.window ?? panes[ui.focus].window,
   };

@@ -26,6 +26,19 @@ function totals(snapshot: ClusterSnapshot): HeaderPart[] {
   const free = up.reduce((sum, n) => sum + (n.memFreeBytes ?? 0), 0);
   const total = up.reduce((sum, n) => sum + (n.memTotalBytes ?? 0), 0);
   const migrated = snapshot.processes.filter((p) => p.migrated).length;
+  if (snapshot.jobs !== undefined) {
+    // A scheduler: no local node, no processes; CPUs in use and jobs instead. (Virtual nodes on one
+    // host each report the host's memory, so memory totals would mislead: not summed.)
+    const cpus = up.reduce((sum, n) => sum + (n.cpus ?? 0), 0);
+    const used = up.reduce((sum, n) => sum + (n.scheduler?.cpusAllocated ?? 0), 0);
+    const running = snapshot.jobs.filter((j) => j.state === 'RUNNING').length;
+    return [
+      { text: `${snapshot.backend} backend`, priority: 80 },
+      { text: `${up.length}/${snapshot.nodes.length} nodes up`, priority: 75 },
+      { text: `CPUs ${used}/${cpus} in use`, priority: 40 },
+      { text: `${snapshot.jobs.length} jobs, ${running} running`, priority: 30 },
+    ];
+  }
   return [
     { text: `${snapshot.backend} backend`, priority: 80 },
     { text: `local N${snapshot.localNode}`, priority: 70 },

@@ -63,7 +63,23 @@ export function nodeColumns(withHistory: boolean): Column<NodeRow>[] {
   return columns;
 }
 
+/** A scheduler's nodes (Slurm): name, its state and reason, CPUs in use, load average, memory, partitions. */
+export function schedulerNodeColumns(): Column<NodeRow>[] {
+  const s = (r: NodeRow) => r.node.scheduler;
+  return [
+    { header: 'NODE', width: 6, priority: 100, cell: (r) => s(r)?.name ?? String(r.node.id) },
+    { header: 'STATE', width: 9, priority: 95, cell: (r) => `${s(r)?.state ?? nodeState(r.node)}${s(r)?.notResponding ? '*' : ''}` },
+    { header: 'CPU A/T', width: 7, align: 'right', priority: 90, cell: (r) => `${s(r)?.cpusAllocated ?? '-'}/${r.node.cpus ?? '-'}` },
+    { header: 'CPU USE', width: 7, priority: 60, cell: (r, w) => bar(r.node.util === null ? null : r.node.util / 100, w) },
+    { header: 'LOAD', width: 5, align: 'right', priority: 80, cell: (r) => (s(r)?.loadAverage == null ? '-' : (s(r)?.loadAverage ?? 0).toFixed(2)) },
+    { header: 'FREE/TOTAL', width: 11, priority: 70, cell: (r) => `${humanBytes(r.node.memFreeBytes)}/${humanBytes(r.node.memTotalBytes)}` },
+    { header: 'PARTITIONS', width: 10, priority: 40, cell: (r) => s(r)?.partitions.join(',') ?? '' },
+    { header: 'REASON', width: 6, priority: 50, flex: true, cell: (r) => s(r)?.reason ?? '' },
+  ];
+}
+
 function toneOf(node: NodeSnapshot): Tone {
+  if (node.scheduler?.state === 'drained' || node.scheduler?.state === 'draining') return 'stale';
   if (!node.up) return 'down';
   if (node.stale) return 'stale';
   return node.isLocal ? 'local' : 'normal';
@@ -85,7 +101,7 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   if (snapshot === null) {
     return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }], window: { rows: visible, total: 0 } };
   }
-  const columns = fitColumns(nodeColumns(withHistory), size.cols);
+  const columns = fitColumns(snapshot.backend === 'slurm' ? schedulerNodeColumns() : nodeColumns(withHistory), size.cols);
   const ours = countOurs(snapshot);
   const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
   // A reduce, not Math.max(...all): a big cluster's history would overflow the argument list.

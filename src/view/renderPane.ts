@@ -47,7 +47,8 @@ function partColumns(snapshot: ClusterSnapshot | null): Column<PartView>[] {
     { header: 'PART', width: 4, align: 'right', priority: 100, cell: (p) => String(p.index) },
     { header: 'FRAMES', width: 9, priority: 60, cell: (p) => p.frames },
     { header: 'CUR', width: 4, align: 'right', priority: 50, cell: (p) => (p.currentFrame === null ? '-' : String(p.currentFrame)) },
-    { header: 'NODE', width: 4, priority: 90, cell: (p) => nodeOfPid(snapshot, p.pid) },
+    // A Slurm task knows its node by name; a local part's PID is looked up in the snapshot.
+    { header: 'NODE', width: 4, priority: 90, cell: (p) => (p.node !== undefined ? p.node ?? '-' : nodeOfPid(snapshot, p.pid)) },
     { header: 'DONE', width: 7, align: 'right', priority: 80, cell: (p) => `${p.framesDone}/${p.framesTotal}` },
     { header: 'S/FR', width: 5, align: 'right', priority: 40, cell: (p) => (p.secondsPerFrame === null ? '-' : p.secondsPerFrame.toFixed(1)) },
     { header: 'STATE', width: 9, priority: 85, flex: true, cell: (p) => (p.state === 'pending' ? 'waiting' : p.state) },

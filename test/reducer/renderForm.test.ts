@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_RENDER_FORM, movieFileFor, toRenderRequest } from '../../src/reducer/renderForm.js';
+import { reduceUi } from '../../src/reducer/reduce.js';
+import { initialUiState } from '../../src/state/ui.js';
+import { fakeSnapshot } from '../helpers/fakeBackend.js';
 
 describe('toRenderRequest', () => {
   const form = { ...EMPTY_RENDER_FORM, file: '/r/blacksmith jpeg.blend', start: '1', end: '235', parts: '4' };
@@ -19,5 +22,27 @@ describe('toRenderRequest', () => {
 
   it('puts the movie next to the .blend without an output dir', () => {
     expect(movieFileFor('/home/u/scene.blend', undefined)).toBe('/home/u/scene.mp4');
+  });
+});
+
+describe('the render form on a Slurm cluster', () => {
+  it('offers "Run on" (here / Slurm) only where Slurm is shown, and a Slurm choice reaches the request', () => {
+    const request = toRenderRequest;
+    const empty = EMPTY_RENDER_FORM;
+    const shown = { rows: 5, total: 5 };
+    const fieldsAfterTabs = (backend: 'demo' | 'slurm'): string[] => {
+      const ctx = { snapshot: fakeSnapshot({ backend }), jobs: [], shown };
+      let ui = reduceUi(initialUiState({ readonly: false, intervalMs: 2000 }), { type: 'key', id: 'openRenderForm' }, ctx).ui;
+      const seen: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        ui = reduceUi(ui, { type: 'overlayMove', delta: 1 }, ctx).ui;
+        if (ui.overlay?.kind === 'renderForm') seen.push(ui.overlay.field);
+      }
+      return seen;
+    };
+    expect(fieldsAfterTabs('demo')).not.toContain('slurm');
+    expect(fieldsAfterTabs('slurm')).toContain('slurm');
+    expect(request({ ...empty, file: 'a.blend', end: '4', slurm: true })).toMatchObject({ blendFile: 'a.blend', slurm: true });
+    expect(request({ ...empty, file: 'a.blend', end: '4' })).not.toHaveProperty('slurm');
   });
 });

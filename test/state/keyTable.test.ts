@@ -35,7 +35,7 @@ describe('KEYMAP', () => {
 
   it('marks the cluster-changing commands that ask first, as the issue lists them', () => {
     const asking = [...new Set(KEYMAP.filter((b) => b.policy.confirm).map((b) => b.id))].sort();
-    expect(asking).toEqual<KeyId[]>(['bring', 'cancelRender', 'expel', 'signal', 'toggleBlock']);
+    expect(asking).toEqual<KeyId[]>(['bring', 'cancelRender', 'expel', 'jobCancel', 'jobHold', 'jobRequeue', 'signal', 'toggleBlock']);
     for (const b of KEYMAP.filter((x) => x.policy.confirm)) expect(b.policy.mutates).toBe(true);
   });
 

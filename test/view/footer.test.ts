@@ -15,11 +15,20 @@ describe('footer and help', () => {
 
   it('the help lists every binding of the key table with its keys and description', () => {
     const help = toHelpLines(ui).join('\n');
-    for (const binding of KEYMAP) {
+    for (const binding of KEYMAP.filter((b) => !b.slurmOnly)) {
       expect(help).toContain(`${binding.keys.map(keyLabel).join('/')}`);
       expect(help).toContain(binding.description);
     }
     expect(help).toContain('Processes pane (k sends a signal here');
+  });
+
+  it('on Slurm, the help lists Slurm\'s own keys and each key\'s Slurm meaning, and hides the openMosix-only ones', () => {
+    const help = toHelpLines(ui, true).join('\n');
+    for (const binding of KEYMAP) {
+      if (binding.slurm === null) expect(help).not.toContain(binding.description);
+      else expect(help).toContain(typeof binding.slurm === 'string' ? binding.slurm : binding.description);
+    }
+    expect(toHelpLines(ui).join('\n')).not.toContain('cancel the selected job or array task');
   });
 
   it('marks actions as disabled in read-only mode', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialUiState } from '../../src/state/ui.js';
 import { nodeOfPid, renderPids, toRenderPaneVm } from '../../src/view/renderPane.js';
-import { fakeJob as job, fakeSnapshot } from '../helpers/fakeBackend.js';
+import { fakeJob as job, fakePart, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
 
@@ -21,6 +21,16 @@ describe('toRenderPaneVm', () => {
     expect(text[6]).toMatch(/^\s+3 21-30\s+25 N265 /);
     expect(text[7]).toMatch(/^\s+4 31-40\s+- -\s+4\/10 .* waiting/);
     expect(vm.lines[0]?.selected).toBe(true);
+  });
+
+  it('a Slurm render\'s tasks show the node Slurm put them on (no PID to look up)', () => {
+    const slurmJob = job({ parts: [
+      fakePart(1, { pid: null, node: 'n3', taskId: '15_1', state: 'rendering' }),
+      fakePart(2, { pid: null, node: null, taskId: '15_2', state: 'pending', currentFrame: null }),
+    ] });
+    const text = toRenderPaneVm([slurmJob], null, ui, { cols: 56, rows: 12 }).lines.map((l) => l.text);
+    expect(text[4]).toMatch(/^\s+1 1-10\s+5 n3\s+4\/10\s+2\.5 rendering/);
+    expect(text[5]).toMatch(/^\s+2 11-20\s+- -\s+4\/10 .* waiting/);
   });
 
   it('cuts the parts table first when the pane is short', () => {

@@ -7,6 +7,7 @@ import type { ClusterSnapshot, JobSnapshot, NodeSnapshot, SourceError } from '..
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
 import { refuse, runCommand } from '../runCommand.js';
+import { readJobDetails } from './jobDetails.js';
 import { controllerProblem, type OutputMode, readTool, SINFO, SQUEUE } from './readings.js';
 import { jobSnapshots, NodeIds, nodeSnapshot } from './toSnapshot.js';
 
@@ -61,5 +62,6 @@ export function createSlurmBackend(options: SlurmBackendOptions): Backend {
       return runCommand(runner, command);
     },
     close: () => Promise.resolve(),
+    jobDetails: (job: string) => readJobDetails(runner, job),
   };
 }
