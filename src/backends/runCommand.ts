@@ -1,5 +1,6 @@
 // One cluster command through the runner, with the outcome as data: what ran, and either "ok" or
 // the tool's own words. Shared by every backend that sends commands to real (or emulated) tools.
+import { unavailableCommand } from '../cluster/abilities.js';
 import { describeCommand, toArgv } from '../cluster/argv.js';
 import type { ClusterCommand, CommandOutcome } from '../cluster/commands.js';
 import { errorLine } from '../errorLine.js';
@@ -20,7 +21,7 @@ export async function runCommand(runner: CommandRunner, command: ClusterCommand)
   return { command, ok: false, message: `${label}: ${said}${hintFor(said)}`, argv };
 }
 
-/** Refusal for commands a backend cannot do at all (openMosix commands on the local backend). */
-export function refuse(command: ClusterCommand, reason: string): CommandOutcome {
-  return { command, ok: false, message: `${describeCommand(command)} ${reason}` };
+/** Refusal for commands a backend cannot do at all (openMosix commands on the local backend), in the one sentence for it. */
+export function refuse(command: ClusterCommand, backend: string): CommandOutcome {
+  return { command, ok: false, message: unavailableCommand(command, backend) };
 }

@@ -117,7 +117,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     },
     perform(command: ClusterCommand): Promise<CommandOutcome> {
       if (command.type === 'signal') return runCommand(options.runner, command);
-      return Promise.resolve(refuse(command, 'needs openMosix; this is the local backend'));
+      return Promise.resolve(refuse(command, 'local'));
     },
     close: () => Promise.resolve(),
   };

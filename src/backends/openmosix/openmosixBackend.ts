@@ -69,7 +69,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     name,
     collect,
     async perform(command: ClusterCommand): Promise<CommandOutcome> {
-      if (isSlurmCommand(command)) return refuse(command, 'is a Slurm action; this is openMosix');
+      if (isSlurmCommand(command)) return refuse(command, name);
       const result = await runCommand(runner, command);
       if (result.ok && command.type === 'setFlag') mosctl.flagsChanged();
       return result;

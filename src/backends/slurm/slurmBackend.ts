@@ -58,7 +58,7 @@ export function createSlurmBackend(options: SlurmBackendOptions): Backend {
       return buildSnapshot({ takenAt, backend: 'slurm', localNode: 0, nodes, processes: [], jobs, errors });
     },
     perform(command: ClusterCommand): Promise<CommandOutcome> {
-      if (!isSlurmCommand(command)) return Promise.resolve(refuse(command, 'has no Slurm meaning (this is the Slurm backend)'));
+      if (!isSlurmCommand(command)) return Promise.resolve(refuse(command, 'slurm'));
       return runCommand(runner, command);
     },
     close: () => Promise.resolve(),

@@ -109,7 +109,7 @@ describe('createLocalBackend actions', () => {
     expect(term).toMatchObject({ ok: true, message: 'kill -TERM 4321: ok', argv: ['kill', '-s', 'TERM', '4321'] });
     expect(fake.calls()).toEqual([['kill', '-s', 'TERM', '4321']]);
     const expel = await backend.perform({ type: 'expel' });
-    expect(expel).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel needs openMosix; this is the local backend' });
+    expect(expel).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel needs openMosix (mosctl); the local backend cannot run it' });
     const migrate = await backend.perform({ type: 'migrate', pid: 4321, to: 266 });
     expect(migrate.ok).toBe(false);
     expect(fake.calls()).toHaveLength(1);

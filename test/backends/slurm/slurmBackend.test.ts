@@ -97,7 +97,7 @@ describe('slurm backend actions', () => {
   it('an openMosix command has no Slurm meaning and runs nothing', async () => {
     const fake = fakeSlurm();
     const result = await createSlurmBackend({ runner: fake.runner }).perform({ type: 'expel' });
-    expect(result).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel has no Slurm meaning (this is the Slurm backend)' });
+    expect(result).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel needs openMosix (mosctl); the slurm backend cannot run it' });
     expect(fake.calls()).toEqual([]);
   });
 });
