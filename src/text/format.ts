@@ -40,6 +40,71 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'right' ? padding + out : out + padding;
 }
 
+/**
+ * Cuts `text` to at most `width` columns at a word boundary, never inside a word: a cut line ends
+ * in `…` plus `suffix` (e.g. where to read the rest). A first word longer than the width is cut.
+ */
+export function fitWords(text: string, width: number, suffix = ''): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (displayWidth(clean) <= width) return clean;
+  const room = width - 1 - displayWidth(suffix);
+  if (room <= 0) return fit(clean, width);
+  let kept = '';
+  for (const word of clean.split(/(?<=\s)/)) {
+    if (displayWidth(kept + word.trimEnd()) > room) break;
+    kept += word;
+  }
+  kept = kept.trimEnd().replace(/[\s·,;:(-]+$/, '');
+  if (kept === '') return fit(clean, width);
+  return `${kept}…${suffix}`;
+}
+
+/** The longest start of `text` that takes at most `width` columns. */
+export function prefixOfWidth(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = charWidth(ch.codePointAt(0) ?? 0);
+    if (used + w > width) break;
+    out += ch;
+    used += w;
+  }
+  return out;
+}
+
+/**
+ * Breaks `text` into lines of at most `width` columns at spaces; a word longer than a line is cut
+ * into pieces. Lines after the first start with `indent` (counted in the width).
+ */
+export function wrapWords(text: string, width: number, indent = ''): string[] {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (width <= displayWidth(indent) + 1) return [fit(clean, Math.max(0, width)).trimEnd()];
+  const lines: string[] = [];
+  let line = '';
+  const room = (): number => width - (lines.length === 0 ? 0 : displayWidth(indent));
+  for (let word of clean.split(/\s+/)) {
+    while (displayWidth(word) > room()) {
+      if (line !== '') {
+        lines.push(line);
+        line = '';
+        continue;
+      }
+      const piece = prefixOfWidth(word, room());
+      lines.push(piece);
+      word = word.slice(piece.length);
+    }
+    const next = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(next) > room()) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`));
+}
+
 const UNITS = ['B', 'K', 'M', 'G', 'T', 'P'];
 
 /** 1536 → "1.5K", 3.9 GiB → "3.9G"; binary units as free(1) -h prints them. */
