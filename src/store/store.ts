@@ -2,6 +2,9 @@
 // every node seen so far, so all histories line up in time; a node that is stale, down or
 // missing from a snapshot gets a null point (a gap in the graph, not a repeated old value).
 import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
+import { createEventLog } from './eventLog.js';
+import { snapshotEvents } from './nodeEvents.js';
+import { createProcessTracks } from './processTracks.js';
 import { createRingBuffer, type RingBuffer } from './ringBuffer.js';
 import type { NodeHistory, Store } from './types.js';
 
@@ -21,6 +24,8 @@ export function createStore(options: StoreOptions = {}): Store {
   const historyLength = options.historyLength ?? 120;
   const series = new Map<number, NodeSeries>();
   const listeners = new Set<(snapshot: ClusterSnapshot) => void>();
+  const events = createEventLog();
+  const tracks = createProcessTracks();
   let latest: ClusterSnapshot | null = null;
 
   const seriesFor = (id: number): NodeSeries => {
@@ -34,6 +39,8 @@ export function createStore(options: StoreOptions = {}): Store {
 
   return {
     ingest(snapshot: ClusterSnapshot): void {
+      for (const event of snapshotEvents(latest, snapshot)) events.add(event);
+      tracks.ingest(snapshot.processes, snapshot.takenAt);
       latest = snapshot;
       const byId = new Map(snapshot.nodes.map((node) => [node.id, node]));
       for (const node of snapshot.nodes) seriesFor(node.id);
@@ -45,6 +52,8 @@ export function createStore(options: StoreOptions = {}): Store {
       for (const listener of [...listeners]) listener(snapshot);
     },
     latest: () => latest,
+    process: (pid) => tracks.get(pid),
+    events,
     history(nodeId: number): NodeHistory {
       const found = series.get(nodeId);
       if (!found) return EMPTY_HISTORY;
