@@ -3,7 +3,7 @@ import type blessed from 'blessed';
 import type { Backend } from '../backends/backend.js';
 import type { Collector } from '../collector/types.js';
 import type { Store } from '../store/types.js';
-import type { StartRender } from '../launcher/types.js';
+import type { RenderJobView, StartRender } from '../launcher/types.js';
 import type { UiEvent } from '../reducer/events.js';
 import { reduceUi } from '../reducer/reduce.js';
 import type { ListWindow } from '../state/list.js';
@@ -14,6 +14,7 @@ import { createDashboardView } from '../ui/dashboardView.js';
 import { createRenderLoop } from '../ui/renderLoop.js';
 import { createTheme } from '../ui/theme.js';
 import { applyEffect } from './effects.js';
+import { jobEvents } from './jobEvents.js';
 import { createRenderJobs } from './renderJobs.js';
 
 export interface DashboardDeps {
@@ -28,6 +29,8 @@ export interface DashboardDeps {
   readonly readonly: boolean;
   readonly intervalMs: number;
   readonly color: boolean;
+  /** The event log's clock. @default Date.now */
+  readonly now?: () => number;
 }
 
 export interface DashboardApp {
@@ -45,12 +48,19 @@ export interface DashboardApp {
 
 export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const { screen, collector, store } = deps;
+  const now = deps.now ?? Date.now;
   let ui = initialUiState({ readonly: deps.readonly, intervalMs: deps.intervalMs });
   let quit: () => void = () => undefined;
   const quitRequested = new Promise<void>((resolve) => {
     quit = resolve;
   });
-  const jobs = createRenderJobs(deps.startRender, () => loop.request());
+  let jobViews: readonly RenderJobView[] = [];
+  const jobs = createRenderJobs(deps.startRender, () => {
+    const views = jobs.views();
+    for (const event of jobEvents(jobViews, views, now())) store.events.add(event);
+    jobViews = views;
+    loop.request();
+  });
   const buildFrame = (cols: number, rows: number): FrameVm => toFrameVm({
     snapshot: store.latest(),
     loadHistory: (id) => store.history(id).load,
@@ -58,6 +68,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     ui,
     notice: deps.notice,
     skippedRefreshes: collector.stats().skippedTicks,
+    events: store.events.entries(),
     cols,
     rows,
   });
@@ -76,7 +87,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const dispatch = (event: UiEvent): void => {
     const result = reduceUi(ui, event, { snapshot: store.latest(), jobs: jobs.views(), shown: shownList() });
     ui = result.ui;
-    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, jobs, dispatch, quit, following, timers });
+    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, store, now, jobs, dispatch, quit, following, timers });
     loop.request();
   };
 

@@ -5,12 +5,17 @@ import type { Collector } from '../collector/types.js';
 import { errorLine } from '../errorLine.js';
 import type { UiEvent } from '../reducer/events.js';
 import type { Effect } from '../state/ui.js';
+import type { Store } from '../store/types.js';
+import { describeOutcome } from '../view/outcomeLine.js';
 import type { RenderJobs } from './renderJobs.js';
 import { showJob } from './jobText.js';
 
 export interface EffectDeps {
   readonly backend: Backend;
   readonly collector: Collector;
+  /** The snapshots before and after a command (its result is read back) and the event log. */
+  readonly store: Store;
+  readonly now: () => number;
   readonly jobs: RenderJobs;
   readonly dispatch: (event: UiEvent) => void;
   readonly quit: () => void;
@@ -32,14 +37,19 @@ export function applyEffect(effect: Effect, deps: EffectDeps): void {
     case 'setPaused':
       deps.collector.setPaused(effect.paused);
       return;
-    case 'perform':
-      deps.backend.perform(effect.command).then((result) => {
-        // The backend's message is already the whole line: "expel: ok" or the tool's own error.
-        deps.dispatch({ type: 'status', status: { text: result.message, kind: result.ok ? 'ok' : 'error' } });
-        // Show what the command did now rather than at the next tick.
-        return deps.collector.pollNow();
+    case 'perform': {
+      const before = deps.store.latest();
+      deps.backend.perform(effect.command).then(async (outcome) => {
+        if (outcome.ok) deps.dispatch({ type: 'status', status: { text: `${effect.label}: done; reading the cluster again…`, kind: 'running' } });
+        // The tools often do not say what happened (migrate prints nothing): read the cluster again
+        // and say what changed. This also shows the change now rather than at the next tick.
+        await deps.collector.pollNow();
+        const line = describeOutcome({ command: effect.command, outcome, before, after: deps.store.latest() });
+        deps.store.events.add({ at: deps.now(), source: 'action', severity: line.ok ? 'ok' : 'error', text: line.log });
+        deps.dispatch({ type: 'status', status: { text: line.text, kind: line.ok ? 'ok' : 'error' } });
       }).catch(fail(effect.label));
       return;
+    }
     case 'startRender':
       deps.jobs.start(effect.request).then((view) => {
         deps.dispatch({ type: 'renderStarted', jobId: view.id, message: `render ${view.id} started: ${view.framesTotal} frames in ${view.parts.length} parts` });

@@ -1,12 +1,14 @@
 // Keys that send a command to the cluster or start or stop a render. Whether one asks first, or
 // is refused with --readonly, is the key table's policy (state/keyTable.ts), applied by `propose`
 // and by reduceKey; these handlers only say what the command is and what to ask.
-import type { NodeFlag } from '../cluster/commands.js';
+import type { NodeFlag, OpenMosixCommand } from '../cluster/commands.js';
+import { commandTarget, FLAG_NAMES } from '../cluster/target.js';
+import type { NodeSnapshot } from '../model/snapshot.js';
 import type { KeyId } from '../state/keyTable.js';
 import { listAt } from '../state/list.js';
-import { jobActive, selectedJobIndex, selectedProcess } from '../state/selectors.js';
+import { jobActive, selectedJobIndex, selectedNodeIndex, selectedProcess } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
-import { propose, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
+import { confirm, propose, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { EMPTY_RENDER_FORM } from './renderForm.js';
 
 type KeyHandler = (ui: UiState, ctx: ReduceContext) => Reduction;
@@ -18,17 +20,34 @@ export const SIGNAL_OPTIONS = [
   { label: 'CONT  resume it', value: 'CONT' },
 ] as const;
 
-/** Node commands act on the node omtop runs on, as mosctl does. */
-const here = (ctx: ReduceContext): string => `node ${ctx.snapshot?.localNode ?? '?'} (this node)`;
-
-function toggleFlag(id: KeyId, flag: NodeFlag, name: string, meaning?: string): KeyHandler {
+/**
+ * Node commands act on the node omtop runs on, as mosctl does, whichever node is selected. With
+ * another node selected the command asks first and says so, even one that otherwise does not ask.
+ */
+function onLocalNode(id: KeyId, ask: (local: NodeSnapshot) => string, command: (local: NodeSnapshot) => OpenMosixCommand): KeyHandler {
   return (ui, ctx) => {
-    const local = ctx.snapshot?.nodes.find((n) => n.isLocal);
-    if (local === undefined) return withStatus(ui, 'no reading of the local node yet; try again in a moment', 'error');
-    const on = !(local.flags[flag] ?? false);
-    const question = `Turn ${name} ${on ? `on${meaning === undefined ? '' : ` (${meaning})`}` : 'off'} for ${here(ctx)}?`;
-    return propose(ui, id, question, { kind: 'perform', command: { type: 'setFlag', flag, on }, label: `${name} ${on ? 'on' : 'off'}` });
+    const snapshot = ctx.snapshot;
+    const local = snapshot?.nodes.find((n) => n.isLocal);
+    if (snapshot === null || local === undefined) return withStatus(ui, 'no reading of the local node yet; try again in a moment', 'error');
+    const chosen = command(local);
+    const effect = { kind: 'perform' as const, command: chosen, label: commandTarget(chosen, local.id) };
+    const selected = snapshot.nodes[selectedNodeIndex(snapshot, ui)];
+    const question = ask(local);
+    if (selected !== undefined && selected.id !== local.id) {
+      return confirm(ui, `N${selected.id} is selected, but mosctl changes only this node (${local.id}). ${question}`, effect);
+    }
+    return propose(ui, id, question, effect);
   };
+}
+
+function toggleFlag(id: KeyId, flag: NodeFlag, meaning?: string): KeyHandler {
+  const name = FLAG_NAMES[flag];
+  return onLocalNode(id,
+    (local) => {
+      const on = !(local.flags[flag] ?? false);
+      return `Turn ${name} ${on ? `on${meaning === undefined ? '' : ` (${meaning})`}` : 'off'} for node ${local.id} (this node)?`;
+    },
+    (local) => ({ type: 'setFlag', flag, on: !(local.flags[flag] ?? false) }));
 }
 
 /** A handler for the selected process; says so when there is none. */
@@ -40,16 +59,14 @@ function onProcess(act: (ui: UiState, pid: number, node: number, ctx: ReduceCont
 }
 
 export const CLUSTER_KEYS = {
-  expel: (ui, ctx) => propose(ui, 'expel', `Expel every guest process from ${here(ctx)}?`,
-    { kind: 'perform', command: { type: 'expel' }, label: 'expel' }),
-  bring: (ui, ctx) => propose(ui, 'bring', `Bring every process of ${here(ctx)} back home?`,
-    { kind: 'perform', command: { type: 'bring' }, label: 'bring' }),
-  toggleStay: toggleFlag('toggleStay', 'stay', 'stay'),
-  toggleLock: toggleFlag('toggleLock', 'lstay', 'lock (lstay)'),
-  toggleBlock: toggleFlag('toggleBlock', 'block', 'block', 'refuse guest processes'),
-  toggleQuiet: toggleFlag('toggleQuiet', 'quiet', 'quiet'),
+  expel: onLocalNode('expel', (local) => `Expel every guest process from node ${local.id} (this node)?`, () => ({ type: 'expel' })),
+  bring: onLocalNode('bring', (local) => `Bring every process of node ${local.id} (this node) back home?`, () => ({ type: 'bring' })),
+  toggleStay: toggleFlag('toggleStay', 'stay'),
+  toggleLock: toggleFlag('toggleLock', 'lstay'),
+  toggleBlock: toggleFlag('toggleBlock', 'block', 'refuse guest processes'),
+  toggleQuiet: toggleFlag('toggleQuiet', 'quiet'),
   sendHome: onProcess((ui, pid) => propose(ui, 'sendHome', `Send ${pid} home?`,
-    { kind: 'perform', command: { type: 'migrate', pid, to: 'home' }, label: `send ${pid} home` })),
+    { kind: 'perform', command: { type: 'migrate', pid, to: 'home' }, label: `migrate ${pid} home` })),
   balance: onProcess((ui, pid) => propose(ui, 'balance', `Let the balancer place ${pid}?`,
     { kind: 'perform', command: { type: 'migrate', pid, to: 'balance' }, label: `balance ${pid}` })),
   signal: onProcess((ui, pid) => ({

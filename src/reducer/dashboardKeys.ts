@@ -71,6 +71,7 @@ export const DASHBOARD_KEYS = {
   nextPane: focusStep(1),
   prevPane: focusStep(-1),
   help: (ui) => ({ ui: { ...ui, overlay: { kind: 'help', scroll: listAt() } }, effects: [] }),
+  showEvents: (ui) => ({ ui: { ...ui, overlay: { kind: 'events', scroll: listAt() } }, effects: [] }),
   quit: (ui) => run(ui, { kind: 'quit' }),
   intervalUp: stepInterval(1),
   intervalDown: stepInterval(-1),

@@ -36,6 +36,7 @@ function dialogKey(ui: UiState, key: KeyPress): UiEvent | null {
   const move = MOVES[key.full] ?? (key.full === 'j' ? 1 : key.full === 'k' ? -1 : undefined);
   if (move !== undefined) return { type: 'overlayMove', delta: move };
   if (overlay.kind === 'help') return ['q', '?', 'f1', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
+  if (overlay.kind === 'events') return ['q', 'S-e', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
   if (overlay.kind === 'confirm') {
     if (key.full === 'y' || key.full === 'enter') return { type: 'confirmYes' };
     return key.full === 'n' ? { type: 'dismiss' } : null;

@@ -1,4 +1,5 @@
 // reduceUi: the dashboard's one state transition. Pure: (state, event, latest data) → (state, effects).
+import { canDo, unavailableLine } from '../cluster/abilities.js';
 import { describeKey, policyOf, type KeyId } from '../state/keyTable.js';
 import { listWith } from '../state/list.js';
 import type { PaneId, UiState } from '../state/ui.js';
@@ -24,6 +25,10 @@ const PANE_NAMES: Readonly<Record<PaneId, string>> = {
 /** The key table's policy first (read-only, the pane it acts in), then the command's own handler. */
 function reduceKey(ui: UiState, id: KeyId, ctx: ReduceContext): Reduction {
   const policy = policyOf(id);
+  const backend = ctx.snapshot?.backend;
+  if (policy.needs !== null && backend !== undefined && !canDo(backend, policy.needs)) {
+    return withStatus(ui, unavailableLine(`"${describeKey(id)}"`, policy.needs, backend), 'error');
+  }
   if (policy.mutates && ui.readonly) {
     return withStatus(ui, `read-only mode: "${describeKey(id)}" is disabled (omtop was started with --readonly)`, 'error');
   }

@@ -30,8 +30,12 @@ export function run(ui: UiState, effect: Effect): Reduction {
   return { ui: { ...ui, overlay: null, status }, effects: [effect] };
 }
 
+/** Asks `question`; yes runs `effect`. */
+export function confirm(ui: UiState, question: string, effect: Effect): Reduction {
+  return { ui: { ...ui, overlay: { kind: 'confirm', question, effect } }, effects: [] };
+}
+
 /** Runs `effect` for the command `id`, asking `question` first when the key table's policy says so. */
 export function propose(ui: UiState, id: KeyId, question: string, effect: Effect): Reduction {
-  if (!policyOf(id).confirm) return run(ui, effect);
-  return { ui: { ...ui, overlay: { kind: 'confirm', question, effect } }, effects: [] };
+  return policyOf(id).confirm ? confirm(ui, question, effect) : run(ui, effect);
 }

@@ -1,5 +1,6 @@
 // Input while a dialog is open: the help, a confirmation, a picker, the filter prompt, the render form.
 import type { SignalName } from '../cluster/commands.js';
+import { commandTarget } from '../cluster/target.js';
 import { arrayItems, moveSelection, scrollList, selectedIndex } from '../state/list.js';
 import { RENDER_FORM_FIELDS, type Overlay, type UiState } from '../state/ui.js';
 import type { UiEvent } from './events.js';
@@ -21,10 +22,10 @@ function choosePicker(ui: UiState, picker: OverlayOf<'picker'>): Reduction {
   }
   if (picker.purpose === 'migrate') {
     const to = Number(option.value);
-    return propose(ui, 'migrate', `Migrate ${pid} to N${to}?`, { kind: 'perform', command: { type: 'migrate', pid, to }, label: `migrate ${pid} to N${to}` });
+    return propose(ui, 'migrate', `Migrate ${pid} to N${to}?`, { kind: 'perform', command: { type: 'migrate', pid, to }, label: commandTarget({ type: 'migrate', pid, to }, '') });
   }
   const signal = option.value as SignalName;
-  return propose(ui, 'signal', `Send ${signal} to process ${pid}?`, { kind: 'perform', command: { type: 'signal', pid, signal }, label: `${signal} ${pid}` });
+  return propose(ui, 'signal', `Send ${signal} to process ${pid}?`, { kind: 'perform', command: { type: 'signal', pid, signal }, label: commandTarget({ type: 'signal', pid, signal }, '') });
 }
 
 function submitForm(ui: UiState, form: OverlayOf<'renderForm'>): Reduction {
@@ -82,8 +83,9 @@ export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx
   }
   switch (overlay.kind) {
     case 'help':
+    case 'events':
       return event.type === 'overlayMove'
-        ? { ui: { ...ui, overlay: { kind: 'help', scroll: scrollList(overlay.scroll, event.delta, ctx.shown) } }, effects: [] }
+        ? { ui: { ...ui, overlay: { kind: overlay.kind, scroll: scrollList(overlay.scroll, event.delta, ctx.shown) } }, effects: [] }
         : unchanged(ui);
     case 'confirm':
       return event.type === 'confirmYes' ? run(ui, overlay.effect) : unchanged(ui);

@@ -5,6 +5,7 @@
 //
 // `k` is both "up" and "signal" in the issue. As in htop, where k kills, `k` sends a signal in the
 // Processes pane; everywhere else `j`/`k` move. In the Processes pane ↑ moves up.
+import type { Ability } from '../cluster/abilities.js';
 import type { PaneId } from './ui.js';
 
 export type KeyScope = PaneId | 'global';
@@ -17,6 +18,8 @@ export interface KeyPolicy {
   readonly confirm: boolean;
   /** Changes the cluster or starts/stops a render: refused with --readonly. */
   readonly mutates: boolean;
+  /** What the backend must be able to do (cluster/abilities.ts); null: works with every backend. */
+  readonly needs: Ability | null;
 }
 
 interface Binding {
@@ -33,6 +36,8 @@ interface Binding {
   readonly slurm?: string | null;
   /** A Slurm command: only in the help of a Slurm cluster. */
   readonly slurmOnly?: boolean;
+  /** Place in the footer, lowest first: the most used keys come first, and a narrow footer keeps them. */
+  readonly rank?: number;
 }
 
 interface KeyCommand {
@@ -45,6 +50,9 @@ interface Options {
   readonly confirm?: boolean;
   readonly mutates?: boolean;
   readonly footer?: string;
+  /** @default 50 */
+  readonly rank?: number;
+  readonly needs?: Ability;
   /** More keys for the same command in one pane each: [pane, keys, description]. */
   readonly also?: readonly (readonly [PaneId, readonly string[], string])[];
   readonly slurm?: string | null;
@@ -55,13 +63,13 @@ function command(scope: KeyScope, keys: readonly string[], description: string, 
   const confirm = options.confirm ?? false;
   const own: Binding = {
     keys, scope, description,
-    ...(options.footer === undefined ? {} : { footer: options.footer }),
+    ...(options.footer === undefined ? {} : { footer: options.footer, rank: options.rank ?? 50 }),
     ...(options.slurm === undefined ? {} : { slurm: options.slurm }),
     ...(options.slurmOnly ? { slurmOnly: true } : {}),
   };
   const also = (options.also ?? []).map(([pane, more, text]): Binding => ({ keys: more, scope: pane, description: text }));
   return {
-    policy: { pane: scope === 'global' ? null : scope, confirm, mutates: options.mutates ?? confirm },
+    policy: { pane: scope === 'global' ? null : scope, confirm, mutates: options.mutates ?? confirm, needs: options.needs ?? null },
     bindings: [own, ...also],
   };
 }
@@ -71,35 +79,38 @@ const KEY_TABLE = {
   moveDown: command('global', ['down', 'j'], 'move the selection down'),
   pageUp: command('global', ['pageup'], 'one page up'),
   pageDown: command('global', ['pagedown'], 'one page down'),
-  nextPane: command('global', ['tab'], 'next pane', { footer: 'Pane' }),
+  nextPane: command('global', ['tab'], 'next pane', { footer: 'Pane', rank: 30 }),
   prevPane: command('global', ['S-tab'], 'previous pane'),
-  help: command('global', ['?', 'f1'], 'this help', { footer: 'Help' }),
-  quit: command('global', ['q', 'f10', 'C-c'], 'quit', { footer: 'Quit' }),
+  help: command('global', ['?', 'f1'], 'this help', { footer: 'Help', rank: 0 }),
+  quit: command('global', ['q', 'f10', 'C-c'], 'quit', { footer: 'Quit', rank: 90 }),
   intervalUp: command('global', ['+'], 'refresh less often (longer interval)'),
   intervalDown: command('global', ['-'], 'refresh more often (shorter interval)'),
-  togglePause: command('global', ['space'], 'pause or resume updates', { footer: 'Pause' }),
-  filterText: command('global', ['/'], 'filter processes by text', { footer: 'Filter' }),
-  toggleBlenderOnly: command('global', ['f'], 'blender-only process filter on/off', { footer: 'Blender' }),
+  togglePause: command('global', ['space'], 'pause or resume updates', { footer: 'Pause', rank: 70 }),
+  filterText: command('global', ['/'], 'filter processes by text', { footer: 'Filter', rank: 20 }),
+  toggleBlenderOnly: command('global', ['f'], 'blender-only process filter on/off', { footer: 'Blender', rank: 60 }),
   sortNext: command('global', ['>'], 'sort processes by the next column'),
   sortPrev: command('global', ['<'], 'sort processes by the previous column'),
   sortInvert: command('global', ['S-i'], 'reverse the sort order'),
-  openRenderForm: command('global', ['r'], 'start a split render (form)', { mutates: true, footer: 'Render' }),
-  expel: command('nodes', ['e'], 'expel guest processes from this node', { confirm: true, footer: 'Expel', slurm: null }),
-  bring: command('nodes', ['b'], 'bring this node\'s processes home', { confirm: true, footer: 'Bring', slurm: null }),
-  toggleStay: command('nodes', ['s'], 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay', slurm: null }),
-  toggleLock: command('nodes', ['l'], 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock', slurm: null }),
-  toggleBlock: command('nodes', ['S-b'], 'block on/off: refuse guest processes', { confirm: true, footer: 'Block', slurm: 'drain the selected node (asks a reason) / resume it' }),
-  toggleQuiet: command('nodes', ['S-q'], 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet', slurm: null }),
-  migrate: command('processes', ['m'], 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate', slurm: null }),
-  sendHome: command('processes', ['h'], 'send the process home', { mutates: true, footer: 'Home', slurm: null }),
-  balance: command('processes', ['a'], 'let the balancer place the process', { mutates: true, footer: 'Auto', slurm: null }),
-  signal: command('processes', ['k', 'f9'], 'send a signal (list)', { confirm: true, footer: 'Signal', slurm: 'signal the selected job (list; scancel --signal)' }),
-  jobCancel: command('processes', ['c'], 'cancel the selected job or array task (scancel)', { confirm: true, slurmOnly: true }),
-  jobRequeue: command('processes', ['e'], 'requeue the selected job (the closest to expel)', { confirm: true, slurmOnly: true }),
-  jobHold: command('processes', ['S-h'], 'hold / release the selected pending job', { confirm: true, slurmOnly: true }),
-  jobDetails: command('processes', ['i', 'enter'], 'the job\'s details: why it waits, resources, directory', { slurmOnly: true }),
-  jobLog: command('processes', ['l'], 'follow the selected job\'s log (its output file)', { slurmOnly: true }),
-  cancelRender: command('render', ['c'], 'cancel the selected render', { confirm: true, footer: 'Cancel' }),
+  showEvents: command('global', ['S-e'], 'event log: nodes down and up, action results, render failures', { footer: 'Events', rank: 40 }),
+  openRenderForm: command('global', ['r'], 'start a split render (form)', { mutates: true, footer: 'Render', rank: 50 }),
+  expel: command('nodes', ['e'], 'expel guest processes from this node', { confirm: true, footer: 'Expel', rank: 14, needs: 'mosctl', slurm: null }),
+  bring: command('nodes', ['b'], 'bring this node\'s processes home', { confirm: true, footer: 'Bring', rank: 15, needs: 'mosctl', slurm: null }),
+  toggleStay: command('nodes', ['s'], 'stay on/off: no automatic migration away', { mutates: true, footer: 'Stay', rank: 10, needs: 'mosctl', slurm: null }),
+  toggleLock: command('nodes', ['l'], 'lock (lstay) on/off: local processes stay', { mutates: true, footer: 'Lock', rank: 11, needs: 'mosctl', slurm: null }),
+  toggleBlock: command('nodes', ['S-b'], 'block on/off: refuse guest processes',
+    { confirm: true, footer: 'Block', rank: 12, needs: 'mosctl', slurm: 'drain the selected node (asks a reason) / resume it' }),
+  toggleQuiet: command('nodes', ['S-q'], 'quiet on/off: stop load-balancing messages', { mutates: true, footer: 'Quiet', rank: 16, needs: 'mosctl', slurm: null }),
+  migrate: command('processes', ['m'], 'migrate the process to a node (list)', { mutates: true, footer: 'Migrate', rank: 10, needs: 'migrate', slurm: null }),
+  sendHome: command('processes', ['h'], 'send the process home', { mutates: true, footer: 'Home', rank: 11, needs: 'migrate', slurm: null }),
+  balance: command('processes', ['a'], 'let the balancer place the process', { mutates: true, footer: 'Auto', rank: 13, needs: 'migrate', slurm: null }),
+  signal: command('processes', ['k', 'f9'], 'send a signal (list)',
+    { confirm: true, footer: 'Signal', rank: 12, needs: 'signal', slurm: 'signal the selected job (list; scancel --signal)' }),
+  jobCancel: command('processes', ['c'], 'cancel the selected job or array task (scancel)', { confirm: true, slurmOnly: true, needs: 'slurm' }),
+  jobRequeue: command('processes', ['e'], 'requeue the selected job (the closest to expel)', { confirm: true, slurmOnly: true, needs: 'slurm' }),
+  jobHold: command('processes', ['S-h'], 'hold / release the selected pending job', { confirm: true, slurmOnly: true, needs: 'slurm' }),
+  jobDetails: command('processes', ['i', 'enter'], 'the job\'s details: why it waits, resources, directory', { slurmOnly: true, needs: 'slurm' }),
+  jobLog: command('processes', ['l'], 'follow the selected job\'s log (its output file)', { slurmOnly: true, needs: 'slurm' }),
+  cancelRender: command('render', ['c'], 'cancel the selected render', { confirm: true, footer: 'Cancel', rank: 10 }),
 } satisfies Record<string, KeyCommand>;
 
 /** The commands keys can give: an id that is not in the table does not type-check. */

@@ -38,6 +38,8 @@ export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 
 /** What is drawn over the panes and gets every key while it is open. */
 export type Overlay =
   | { readonly kind: 'help'; readonly scroll: ListState<never> }
+  /** The event log, newest first: the scroll position counts from the newest. */
+  | { readonly kind: 'events'; readonly scroll: ListState<never> }
   | { readonly kind: 'confirm'; readonly question: string; readonly effect: Effect }
   | {
       readonly kind: 'picker';

@@ -1,7 +1,9 @@
 // The boxes drawn over the panes: help, confirmation, pickers and the render form.
 import { arrayItems, pageStart, scrollStart, selectedIndex, type ListState, type ListWindow } from '../state/list.js';
 import type { Overlay, RenderFormField, UiState } from '../state/ui.js';
-import { fit } from '../text/format.js';
+import type { LogEntry } from '../store/eventLog.js';
+import { fit, wrapWords } from '../text/format.js';
+import { eventsDialog } from './eventLogView.js';
 import { toHelpLines } from './footer.js';
 import type { LineVm } from './tableVm.js';
 
@@ -34,8 +36,8 @@ function twoColumns(lines: readonly string[], colWidth: number): string[] {
 }
 
 /** The help dialog at this screen size: one column if it fits, else two, else it scrolls. */
-export function helpDialog(ui: Pick<UiState, 'readonly'>, scroll: ListState<never>, cols: number, rows: number, slurm = false): DialogVm {
-  const lines = toHelpLines(ui, slurm);
+export function helpDialog(ui: Pick<UiState, 'readonly'>, scroll: ListState<never>, cols: number, rows: number, backend: string | null = null): DialogVm {
+  const lines = toHelpLines(ui, backend);
   const colWidth = Math.max(...lines.map((l) => l.length));
   const twoCols = lines.length + 2 > rows && cols >= 2 * colWidth + 5;
   const all = twoCols ? twoColumns(lines, colWidth) : lines;
@@ -54,15 +56,29 @@ function fixed(title: string, lines: readonly LineVm[], width: number): DialogVm
   return { title, lines, width, height: lines.length + 2, window: { rows: lines.length, total: lines.length } };
 }
 
-/** @param slurm a Slurm cluster is shown: the render form offers "here" or "Slurm". */
-export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number, slurm = false): DialogVm | null {
+/** What dialogs show besides the UI state. */
+export interface DialogData {
+  readonly events: readonly LogEntry[];
+  /** The latest snapshot's backend: the help marks the keys it cannot run. */
+  readonly backend: string | null;
+}
+
+const NO_DATA: DialogData = { events: [], backend: null };
+
+/** `data.backend` is 'slurm' on a Slurm cluster: the render form offers "here" or "Slurm". */
+export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number, data: DialogData = NO_DATA): DialogVm | null {
   if (overlay === null || overlay.kind === 'filter') return null;
+  const slurm = data.backend === 'slurm';
   switch (overlay.kind) {
     case 'help':
-      return helpDialog(ui, overlay.scroll, cols, rows, slurm);
+      return helpDialog(ui, overlay.scroll, cols, rows, data.backend);
+    case 'events':
+      return eventsDialog(data.events, overlay.scroll, cols, rows);
     case 'confirm': {
-      const lines = [plain(overlay.question), plain(''), plain('y / Enter: yes     n / Esc: no', 'dim')];
-      return fixed('Confirm', lines, Math.min(cols, Math.max(40, overlay.question.length + 4)));
+      const width = Math.min(cols, Math.max(40, Math.min(72, overlay.question.length + 4)));
+      const question = wrapWords(overlay.question, width - 2).map((line) => plain(line));
+      const lines = [...question, plain(''), plain('y / Enter: yes     n / Esc: no', 'dim')];
+      return fixed('Confirm', lines, width);
     }
     case 'picker': {
       const selected = selectedIndex(overlay.list, arrayItems(overlay.options, (o) => o.value));

@@ -3,10 +3,12 @@ import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { RenderJobView } from '../launcher/types.js';
 import type { ListWindow } from '../state/list.js';
 import { processQueryOf } from '../state/processQuery.js';
-import { jobsRunning } from '../state/selectors.js';
+import { jobsRunning, selectedNodeIndex } from '../state/selectors.js';
+import type { LogEntry } from '../store/eventLog.js';
+import { fitWords } from '../text/format.js';
 import type { StatusLine, UiState } from '../state/ui.js';
 import { toDialogVm, type DialogVm } from './dialog.js';
-import { toFooterText } from './footer.js';
+import { toFooterText, type FooterContext } from './footer.js';
 import { toHeaderVm } from './header.js';
 import { computeLayout, inner, type Layout } from './layout.js';
 import { toLoadChartVm, type LoadChartVm } from './loadHistory.js';
@@ -25,6 +27,8 @@ export interface FrameInput {
   readonly notice: string | null;
   /** Ticks dropped because the refresh before them was still running (a slow or hung tool). */
   readonly skippedRefreshes?: number;
+  /** The event log, oldest first. */
+  readonly events?: readonly LogEntry[];
   readonly cols: number;
   readonly rows: number;
 }
@@ -52,9 +56,21 @@ export interface TooSmallFrameVm {
 
 export type FrameVm = PanesFrameVm | TooSmallFrameVm;
 
-function statusOf(ui: UiState): StatusLine {
+function statusOf(ui: UiState, width: number): StatusLine {
   if (ui.overlay?.kind === 'filter') return { text: `Filter: ${ui.overlay.text}_   (Enter apply · Esc cancel)`, kind: 'info' };
-  return ui.status ?? { text: 'ready · ? for help', kind: 'info' };
+  const status = ui.status ?? { text: 'ready · ? for help', kind: 'info' };
+  // Never cut mid-word; an action's whole result is also in the event log (E).
+  return { ...status, text: fitWords(status.text, width) };
+}
+
+/**
+ * The node keys' target for the footer: the local node (mosctl changes only that one), and the
+ * selected one when it is another. null on a scheduler's cluster, where node keys act on the selected node.
+ */
+function nodeTarget(snapshot: ClusterSnapshot | null, ui: UiState): FooterContext['nodes'] {
+  const local = snapshot?.nodes.find((n) => n.isLocal);
+  if (snapshot === null || local === undefined || snapshot.backend === 'slurm') return null;
+  return { local: local.id, selected: snapshot.nodes[selectedNodeIndex(snapshot, ui)]?.id ?? null };
 }
 
 export function toFrameVm(input: FrameInput): FrameVm {
@@ -73,7 +89,8 @@ export function toFrameVm(input: FrameInput): FrameVm {
       : toProcessTableVm(snapshot, ui, inner(layout.processes), query, renderPids(jobs)),
     render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
   };
-  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, snapshot?.backend === 'slurm');
+  const backend = snapshot?.backend ?? null;
+  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, { events: input.events ?? [], backend });
   return {
     kind: 'panes',
     layout,
@@ -81,8 +98,8 @@ export function toFrameVm(input: FrameInput): FrameVm {
     alert: header.alert,
     ...panes,
     history: layout.history === null ? null : toLoadChartVm(snapshot, inner(layout.history), input.loadHistory),
-    status: statusOf(ui),
-    footer: toFooterText(ui, snapshot?.backend === 'slurm'),
+    status: statusOf(ui, input.cols),
+    footer: toFooterText(ui, { backend, width: input.cols, nodes: nodeTarget(snapshot, ui) }),
     dialog,
     shown: dialog?.window ?? panes[ui.focus].window,
   };

@@ -1,7 +1,7 @@
 // The header line (what we look at, in totals) and the alert line (what is wrong, in plain words).
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { UiState } from '../state/ui.js';
-import { formatClock, humanBytes } from '../text/format.js';
+import { fitWords, formatClock, humanBytes } from '../text/format.js';
 
 export interface HeaderVm {
   readonly text: string;
@@ -82,5 +82,7 @@ export function toHeaderVm(
     parts = parts.filter((p) => p !== lowest);
   }
   const alerts = [...(notice === null ? [] : [notice]), ...(snapshot === null ? [] : describeProblems(snapshot))];
-  return { text: joined(parts), alert: alerts.length === 0 ? null : alerts.join(' · ') };
+  // Cut at a word, never inside one; the rest is in the event log.
+  const alert = alerts.length === 0 ? null : fitWords(alerts.join(' · '), width, ' (E: event log)');
+  return { text: joined(parts), alert };
 }

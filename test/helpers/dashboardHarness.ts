@@ -15,6 +15,7 @@ export interface DashboardHarness extends ScreenHarness {
 
 export async function startDashboard(backend: Backend, options: {
   cols?: number; rows?: number; readonly?: boolean; color?: boolean; startRender?: StartRender | null; notice?: string | null;
+  now?: () => number;
 } = {}): Promise<DashboardHarness> {
   const harness = createScreenHarness(options.cols ?? 120, options.rows ?? 40);
   const store = createStore({ historyLength: 60 });
@@ -23,6 +24,7 @@ export async function startDashboard(backend: Backend, options: {
   const app = createDashboardApp({
     screen: harness.screen, backend, collector, store, notice: options.notice ?? null, startRender: options.startRender ?? null,
     readonly: options.readonly ?? false, intervalMs: 2000, color: options.color ?? true,
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   app.start();
   await collector.pollNow();

@@ -28,9 +28,9 @@ describe('reduceUi: node commands that ask first', () => {
     expect(asked.effects).toEqual([]);
     expect(asked.ui.overlay).toMatchObject({ kind: 'confirm', question: 'Expel every guest process from node 261 (this node)?' });
     const done = play(asked.ui, [{ type: 'confirmYes' }]);
-    expect(done.effects).toEqual([{ kind: 'perform', command: { type: 'expel' }, label: 'expel' }]);
+    expect(done.effects).toEqual([{ kind: 'perform', command: { type: 'expel' }, label: 'expel from 261' }]);
     expect(done.ui.overlay).toBeNull();
-    expect(done.ui.status).toEqual({ text: 'expel: running…', kind: 'running' });
+    expect(done.ui.status).toEqual({ text: 'expel from 261: running…', kind: 'running' });
   });
 
   it('saying no does nothing and says so', () => {
@@ -47,11 +47,31 @@ describe('reduceUi: node commands that ask first', () => {
   });
 
   it('flag toggles flip the local node\'s current flag; block asks first', () => {
-    expect(play(base, [key('toggleStay')]).effects).toEqual([{ kind: 'perform', command: { type: 'setFlag', flag: 'stay', on: false }, label: 'stay off' }]);
+    expect(play(base, [key('toggleStay')]).effects).toEqual([{ kind: 'perform', command: { type: 'setFlag', flag: 'stay', on: false }, label: 'node 261: stay off' }]);
     expect(play(base, [key('toggleQuiet')]).effects[0]).toMatchObject({ command: { type: 'setFlag', flag: 'quiet', on: true } });
     const block = play(base, [key('toggleBlock')]);
     expect(block.effects).toEqual([]);
     expect(play(block.ui, [{ type: 'confirmYes' }]).effects[0]).toMatchObject({ command: { type: 'setFlag', flag: 'block', on: true } });
+  });
+
+  it('with another node selected, every node key asks first and says only the local node changes', () => {
+    const on266 = { ...base, nodes: listWith(266) };
+    for (const id of ['toggleStay', 'toggleQuiet', 'expel'] as const) {
+      const asked = play(on266, [key(id)]);
+      expect(asked.effects, id).toEqual([]);
+      expect(asked.ui.overlay, id).toMatchObject({ kind: 'confirm', question: expect.stringMatching(/^N266 is selected, but mosctl changes only this node \(261\)\. /) });
+      expect(play(asked.ui, [{ type: 'confirmYes' }]).effects[0], id).toMatchObject({ kind: 'perform' });
+    }
+    expect(play(on266, [key('toggleStay')]).ui.overlay).toMatchObject({ question: expect.stringContaining('Turn stay off for node 261 (this node)?') });
+  });
+
+  it('a key the backend cannot run is refused in one sentence, before anything else is checked', () => {
+    const local = { ...ctx, snapshot: fakeSnapshot({ backend: 'local' }) };
+    const r = play({ ...base, readonly: true }, [key('toggleStay')], local);
+    expect(r.effects).toEqual([]);
+    expect(r.ui.status).toEqual({ text: '"stay on/off: no automatic migration away" needs openMosix (mosctl); the local backend cannot run it', kind: 'error' });
+    const signal = play({ ...base, focus: 'processes', processes: listWith(4101) }, [key('signal')], local);
+    expect(signal.ui.overlay).toMatchObject({ kind: 'picker', purpose: 'signal' });
   });
 });
 
@@ -89,7 +109,7 @@ describe('reduceUi: process commands', () => {
   it('k picks a signal, then asks, then sends it', () => {
     const r = play(onProcesses, [key('signal'), { type: 'overlayMove', delta: 1 }, { type: 'overlayChoose' }]);
     expect(r.ui.overlay).toMatchObject({ kind: 'confirm', question: 'Send KILL to process 4103?' });
-    expect(play(r.ui, [{ type: 'confirmYes' }]).effects).toEqual([{ kind: 'perform', command: { type: 'signal', pid: 4103, signal: 'KILL' }, label: 'KILL 4103' }]);
+    expect(play(r.ui, [{ type: 'confirmYes' }]).effects).toEqual([{ kind: 'perform', command: { type: 'signal', pid: 4103, signal: 'KILL' }, label: 'KILL to 4103' }]);
   });
 
   it('moves the selection through the sorted, filtered list and pages by the pane height', () => {

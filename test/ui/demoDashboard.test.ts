@@ -36,7 +36,7 @@ describe('dashboard over the demo cluster', () => {
     await h.press('y');
     await h.refresh();
     const status = (await h.lines())[38] ?? '';
-    expect(status).toMatch(/^expel: ok/);
+    expect(status).toMatch(/^expel from 261: guests sent away; load \d+ → \d+/);
     expect(backend.emulator.events().some((e) => e.kind === 'expelled')).toBe(true);
   });
 });
