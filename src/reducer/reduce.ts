@@ -22,11 +22,13 @@ const PANE_NAMES: Readonly<Record<PaneId, string>> = {
   nodes: 'Nodes', processes: 'Processes', render: 'Render',
 };
 
-/** The key table's policy first (read-only, the pane it acts in), then the command's own handler. */
+/** The key table's policy first (what the backend can do, read-only, the pane it acts in), then the command's own handler. */
 function reduceKey(ui: UiState, id: KeyId, ctx: ReduceContext): Reduction {
   const policy = policyOf(id);
   const backend = ctx.snapshot?.backend;
-  if (policy.needs !== null && backend !== undefined && !canDo(backend, policy.needs)) {
+  // On Slurm some openMosix keys do the closest Slurm thing; the others the backend cannot run.
+  const slurmMeaning = slurmOverride(id, ctx);
+  if (slurmMeaning === undefined && policy.needs !== null && backend !== undefined && !canDo(backend, policy.needs)) {
     return withStatus(ui, unavailableLine(`"${describeKey(id)}"`, policy.needs, backend), 'error');
   }
   if (policy.mutates && ui.readonly) {
@@ -35,7 +37,7 @@ function reduceKey(ui: UiState, id: KeyId, ctx: ReduceContext): Reduction {
   if (policy.pane !== null && policy.pane !== ui.focus) {
     return withStatus(ui, `"${describeKey(id)}" works in the ${PANE_NAMES[policy.pane]} pane (Tab moves there)`, 'error');
   }
-  return (slurmOverride(id, ctx) ?? HANDLERS[id])(ui, ctx);
+  return (slurmMeaning ?? HANDLERS[id])(ui, ctx);
 }
 
 export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduction {

@@ -1,7 +1,7 @@
 // What keys mean on a Slurm cluster. Keys with a close Slurm meaning act on the selected node or
 // job (B drains/resumes, k signals a job); Slurm's own commands have keys of their own in the
 // process pane (c cancel, e requeue, H hold/release, i details, l log); an openMosix key without a
-// Slurm meaning says so, and a Slurm key elsewhere says it needs Slurm. Policy (asks first,
+// Slurm meaning, and a Slurm key elsewhere, are refused by what the backend can do (reduce.ts). Policy (asks first,
 // --readonly) is the key table's, applied as for every key.
 import type { ClusterCommand } from '../cluster/commands.js';
 import type { KeyId } from '../state/keyTable.js';
@@ -14,9 +14,6 @@ import { propose, withStatus, type ReduceContext, type Reduction } from './reduc
 type KeyHandler = (ui: UiState, ctx: ReduceContext) => Reduction;
 
 export const isSlurm = (ctx: ReduceContext): boolean => ctx.snapshot?.backend === 'slurm';
-
-/** openMosix commands with no Slurm meaning: the key says so and nothing runs. */
-const NO_SLURM_MEANING: ReadonlySet<KeyId> = new Set<KeyId>(['expel', 'bring', 'toggleStay', 'toggleLock', 'toggleQuiet', 'migrate', 'sendHome', 'balance']);
 
 function onJob(act: (ui: UiState, job: NonNullable<ReturnType<typeof selectedBatchJob>>) => Reduction): KeyHandler {
   return (ui, ctx) => {
@@ -63,9 +60,10 @@ const OWN = {
 
 export const SLURM_KEYS = Object.fromEntries(Object.entries(OWN).map(([id, handler]) => [id, needsSlurm(handler)])) as typeof OWN;
 
-/** On a Slurm cluster: the Slurm meaning of an openMosix key, or a handler saying it has none; else undefined. */
+/**
+ * On a Slurm cluster: the Slurm meaning of an openMosix key; else undefined. An openMosix key
+ * without one is refused before this, by what the backend can do (reduce.ts, cluster/abilities.ts).
+ */
 export function slurmOverride(id: KeyId, ctx: ReduceContext): KeyHandler | undefined {
-  if (!isSlurm(ctx)) return undefined;
-  if (NO_SLURM_MEANING.has(id)) return (ui) => withStatus(ui, 'that openMosix command has no Slurm meaning (? lists what works here)', 'error');
-  return SLURM_MEANINGS[id];
+  return isSlurm(ctx) ? SLURM_MEANINGS[id] : undefined;
 }

@@ -23,11 +23,15 @@ describe('KEYMAP', () => {
 
   it('has a reducer case for every command: each one changes the state or emits an effect', () => {
     const ctx = { snapshot: fakeSnapshot(), jobs: [fakeJob({ id: 'r0' }), fakeJob()], shown: { rows: 5, total: 6 } };
+    // Slurm's own commands, on a Slurm cluster with one pending job to act on.
+    const job = { id: '12', name: 'render', user: 'alice', state: 'PENDING', reason: 'Resources', partition: 'debug', nodes: [], nodeIds: [],
+      cpus: 1, elapsedSeconds: 0, timeLimitMinutes: null, isRender: false };
+    const slurm = { ...ctx, snapshot: fakeSnapshot({ backend: 'slurm', jobs: [job] }) };
     const ui = { ...initialUiState({ readonly: false, intervalMs: 2000 }), processes: listWith(4101) };
     for (const binding of KEYMAP) {
       const scoped = binding.scope === 'global' ? ui : { ...ui, focus: binding.scope };
       const start = binding.id === 'moveUp' || binding.id === 'pageUp' ? { ...scoped, nodes: listWith(266), processes: listWith(1) } : scoped;
-      const result = reduceUi(start, { type: 'key', id: binding.id }, ctx);
+      const result = reduceUi(start, { type: 'key', id: binding.id }, binding.slurmOnly === true ? slurm : ctx);
       expect(result.ui !== start || result.effects.length > 0, binding.id).toBe(true);
       expect(result.ui.status?.kind ?? 'info', binding.id).not.toBe('error');
     }

@@ -121,10 +121,10 @@ describe('dashboard over Slurm', () => {
     expect(help).not.toContain('migrate the process');
   });
 
-  it('an openMosix key without a Slurm meaning says so and runs nothing', async () => {
+  it('an openMosix key without a Slurm meaning says so in the one sentence for it, and runs nothing', async () => {
     const { dash: d, fake } = await open();
     await d.press('e');
-    expect(await shows(d, 'no Slurm meaning')).toContain('that openMosix command has no Slurm meaning');
+    expect(await shows(d, 'cannot run it')).toContain('"expel guest processes from this node" needs openMosix (mosctl); the slurm backend cannot run it');
     expect(fake.calls().filter((argv) => argv[0] === 'mosctl' || argv[0] === 'scancel')).toEqual([]);
   });
 
