@@ -1,12 +1,14 @@
-// A split render as Slurm job arrays: submit the tasks, watch them through squeue and the frames on
-// disk, resubmit only the missing frames (--retries), cancel with scancel. Success is judged by the
-// files, as for the local launcher. Every Slurm command goes through the runner seam.
+// A split render as Slurm job arrays: submit the tasks, watch them through squeue, their logs and
+// the frames on disk, resubmit only the missing frames (--retries), cancel with scancel. As for the
+// local parts, blender writes each frame under its partial name and omtop renames it over the
+// frame's file once blender said it saved it (or the task ended COMPLETED), so a frame's file is
+// always the old one or a whole new one; only this job's partials are ever removed. Success is
+// judged by the files. Every Slurm command goes through the runner seam.
 import { writeFile } from 'node:fs/promises';
 import { classifySlurmError, parseSqueueText, SQUEUE_TEXT_FORMAT } from '../../../parsers/index.js';
 import type { CommandResult, CommandRunner } from '../../runner/runner.js';
 import { toBlenderArgv } from '../blenderArgv.js';
 import { formatFrameList } from '../frameList.js';
-import { frameFileReady, removePartialFrame } from '../frameFiles.js';
 import { RenderInputError } from '../inputChecks.js';
 import type { RenderJobConfig } from '../jobConfig.js';
 import { assembleMovie } from '../movie.js';
@@ -14,7 +16,8 @@ import { errorLine } from '../../errorLine.js';
 import type { JobState, PartState, PartView, RenderJobHandle, RenderJobView } from '../types.js';
 import { argvFileText, sbatchArgv, submittedJobId, taskArgvFile, taskLogFile, type SlurmSubmitOptions } from './sbatchArgv.js';
 import { planTasks } from './taskPlan.js';
-import { readTaskLog } from './taskLog.js';
+import { TaskLogReader } from './taskLog.js';
+import { discardPartial, publishFrame } from '../partialFrames.js';
 import { squeueTasksArgv, taskStates } from './taskStates.js';
 
 interface Task {
@@ -25,6 +28,7 @@ interface Task {
   readonly frames: readonly number[];
   readonly done: Set<number>;
   readonly logFile: string;
+  readonly log: TaskLogReader;
   state: PartState;
   node: string | null;
   currentFrame: number | null;
@@ -126,14 +130,13 @@ export class SlurmRenderJob implements RenderJobHandle {
     for (const array of arrays) {
       while (this.now() < deadline && (await this.unfinishedTasks(array)) > 0) await sleep(300);
     }
-    // A frame blender was writing when it was killed may be half-written: remove it only if this job wrote it.
+    // Frames blender finished before the kill are kept; every other partial of this job is removed.
     for (const task of this.tasks) {
-      const frame = task.state === 'rendering' ? (await readTaskLog(task.logFile).catch(() => null))?.currentFrame : null;
-      if (frame !== null && frame !== undefined && !task.done.has(frame)) {
-        const path = this.config.paths.get(frame);
-        if (path && (await frameFileReady(path, this.startedAt).catch(() => false))) await removePartialFrame(path).catch(() => undefined);
-      }
-      if (task.state === 'pending' || task.state === 'rendering') task.state = 'cancelled';
+      if (task.state !== 'pending' && task.state !== 'rendering') continue;
+      await task.log.update().catch(() => undefined);
+      await this.collectFrames(task, false).catch(() => undefined);
+      for (const frame of task.frames) if (!task.done.has(frame)) await discardPartial(this.partialOf(frame)).catch(() => undefined);
+      task.state = 'cancelled';
     }
     const left = (await Promise.all(arrays.map((a) => this.unfinishedTasks(a)))).reduce((s, n) => s + n, 0);
     this.finish('cancelled', left > 0 ? `${left} task(s) still listed by squeue after scancel` : 'cancelled');
@@ -160,7 +163,7 @@ export class SlurmRenderJob implements RenderJobHandle {
     const round = `r${this.rounds}`;
     const plan = planTasks(frames, { parts: this.config.parts, split: this.config.split, chunk: this.config.chunk });
     await Promise.all(plan.map((taskFrames, i) => {
-      const argv = toBlenderArgv({ ...this.config.invocation, blender: this.config.blender, frames: taskFrames });
+      const argv = toBlenderArgv({ ...this.config.invocation, outputPattern: this.config.partialPattern, blender: this.config.blender, frames: taskFrames });
       return writeFile(taskArgvFile(this.config.logDir, round, i + 1), argvFileText(argv));
     }));
     const argv = sbatchArgv(
@@ -175,7 +178,7 @@ export class SlurmRenderJob implements RenderJobHandle {
       const index = this.tasks.length + 1;
       const logFile = taskLogFile(this.config.logDir, round, i + 1);
       this.tasks.push({
-        index, round, arrayJobId, taskNo: i + 1, frames: taskFrames, done: new Set(), logFile, state: 'pending', node: null,
+        index, round, arrayJobId, taskNo: i + 1, frames: taskFrames, done: new Set(), logFile, log: new TaskLogReader(logFile), state: 'pending', node: null,
         currentFrame: null, seen: false, lastFrameAt: this.now(), startedAt: null,
       });
       this.config.hooks?.onEvent?.({ type: 'part-spawn', part: index, pid: null, frames: formatFrameList(taskFrames), attempt: this.rounds, logFile });
@@ -233,20 +236,29 @@ export class SlurmRenderJob implements RenderJobHandle {
           task.state = 'rendering';
           task.node = queued.node;
           task.startedAt ??= this.now();
-          task.currentFrame = (await readTaskLog(task.logFile)).currentFrame;
+          await task.log.update();
+          task.currentFrame = task.log.currentFrame;
+          task.node ??= task.log.node;
+          await this.collectFrames(task, false);
         }
-        await this.collectFrames(task);
         if (purged || queued?.state === 'ended' || (!queued && task.seen)) await this.taskEnded(task, queued?.slurmState ?? 'ENDED');
       }
     }
     return ok;
   }
 
-  private async collectFrames(task: Task): Promise<void> {
+  private partialOf(frame: number): string {
+    return this.config.partials.get(frame) ?? '';
+  }
+
+  /** Publishes the frames blender reported saved (all whole partials after a COMPLETED task). */
+  private async collectFrames(task: Task, cleanExit: boolean): Promise<void> {
     for (const frame of task.frames) {
       if (task.done.has(frame)) continue;
+      const partial = this.partialOf(frame);
       const path = this.config.paths.get(frame) ?? '';
-      if (!(await frameFileReady(path, this.startedAt - 1000))) continue;
+      if (!cleanExit && !task.log.saved.has(partial)) continue;
+      if (!(await publishFrame(partial, path))) continue;
       task.done.add(frame);
       const at = this.now();
       this.lastSaved = path;
@@ -259,11 +271,14 @@ export class SlurmRenderJob implements RenderJobHandle {
   }
 
   private async taskEnded(task: Task, slurmState: string): Promise<void> {
-    await this.collectFrames(task);
+    await task.log.update();
+    await this.collectFrames(task, slurmState === 'COMPLETED');
     const missing = task.frames.filter((frame) => !task.done.has(frame));
+    // What is left of a failed frame is this job's own partial: removed, never a final name.
+    for (const frame of missing) await discardPartial(this.partialOf(frame));
     task.state = missing.length === 0 ? 'done' : 'failed';
     task.currentFrame = null;
-    if (!task.node) task.node = (await readTaskLog(task.logFile)).node;
+    task.node ??= task.log.node;
     if (missing.length > 0) {
       this.config.hooks?.onEvent?.({
         type: 'part-exit', part: task.index, pid: null, exitCode: null, signal: null, stalled: false, missing: formatFrameList(missing),

@@ -1,42 +1,55 @@
-// What a task's log says so far: the frame blender works on now and the frames it saved. Reads
-// only the log's tail, so a long Cycles log costs the same every tick.
+// What a task's log has said so far, read incrementally: the node task.sh named, the frame blender
+// works on now, and every file blender reported saved (a partial counts only once it was).
+// Each update reads only what was appended since the last one, at most 1 MiB.
 import { open } from 'node:fs/promises';
 import { parseBlenderLine } from '../../../parsers/blenderLog.js';
 
-const TAIL_BYTES = 16 * 1024;
+const MAX_READ_BYTES = 1024 * 1024;
 
-export interface TaskLogReading {
+export class TaskLogReader {
   /** The frame of the last `Fra:` line after the last save; null when none. */
-  readonly currentFrame: number | null;
-  /** `SLURMD_NODENAME=…` from task.sh's first line, when it is still in the tail. */
-  readonly node: string | null;
-}
+  currentFrame: number | null = null;
+  /** `SLURMD_NODENAME=…` from task.sh's first line. */
+  node: string | null = null;
+  /** Paths from blender's `Saved:` lines. */
+  readonly saved = new Set<string>();
+  private offset = 0;
+  private rest = '';
 
-export async function readTaskLog(path: string): Promise<TaskLogReading> {
-  let text: string;
-  try {
-    const file = await open(path, 'r');
+  constructor(readonly path: string) {}
+
+  /** Reads what was appended; a log not written yet is simply empty. */
+  async update(): Promise<void> {
+    let text: string;
     try {
-      const { size } = await file.stat();
-      const start = Math.max(0, size - TAIL_BYTES);
-      const buffer = Buffer.alloc(size - start);
-      await file.read(buffer, 0, buffer.length, start);
-      text = buffer.toString('utf8');
-    } finally {
-      await file.close();
+      const file = await open(this.path, 'r');
+      try {
+        const { size } = await file.stat();
+        const length = Math.min(MAX_READ_BYTES, Math.max(0, size - this.offset));
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await file.read(buffer, 0, length, this.offset);
+        this.offset += bytesRead;
+        text = buffer.subarray(0, bytesRead).toString('utf8');
+      } finally {
+        await file.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
     }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { currentFrame: null, node: null };
-    throw error;
+    const lines = (this.rest + text).split('\n');
+    this.rest = lines.pop() ?? '';
+    for (const line of lines) this.read(line.replace(/\r$/, ''));
   }
-  let currentFrame: number | null = null;
-  let node: string | null = null;
-  for (const line of text.split('\n')) {
+
+  private read(line: string): void {
     const named = /SLURMD_NODENAME=(\S+)/.exec(line);
-    if (named?.[1]) node = named[1];
+    if (named?.[1]) this.node = named[1];
     const event = parseBlenderLine(line);
-    if (event.kind === 'progress') currentFrame = event.frame;
-    else if (event.kind === 'saved') currentFrame = null;
+    if (event.kind === 'progress') this.currentFrame = event.frame;
+    else if (event.kind === 'saved') {
+      this.saved.add(event.path);
+      this.currentFrame = null;
+    }
   }
-  return { currentFrame, node };
 }

@@ -2,7 +2,7 @@
 // array spreads over n1..n4 (each task's log names SLURMD_NODENAME), success is judged by the
 // frames, and Ctrl-C cancels the array (squeue empty of it) and prints the resume command.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,29 @@ describe.skipIf(SKIP)(`omtop render --slurm on the real cluster${SKIP ? ` (skipp
       expect(stderr).toContain(`omtop: resume with: omtop render --resume ${scene} 1 40 2 --slurm --split even --out ${out}`);
       expect(stdout).toContain('Rendering 40 images from');
       expect(existsSync(join(out, '.omtop-logs'))).toBe(true);
+    });
+  }, 300_000);
+
+  it('--overwrite then Ctrl-C: frames not rendered again keep their old file; no partial is left', async () => {
+    await withSlurmLock(async () => {
+      const out = join(dir, 'overwrite');
+      mkdirSync(out, { recursive: true });
+      for (let f = 1; f <= 12; f++) writeFileSync(join(out, `frame_${String(f).padStart(4, '0')}.png`), 'an earlier frame');
+      const child = spawn(process.execPath, [OMTOP, 'render', scene, '1', '12', '1', '--slurm', '--overwrite', '--format', 'PNG', '--out', out], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      expect(await eventually(() => queued().some((line) => line.endsWith('RUNNING')), 120_000)).toBe(true);
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(queued()).toEqual([]);
+      const names = readdirSync(out);
+      expect(names.filter((n) => n.startsWith('.omtop-partial-'))).toEqual([]);
+      const frames = names.filter((n) => /^frame_\d{4}\.png$/.test(n));
+      expect(frames).toHaveLength(12);
+      // Each frame is the old file or a whole new PNG, never gone and never half-written.
+      for (const name of frames) {
+        const bytes = readFileSync(join(out, name));
+        expect(bytes.toString() === 'an earlier frame' || bytes.subarray(1, 4).toString() === 'PNG', name).toBe(true);
+      }
     });
   }, 300_000);
 });
