@@ -1,7 +1,7 @@
 // Cluster snapshots of any process count for the dashboard benchmark, built from the synthetic
-// cluster and checked and frozen by buildSnapshot like every backend's. It has no blender process,
+// cluster and checked and frozen by validateAndFreeze like every backend's. It has no blender process,
 // so the blender-only filter stays off and the whole list is sorted (the costlier case).
-import { buildSnapshot } from '../../src/model/buildSnapshot.js';
+import { validateAndFreeze } from '../../src/model/validateSnapshot.js';
 import { isBlenderCommand, type ClusterSnapshot, type ProcessSnapshot } from '../../src/model/snapshot.js';
 import { advanceCluster, createSyntheticCluster, type SyntheticCluster } from './syntheticCluster.js';
 
@@ -20,7 +20,7 @@ export function toSnapshot(cluster: SyntheticCluster, takenAt: number): ClusterS
     command: process.node === 0 ? process.command : `(${process.comm})`,
     isBlender: isBlenderCommand(process.command),
   }));
-  return buildSnapshot({
+  return validateAndFreeze({
     takenAt,
     backend: 'demo',
     localNode: local,

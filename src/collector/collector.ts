@@ -3,7 +3,7 @@
 // of piling refreshes up behind the slow one.
 import { performance } from 'node:perf_hooks';
 import type { Backend } from '../backends/backend.js';
-import { failedSnapshot } from '../model/buildSnapshot.js';
+import { failedSnapshot } from '../model/validateSnapshot.js';
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { Store } from '../store/types.js';
 import type { Collector, CollectorStats } from './types.js';

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandOutcome, ClusterCommand } from '../../cluster/commands.js';
-import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
+import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
@@ -110,7 +110,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
           isLocal: true,
         };
         const procs = await collectProcesses(takenAt, values, errors);
-        return buildSnapshot({ takenAt, backend: 'local', localNode: identity.id, nodes: [node], processes: procs, errors });
+        return validateAndFreeze({ takenAt, backend: 'local', localNode: identity.id, nodes: [node], processes: procs, errors });
       } catch (error) {
         return failedSnapshot('local', takenAt, [...errors, { source: 'local backend', message: errorLine(error) }]);
       }

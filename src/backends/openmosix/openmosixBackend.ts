@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CommandOutcome, type ClusterCommand, isSlurmCommand } from '../../cluster/commands.js';
-import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
+import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.js';
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
@@ -59,7 +59,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, list.localNode, takenAt, errors, signal);
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
-      return buildSnapshot({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
+      return validateAndFreeze({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
     } catch (error) {
       return failedSnapshot(name, takenAt, [...errors, { source: `${name} backend`, message: errorLine(error) }]);
     }

@@ -2,7 +2,7 @@
 // nodes with their scheduler state and reason, jobs (array tasks as 123_4), and the commands that
 // have a Slurm meaning. openMosix commands are refused with a line that says so.
 import { type CommandOutcome, type ClusterCommand, isSlurmCommand } from '../../cluster/commands.js';
-import { buildSnapshot, failedSnapshot } from '../../model/buildSnapshot.js';
+import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.js';
 import type { ClusterSnapshot, JobSnapshot, NodeSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
@@ -55,7 +55,7 @@ export function createSlurmBackend(options: SlurmBackendOptions): Backend {
       let jobs: JobSnapshot[] = [];
       if (squeue.ok) jobs = jobSnapshots(squeue.value.jobs, ids, takenAt);
       else errors.push({ source: squeue.source, message: squeue.message });
-      return buildSnapshot({ takenAt, backend: 'slurm', localNode: 0, nodes, processes: [], jobs, errors });
+      return validateAndFreeze({ takenAt, backend: 'slurm', localNode: 0, nodes, processes: [], jobs, errors });
     },
     perform(command: ClusterCommand): Promise<CommandOutcome> {
       if (!isSlurmCommand(command)) return Promise.resolve(refuse(command, 'slurm'));

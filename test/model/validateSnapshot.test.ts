@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, failedSnapshot, InvalidSnapshotError } from '../../src/model/buildSnapshot.js';
+import { validateAndFreeze, failedSnapshot, InvalidSnapshotError } from '../../src/model/validateSnapshot.js';
 import { ClusterSnapshotSchema } from '../../src/model/snapshot.js';
 import { node, snapshot } from '../helpers/snapshots.js';
 
-describe('buildSnapshot', () => {
+describe('validateAndFreeze', () => {
   it('returns a deeply frozen copy that fits the schema', () => {
-    const built = buildSnapshot(snapshot([node(261, { flags: { stay: true } })]));
+    const built = validateAndFreeze(snapshot([node(261, { flags: { stay: true } })]));
     expect(ClusterSnapshotSchema.safeParse(built).success).toBe(true);
     expect(Object.isFrozen(built)).toBe(true);
     expect(Object.isFrozen(built.nodes)).toBe(true);
@@ -15,8 +15,8 @@ describe('buildSnapshot', () => {
 
   it('names the field when a backend builds something the schema refuses', () => {
     const bad = snapshot([node(261, { cpus: 0 })]);
-    expect(() => buildSnapshot(bad)).toThrow(InvalidSnapshotError);
-    expect(() => buildSnapshot(bad)).toThrow(/^invalid snapshot: nodes\.0\.cpus: /);
+    expect(() => validateAndFreeze(bad)).toThrow(InvalidSnapshotError);
+    expect(() => validateAndFreeze(bad)).toThrow(/^invalid snapshot: nodes\.0\.cpus: /);
   });
 
   it('failedSnapshot carries only the errors', () => {

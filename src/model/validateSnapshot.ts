@@ -6,7 +6,7 @@ import { freezeDeep } from './freezeDeep.js';
 /** Thrown when a backend assembled a snapshot that does not fit the schema. */
 export class InvalidSnapshotError extends Error {}
 
-export function buildSnapshot(draft: ClusterSnapshot): ClusterSnapshot {
+export function validateAndFreeze(draft: ClusterSnapshot): ClusterSnapshot {
   const checked = ClusterSnapshotSchema.safeParse(draft);
   if (!checked.success) {
     const issue = checked.error.issues[0];
