@@ -5,7 +5,7 @@ import { describeCommand, toArgv } from '../cluster/argv.js';
 import type { ClusterCommand, CommandOutcome } from '../cluster/commands.js';
 import { errorLine } from '../errorLine.js';
 import type { CommandRunner } from '../runner/runner.js';
-import { hintFor } from './toolHints.js';
+import { toolErrorHint } from './toolHints.js';
 
 export async function runCommand(runner: CommandRunner, command: ClusterCommand): Promise<CommandOutcome> {
   const label = describeCommand(command);
@@ -18,7 +18,7 @@ export async function runCommand(runner: CommandRunner, command: ClusterCommand)
   const result = await runner.run(argv);
   if (!result.failure) return { command, ok: true, message: `${label}: ok`, argv };
   const said = result.message ?? 'failed';
-  return { command, ok: false, message: `${label}: ${said}${hintFor(said)}`, argv };
+  return { command, ok: false, message: `${label}: ${said}${toolErrorHint(said)}`, argv };
 }
 
 /** Refusal for commands a backend cannot do at all (openMosix commands on the local backend), in the one sentence for it. */

@@ -1,7 +1,7 @@
 // A few words after a tool's error that tell the user what to do about it.
 import { classifyToolError } from '../../parsers/index.js';
 
-export function hintFor(toolMessage: string): string {
+export function toolErrorHint(toolMessage: string): string {
   if (/command not found/i.test(toolMessage)) return ' (is openMosix installed and on PATH?)';
   switch (classifyToolError(toolMessage)?.code) {
     case 'permission-denied':

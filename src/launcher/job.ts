@@ -232,7 +232,7 @@ export class RenderJob implements RenderJobHandle {
     if (this.doneFrames.size > 0 || !nothingSaved || exitCode === null || exitCode === 0 || error === null) return;
     this.fatalExits += 1;
     if (this.fatalExits < this.parts.length || this.cancelled) return;
-    this.message = `blender failed on every part: ${error}${hintFor(error)}`;
+    this.message = `blender failed on every part: ${error}${blenderErrorHint(error)}`;
     this.stopAll();
   }
 
@@ -293,8 +293,8 @@ export class RenderJob implements RenderJobHandle {
   }
 }
 
-/** The blender errors a user can fix with one of omtop's own options. */
-function hintFor(error: string): string {
+/** The blender errors a user can fix with one of omtop's own options: a few words saying which. */
+function blenderErrorHint(error: string): string {
   if (/OpenImageDenoise|denois/i.test(error)) return ' (this blender has no OpenImageDenoise: pass --no-denoising)';
   return '';
 }
