@@ -1,6 +1,7 @@
-// The latest snapshot plus per-node history for the sparklines. Every ingest adds one point to
-// every node seen so far, so all histories line up in time; a node that is stale, down or
-// missing from a snapshot gets a null point (a gap in the graph, not a repeated old value).
+// The latest snapshot plus per-node load history. Every ingest adds one point to every node seen
+// so far, so all histories line up in time; a node that is stale, down or missing from a snapshot
+// gets a null point: the history says nothing was read, and the view decides how to draw that
+// (the chart holds the last known load, the sparkline leaves a blank).
 import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
 import { createEventLog } from './eventLog.js';
 import { snapshotEvents } from './nodeEvents.js';
@@ -9,33 +10,18 @@ import { createRingBuffer, type RingBuffer } from './ringBuffer.js';
 import type { NodeHistory, Store } from './types.js';
 
 export interface StoreOptions {
-  /** Points kept per node and series. @default 120 (4 minutes at the default 2 s interval) */
+  /** Points kept per node. @default 120 (4 minutes at the default 2 s interval) */
   readonly historyLength?: number;
 }
 
-interface NodeSeries {
-  readonly load: RingBuffer<number | null>;
-  readonly memFreeBytes: RingBuffer<number | null>;
-}
-
-const EMPTY_HISTORY: NodeHistory = Object.freeze({ load: Object.freeze([]), memFreeBytes: Object.freeze([]) });
+const EMPTY_HISTORY: NodeHistory = Object.freeze({ load: Object.freeze([]) });
 
 export function createStore(options: StoreOptions = {}): Store {
   const historyLength = options.historyLength ?? 120;
-  const series = new Map<number, NodeSeries>();
-  const listeners = new Set<(snapshot: ClusterSnapshot) => void>();
+  const loads = new Map<number, RingBuffer<number | null>>();
   const events = createEventLog();
   const tracks = createProcessTracks();
   let latest: ClusterSnapshot | null = null;
-
-  const seriesFor = (id: number): NodeSeries => {
-    let found = series.get(id);
-    if (!found) {
-      found = { load: createRingBuffer(historyLength), memFreeBytes: createRingBuffer(historyLength) };
-      series.set(id, found);
-    }
-    return found;
-  };
 
   return {
     ingest(snapshot: ClusterSnapshot): void {
@@ -43,25 +29,18 @@ export function createStore(options: StoreOptions = {}): Store {
       tracks.ingest(snapshot.processes, snapshot.takenAt);
       latest = snapshot;
       const byId = new Map(snapshot.nodes.map((node) => [node.id, node]));
-      for (const node of snapshot.nodes) seriesFor(node.id);
-      for (const [id, nodeSeries] of series) {
+      for (const node of snapshot.nodes) if (!loads.has(node.id)) loads.set(node.id, createRingBuffer(historyLength));
+      for (const [id, load] of loads) {
         const node = byId.get(id);
-        nodeSeries.load.push(readable(node) ? node.load : null);
-        nodeSeries.memFreeBytes.push(readable(node) ? node.memFreeBytes : null);
+        load.push(readable(node) ? node.load : null);
       }
-      for (const listener of [...listeners]) listener(snapshot);
     },
     latest: () => latest,
     process: (pid) => tracks.get(pid),
     events,
     history(nodeId: number): NodeHistory {
-      const found = series.get(nodeId);
-      if (!found) return EMPTY_HISTORY;
-      return Object.freeze({ load: Object.freeze(found.load.toArray()), memFreeBytes: Object.freeze(found.memFreeBytes.toArray()) });
-    },
-    subscribe(listener: (snapshot: ClusterSnapshot) => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      const load = loads.get(nodeId);
+      return load === undefined ? EMPTY_HISTORY : Object.freeze({ load: Object.freeze(load.toArray()) });
     },
   };
 }

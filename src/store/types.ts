@@ -1,5 +1,5 @@
-// The latest snapshot plus a bounded per-node history for the sparklines, what happened (the
-// event log) and what each process did across snapshots.
+// The latest snapshot plus a bounded per-node load history for the chart and the sparklines, what
+// happened (the event log) and what each process did across snapshots.
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { EventLog } from './eventLog.js';
 import type { ProcessTrack } from './processTracks.js';
@@ -7,7 +7,6 @@ import type { ProcessTrack } from './processTracks.js';
 export interface NodeHistory {
   /** Oldest first, at most `historyLength` points. null where the node was not readable. */
   readonly load: readonly (number | null)[];
-  readonly memFreeBytes: readonly (number | null)[];
 }
 
 export interface Store {
@@ -18,5 +17,4 @@ export interface Store {
   process(pid: number): ProcessTrack | null;
   /** Nodes going down and up and sources failing, from ingest; anyone may add (actions, renders). */
   readonly events: EventLog;
-  subscribe(listener: (snapshot: ClusterSnapshot) => void): () => void;
 }
