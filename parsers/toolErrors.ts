@@ -3,7 +3,7 @@
 //   Node #407 is not up
 //   This is NOT an openMosix system!        (mosmon: `mosmon: This is NOT a openMosix system!`)
 //   mosctl: Permission denied
-// Only the [C] texts are captured; the rest are the reconstructions in formats-decided.md.
+// Only the [C] texts are captured; the rest are the reconstructions in parsers/FORMATS.md.
 
 import type { ParseError, ParseErrorCode } from './result.js';
 import { type Line, nonBlankLines } from './util/lines.js';

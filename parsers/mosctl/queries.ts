@@ -2,7 +2,7 @@
 //   speed=26842.                            (mosctl getspeed 266)
 //   free memory = 217960448 of 234815488    (mosctl getmem 266, bytes)
 //   yes                                     (mosctl isup)
-// Reconstructed ([I], formats-decided.md): `load=153`, `util=87%`, getfree like getmem, `no`.
+// Reconstructed ([I], parsers/FORMATS.md): `load=153`, `util=87%`, getfree like getmem, `no`.
 
 import { z } from 'zod';
 import type { ParseResult } from '../result.js';

@@ -1,4 +1,4 @@
-// mosctl's tuning queries, all reconstructed ([I], formats-decided.md):
+// mosctl's tuning queries, all reconstructed ([I], parsers/FORMATS.md):
 //   yard=pentium3                         (mosctl getyard)
 //   interval=1 slow=975 fast=926          (mosctl getdecay; slow/fast are per mille)
 //   mfs_threshold=16                      (mosctl gettune: zero or more name=value lines)

@@ -19,7 +19,7 @@ export function validated<S extends z.ZodType>(
  * Like `validated`, but returns `value` itself once the schema accepts it. For the 10,000-row
  * tables, zod's copy cost more (mostly in garbage collection) than the check. Only for values
  * the parser built fresh, keys in schema order, under schemas without defaults or transforms:
- * then zod's copy is equal to the value, key for key (test/parsers/validate.test.ts checks this).
+ * then zod's copy is equal to the value, key for key (test/parsers/util/validate.test.ts checks this).
  */
 export function validatedAsBuilt<S extends z.ZodType>(
   schema: S,

@@ -1,4 +1,4 @@
-// blessed writing into @xterm/headless (toolchain.md §2): what a user would see, without a terminal.
+// blessed writing into @xterm/headless, as the toolchain notes advise: what a user would see, without a terminal.
 import { PassThrough, Writable } from 'node:stream';
 import type blessed from 'blessed';
 import xtermHeadless from '@xterm/headless';

@@ -38,7 +38,7 @@ describe('theme', () => {
 async function colouredCells(harness: DashboardHarness): Promise<number> {
   await harness.lines();
   let count = 0;
-  // blessed's cell buffer (toolchain.md §2, way A): lines[y][x] = [attr, ch]; not in @types/blessed.
+  // blessed's cell buffer (toolchain notes §2, way A): lines[y][x] = [attr, ch]; not in @types/blessed.
   const { lines } = harness.screen as unknown as { lines: Array<Array<[number, string]>> };
   for (const row of lines) {
     for (const [attr] of row) {

@@ -1,5 +1,5 @@
 // mosctl's replies. [C] = seen in real output (tutorial, HA.pm, a Python helper); the others are
-// omtop's decided reconstructions (notes/formats-decided.md):
+// omtop's decided reconstructions (parsers/FORMATS.md):
 //   speed=26842.                               [C]
 //   free memory = 217960448 of 234815488       [C]
 //   This is MOSIX #261                         [C]
