@@ -1,9 +1,10 @@
 // node:util parseArgs explains itself over several lines; a user gets one, in omtop's words.
+import { errorLine } from './errorLine.js';
 
 /** One line for a parseArgs error (or any error): the first line, made specific where it helps. */
 export function describeArgsError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  const first = text.split('\n')[0] ?? text;
+  const first = errorLine(error);
   // `-d -1`: parseArgs will not take a value that looks like an option, and says "ambiguous".
   const ambiguous = /^Option '([^']+)' argument is ambiguous/.exec(first);
   if (ambiguous) {

@@ -2,6 +2,7 @@
 // trace: `omtop parse mps big | head` closes the pipe (EPIPE), `> /dev/full` runs out of space.
 // Crashing there would also orphan a render's blender parts instead of letting the job finish.
 import type { Writable } from 'node:stream';
+import { ioErrorLine } from './errorLine.js';
 
 const guarded = new WeakSet<Writable>();
 
@@ -16,9 +17,8 @@ export function guardOutput(stream: Writable, report: ((reason: string) => void)
   stream.on('error', (error: Error) => {
     if (failed) return;
     failed = true;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE' || report === null) return;
-    report(code === 'ENOSPC' ? 'no space left on device' : (error.message.split('\n')[0] ?? String(code)));
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE' || report === null) return;
+    report(ioErrorLine(error));
   });
 }
 

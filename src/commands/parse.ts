@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type CliIo, UsageError } from '../io.js';
 import * as parsers from '../../parsers/index.js';
+import { ioErrorLine } from '../errorLine.js';
 import { oneLine } from './oneLine.js';
 import { type ParseResult, describeError } from '../../parsers/index.js';
 
@@ -96,13 +97,13 @@ async function readInput(file: string | undefined, io: CliIo): Promise<string | 
     try {
       return await readStream(io.stdin);
     } catch (error) {
-      return { source: 'stdin', reason: reasonOf(error) };
+      return { source: 'stdin', reason: ioErrorLine(error) };
     }
   }
   try {
     return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    return { source: file, reason: reasonOf(error) };
+    return { source: file, reason: ioErrorLine(error) };
   }
 }
 
@@ -110,18 +111,4 @@ async function readStream(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
-}
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-};
-
-/** A short reason for a read failure, for one line of stderr. */
-function reasonOf(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  const message = error instanceof Error ? error.message : String(error);
-  return REASONS[code] ?? (message.split('\n')[0] || 'read failed');
 }

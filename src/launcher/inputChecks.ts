@@ -2,17 +2,14 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { open } from 'node:fs/promises';
-import { fileErrorReason, folderCreateReason } from './writeProblem.js';
+import { ioErrorLine } from '../errorLine.js';
+import { folderCreateReason } from './writeProblem.js';
 
 /** A problem with what the user asked for: `omtop render` prints it as one line and exits 1. */
 export class RenderInputError extends Error {}
 
 // Plain .blend files start with "BLENDER"; compressed ones are gzip (2.4x–2.9x) or zstd (3.0+).
 const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
-
-function reason(error: unknown): string {
-  return fileErrorReason(error) ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error));
-}
 
 export async function checkBlendFile(shownName: string, path: string): Promise<void> {
   let head: Buffer;
@@ -28,7 +25,7 @@ export async function checkBlendFile(shownName: string, path: string): Promise<v
       await handle.close();
     }
   } catch (error) {
-    throw new RenderInputError(`cannot read ${shownName}: ${reason(error)}`);
+    throw new RenderInputError(`cannot read ${shownName}: ${ioErrorLine(error)}`);
   }
   if (!MAGICS.some((magic) => head.subarray(0, magic.length).equals(magic))) {
     throw new RenderInputError(`${shownName} is not a .blend file`);

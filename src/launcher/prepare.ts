@@ -14,7 +14,7 @@ import { blenderCliFormat } from './imageFormat.js';
 import { discardPartialsOfJob, partialPrefix, partialsOutsideFolder } from './partialFrames.js';
 import { acquireOutputLock, OutputLockedError, type OutputLock } from './outputLock.js';
 import type { MovieRequest } from './movie.js';
-import { fileErrorReason } from './writeProblem.js';
+import { ioErrorReason } from '../errorLine.js';
 
 export interface PreparedRender {
   readonly config: RenderJobConfig;
@@ -96,7 +96,7 @@ async function lockFrames(info: BlendInfo, frameDir: string, id: string): Promis
     lock = await acquireOutputLock({ folder: frameDir, key: `${info.pattern}\n${extname(first)}`, target, jobId: id });
   } catch (error) {
     if (error instanceof OutputLockedError) throw new RenderInputError(error.message);
-    const reason = fileErrorReason(error);
+    const reason = ioErrorReason(error);
     if (reason !== null) throw new RenderInputError(`cannot write in ${frameDir}: ${reason}`);
     throw error;
   }

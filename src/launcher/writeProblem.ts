@@ -5,25 +5,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { open, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EROFS: 'read-only file system',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a parent is not a directory',
-  EEXIST: 'a file of that name exists',
-  ELOOP: 'too many symbolic links (a loop?)',
-};
-
-/** The words for a file-system error; null when it carries no code omtop knows. */
-export function fileErrorReason(error: unknown): string | null {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === undefined ? null : REASONS[code] ?? null;
-}
+import { ioErrorLine, ioErrorReason } from '../errorLine.js';
 
 /**
  * Why `path` cannot be created as a folder, given the error mkdir gave: an ENOENT from a recursive
@@ -36,11 +18,11 @@ export function folderCreateReason(path: string, error: unknown): string {
     try {
       if (statSync(parent).isDirectory()) accessSync(parent, constants.W_OK);
     } catch (parentError) {
-      const reason = fileErrorReason(parentError);
+      const reason = ioErrorReason(parentError);
       if (reason !== null) return `${reason} (${parent})`;
     }
   }
-  return fileErrorReason(error) ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error));
+  return ioErrorLine(error);
 }
 
 /** Enough to fail on a disk that is full in all but name. */
@@ -64,7 +46,7 @@ export async function folderWriteProblem(folder: string): Promise<string | null>
     }
     return null;
   } catch (error) {
-    return fileErrorReason(error) ?? (error instanceof Error ? error.message : String(error));
+    return ioErrorLine(error);
   } finally {
     if (created) await unlink(probe).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

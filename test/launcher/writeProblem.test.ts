@@ -3,21 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileErrorReason, folderCreateReason, folderWriteProblem } from '../../src/launcher/writeProblem.js';
+import { folderCreateReason, folderWriteProblem } from '../../src/launcher/writeProblem.js';
 import { CAN_MOUNT, MOUNT_SKIP_REASON, mountTinyDisk, remount, unmount } from './support/tinyDisk.js';
 
 const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: something`), { code });
-
-describe('fileErrorReason', () => {
-  it('names the causes a user can act on, and nothing for an error without a known code', () => {
-    expect(fileErrorReason(errno('ENOSPC'))).toBe('no space left on device');
-    expect(fileErrorReason(errno('EROFS'))).toBe('read-only file system');
-    expect(fileErrorReason(errno('EDQUOT'))).toBe('disk quota exceeded');
-    expect(fileErrorReason(errno('EACCES'))).toBe('permission denied');
-    expect(fileErrorReason(errno('EWHATEVER'))).toBeNull();
-    expect(fileErrorReason(new Error('plain'))).toBeNull();
-  });
-});
 
 describe('folderWriteProblem on an ordinary folder', () => {
   it('is null where frames can be written, and leaves no probe file behind', async () => {
