@@ -1,7 +1,7 @@
 // `omtop --once` on a batch scheduler (Slurm): nodes with their scheduler state and reason, then
 // the jobs (array tasks as 123_4, omtop's render tasks marked ▶). Plain columns, as onceTable.
 import type { ClusterSnapshot, JobSnapshot, NodeSnapshot } from '../model/snapshot.js';
-import { bytes, columns } from './onceTable.js';
+import { columns, memory } from './onceTable.js';
 
 export function schedulerSections(snapshot: ClusterSnapshot): string[] {
   return [nodeTable(snapshot.nodes), jobTable(snapshot.jobs ?? [])];
@@ -18,7 +18,7 @@ function nodeTable(nodes: readonly NodeSnapshot[]): string {
       state,
       `${s?.cpusAllocated ?? '-'}/${node.cpus ?? '-'}`,
       s?.loadAverage === null || s?.loadAverage === undefined ? '-' : s.loadAverage.toFixed(2),
-      `${bytes(node.memFreeBytes)}/${bytes(node.memTotalBytes)}`,
+      `${memory(node.memFreeBytes)}/${memory(node.memTotalBytes)}`,
       s && s.partitions.length > 0 ? s.partitions.join(',') : '-',
       s?.reason ?? '',
     ];

@@ -1,6 +1,7 @@
 // The text `omtop --once` prints: a node table, a process table (migrated processes shown as
 // →NODE), then what could not be read. Plain columns, no colour, so it pipes and diffs well.
-import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import { nodeState, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../model/snapshot.js';
+import { formatCpuTime, humanBytes } from '../text/format.js';
 import { schedulerSections } from './onceSchedulerTable.js';
 
 export function formatSnapshot(snapshot: ClusterSnapshot): string {
@@ -29,10 +30,10 @@ function nodeTable(snapshot: ClusterSnapshot): string {
   const rows = snapshot.nodes.map((node) => [
     `${node.id}${node.isLocal ? '*' : ''}`,
     node.ip || '-',
-    state(node),
+    nodeState(node),
     known(node.load),
     known(node.speed),
-    `${bytes(node.memFreeBytes)}/${bytes(node.memTotalBytes)}`,
+    `${memory(node.memFreeBytes)}/${memory(node.memTotalBytes)}`,
     node.util === null ? '-' : `${node.util}%`,
     known(node.cpus),
     String(processCount.get(node.id) ?? 0),
@@ -54,15 +55,10 @@ function processTable(processes: readonly ProcessSnapshot[]): string {
     p.stat,
     p.cpu === null ? '-' : p.cpu.toFixed(1),
     p.mem === null ? '-' : p.mem.toFixed(1),
-    cpuTime(p.timeSeconds),
+    formatCpuTime(p.timeSeconds, 'mps'),
     p.command,
   ]);
   return ['→N = migrated to node N', columns(header, rows, new Set([0, 3, 5, 6, 7]))].join('\n');
-}
-
-function state(node: NodeSnapshot): string {
-  if (!node.up) return 'down';
-  return node.stale ? 'stale' : 'up';
 }
 
 function flags(node: NodeSnapshot): string {
@@ -74,23 +70,9 @@ function known(value: number | null): string {
   return value === null ? '-' : String(value);
 }
 
-/** 247595008 → "236.1M": binary units, as free(1) and top print memory. */
-export function bytes(value: number | null): string {
-  if (value === null) return '-';
-  const units = ['B', 'K', 'M', 'G', 'T'];
-  let scaled = value;
-  let unit = 0;
-  while (scaled >= 1024 && unit < units.length - 1) {
-    scaled /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${value}B` : `${scaled.toFixed(1)}${units[unit]}`;
-}
-
-/** Cumulative minutes and seconds, as mps prints TIME: 351 → "5:51". */
-export function cpuTime(seconds: number): string {
-  const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+/** Memory with one decimal, as top prints it: 247595008 → "236.1M". */
+export function memory(bytes: number | null): string {
+  return humanBytes(bytes, 1);
 }
 
 export function columns(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number>): string {

@@ -118,3 +118,9 @@ export function isBlenderCommand(command: string): boolean {
   const base = first.slice(first.lastIndexOf('/') + 1);
   return /^blender(?:[-.\d]*)?$/i.test(base);
 }
+
+/** A node in one word: down, stale (up, but its last reading failed: older values are shown), or up. */
+export function nodeState(node: NodeSnapshot): 'up' | 'down' | 'stale' {
+  if (!node.up) return 'down';
+  return node.stale ? 'stale' : 'up';
+}

@@ -107,8 +107,11 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
 
 const UNITS = ['B', 'K', 'M', 'G', 'T', 'P'];
 
-/** 1536 → "1.5K", 3.9 GiB → "3.9G"; binary units as free(1) -h prints them. */
-export function humanBytes(bytes: number | null): string {
+/**
+ * 1536 → "1.5K", 3.9 GiB → "3.9G"; binary units as free(1) -h prints them. With `decimals`, that many
+ * digits for every unit above bytes, as top prints memory: 247595008 → "236.1M" with 1.
+ */
+export function humanBytes(bytes: number | null, decimals?: number): string {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '-';
   let value = bytes;
   let unit = 0;
@@ -116,13 +119,14 @@ export function humanBytes(bytes: number | null): string {
     value /= 1024;
     unit += 1;
   }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  const digits = unit === 0 ? 0 : decimals ?? (value >= 10 ? 0 : 1);
   return `${value.toFixed(digits)}${UNITS[unit]}`;
 }
 
-/** CPU time as ps prints it: "mm:ss", or "h:mm:ss" past an hour. */
-export function formatCpuTime(seconds: number): string {
+/** CPU time as ps prints it: "mm:ss", or "h:mm:ss" past an hour; as mps prints TIME, minutes without a bound: "5:51", "123:04". */
+export function formatCpuTime(seconds: number, style: 'ps' | 'mps' = 'ps'): string {
   const total = Math.max(0, Math.floor(seconds));
+  if (style === 'mps') return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

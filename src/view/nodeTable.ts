@@ -1,5 +1,5 @@
 // Nodes pane: one row per node, local node marked, with load/memory bars and flags.
-import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
+import { nodeState, type ClusterSnapshot, type NodeSnapshot } from '../model/snapshot.js';
 import { pageStart } from '../state/list.js';
 import { selectedNodeIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
@@ -14,11 +14,6 @@ export interface NodeRow {
   /** Recent load values, oldest first (only used when the history column is shown). */
   readonly loadHistory: readonly (number | null)[];
   readonly historyMax: number;
-}
-
-export function nodeState(node: NodeSnapshot): 'up' | 'down' | 'stale' {
-  if (!node.up) return 'down';
-  return node.stale ? 'stale' : 'up';
 }
 
 /** Load as a fraction of the node's capacity: about 100 load units per busy CPU. */

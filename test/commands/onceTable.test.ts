@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytes, cpuTime, formatSnapshot } from '../../src/commands/onceTable.js';
+import { formatSnapshot, memory } from '../../src/commands/onceTable.js';
+import { formatCpuTime } from '../../src/text/format.js';
 import type { ClusterSnapshot } from '../../src/model/snapshot.js';
 import { node } from '../helpers/snapshots.js';
 
@@ -42,10 +43,10 @@ describe('formatSnapshot', () => {
   });
 
   it('formats bytes and CPU time the way the tools do', () => {
-    expect(bytes(217960448)).toBe('207.9M');
-    expect(bytes(512)).toBe('512B');
-    expect(bytes(null)).toBe('-');
-    expect(cpuTime(351)).toBe('5:51');
-    expect(cpuTime(7384.9)).toBe('123:04');
+    expect(memory(217960448)).toBe('207.9M');
+    expect(memory(512)).toBe('512B');
+    expect(memory(null)).toBe('-');
+    expect(formatCpuTime(351, 'mps')).toBe('5:51');
+    expect(formatCpuTime(7384.9, 'mps')).toBe('123:04');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listWith } from '../../src/state/list.js';
 import { initialUiState } from '../../src/state/ui.js';
-import { flagLetters, nodeState, toNodeTableVm } from '../../src/view/nodeTable.js';
+import { nodeState } from '../../src/model/snapshot.js';
+import { flagLetters, toNodeTableVm } from '../../src/view/nodeTable.js';
 import { fakeNode, fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
