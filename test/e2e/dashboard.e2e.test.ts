@@ -62,7 +62,8 @@ describe.skipIf(!HAVE_TMUX)(`omtop --demo in tmux${HAVE_TMUX ? '' : ' (skipped: 
     await waitFor((t) => t.includes('▶ Processes'), 'focus on the processes pane');
     press('h');
     const status = await waitFor((t) => /^migrate \d+ home: /m.test(t) && !/running…/.test(t), 'the result of "send home"');
-    expect(status).toMatch(/^migrate \d+ home: (ok|.+)$/m);
+    // The demo's blender parts run at home or on a node that lets them go: sending one home succeeds.
+    expect(status).toMatch(/^migrate \d+ home: ok$/m);
 
     press('?');
     await waitFor((t) => t.includes('Keys · Esc closes'), 'the help');
