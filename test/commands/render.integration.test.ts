@@ -1,94 +1,17 @@
-// `omtop render` end to end: bad input without forking, the tutorial's lines on real Blender, JSON
-// events, Ctrl-C on the real process, and the movie.
-import { spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// `omtop render` end to end on real Blender: the tutorial's lines, JSON events, Ctrl-C on the real
+// process, and the movie. (Bad input, which never forks, is in render.test.ts.)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRenderCommand } from '../../src/commands/render.js';
-import type { CliIo } from '../../src/io.js';
 import { findProgram } from '../../src/launcher/findProgram.js';
-import { writeFakeBlender } from '../launcher/support/fakeBlender.js';
 import { blenderRequirementTest, makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../launcher/support/blender.js';
+import { writeFakeBlender } from '../launcher/support/fakeBlender.js';
+import { runRender as run } from './support/runRender.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
-
-function collect(): { stream: PassThrough; text: () => string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  const out = collect();
-  const err = collect();
-  const io: CliIo = { stdout: out.stream, stderr: err.stream, stdin: new PassThrough(), env, cwd };
-  const code = await runRenderCommand(args, io);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-describe('omtop render: bad input is one line and exit 1, before anything is forked', () => {
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'omtop-cli-bad-'));
-    writeFileSync(join(dir, 'fake.blend'), 'BLENDER-v304 not really a scene');
-    writeFileSync(join(dir, 'notes.txt'), 'hello');
-    writeFileSync(join(dir, 'a-file'), 'x');
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  const cases: Array<[string, string[], RegExp]> = [
-    ['missing .blend', ['nope.blend', '1', '10', '2'], /^omtop: cannot read nope\.blend: no such file$/],
-    ['missing .blend with a newline in its name', ['no\npe.blend', '1', '10', '2'], /^omtop: cannot read no\\npe\.blend: no such file$/],
-    ['not a .blend', ['notes.txt', '1', '10', '2'], /^omtop: notes\.txt is not a \.blend file$/],
-    ['START > END', ['fake.blend', '10', '1', '2'], /^omtop: START \(10\) is after END \(1\)$/],
-    ['non-integer', ['fake.blend', '1', '2.5', '2'], /^omtop: END must be an integer, got "2\.5"$/],
-    ['PARTS < 1', ['fake.blend', '1', '10', '0'], /^omtop: PARTS must be at least 1, got 0$/],
-    ['--blender names no program', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'],
-      /^omtop: blender not found at \/nonexistent\/blender: check --blender PATH$/],
-    ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'],
-      /^omtop: cannot create output directory .*a-file\/sub: a parent is not a directory$/],
-    ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], /^omtop: .*--parts/],
-    ['--movie names a directory', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', '.'],
-      /^omtop: --movie .* is a directory; name a file$/],
-    ['--movie under a file', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', 'a-file/m.mp4'],
-      /^omtop: cannot write the movie into .*a-file: a file of that name exists$/],
-  ];
-  for (const [name, args, pattern] of cases) {
-    it(name, async () => {
-      const result = await run(args, dir);
-      expect(result.code).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
-      expect(result.stderr.trim()).toMatch(pattern);
-      expect(existsSync(join(dir, 'a-file'))).toBe(true);
-    });
-  }
-
-  it('unreadable .blend (a directory)', async () => {
-    mkdirSync(join(dir, 'folder.blend'), { recursive: true });
-    const result = await run(['folder.blend', '1', '10', '2'], dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('omtop: cannot read folder.blend: is a directory\n');
-  });
-
-  it('blender missing from PATH', async () => {
-    const result = await run(['fake.blend', '1', '10', '2'], dir, { ...process.env, PATH: dir });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('omtop: blender not found: install it with apt-get install blender or pass --blender PATH\n');
-  });
-
-  it('--help lists the options and exits 0', async () => {
-    const result = await run(['--help'], dir);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: omtop render FILE\.blend START END PARTS/);
-    expect(result.stdout).toContain('--resume');
-  });
-});
 
 blenderRequirementTest();
 

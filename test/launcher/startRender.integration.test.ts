@@ -1,19 +1,12 @@
-// The dashboard's entry: StartRender with hooks (demo mode shows the parts in the emulated cluster).
+// The dashboard's entry on real Blender: StartRender with hooks (demo mode shows the parts in the
+// emulated cluster). Bad requests, refused before forking, are in startRender.test.ts.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStartRender } from '../../src/launcher/startRender.js';
-import type { RenderJobView, StartRender } from '../../src/launcher/types.js';
+import type { RenderJobView } from '../../src/launcher/types.js';
 import { blenderRequirementTest, makeScene, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from './support/blender.js';
-
-describe('createStartRender without blender work', () => {
-  it('rejects bad requests with one line before forking', async () => {
-    const start: StartRender = createStartRender({ cwd: tmpdir() });
-    await expect(start({ blendFile: 'no-such.blend', start: 1, end: 2, parts: 1 })).rejects.toThrow(/^cannot read no-such\.blend: no such file$/);
-    await expect(start({ blendFile: 'x.blend', start: 5, end: 2, parts: 1 })).rejects.toThrow('START (5) is after END (2)');
-  });
-});
 
 blenderRequirementTest();
 
