@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceHash } from './freshBuild.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
@@ -29,5 +30,6 @@ for (const asset of ['src/launcher/blendInfo.py', 'src/launcher/slurm/task.sh'])
   mkdirSync(dirname(join(dist, asset)), { recursive: true });
   copyFileSync(join(root, asset), join(dist, asset));
 }
-writeFileSync(join(dist, '.built'), `${new Date().toISOString()}\n`);
+// What the build was made from: bin/freshBuild.js compares it when file times cannot tell.
+writeFileSync(join(dist, '.built'), `${JSON.stringify({ builtAt: new Date().toISOString(), sources: sourceHash(root) })}\n`);
 if (!existsSync(join(dist, 'src/cli.js'))) process.exit(1);

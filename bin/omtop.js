@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the compiled build when it is fresh (see bin/freshBuild.js), else the TypeScript sources
-// through tsx, so a fresh clone works with or without a build step.
+// through tsx, so an edited checkout never runs stale code. tsx is a development dependency: a
+// checkout has it (npm ci), and an installed package runs its dist/, built by "prepare".
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshBuild } from './freshBuild.js';
@@ -9,7 +10,14 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 if (process.env.OMTOP_FROM_SOURCE !== '1' && freshBuild(root)) {
   await import('../dist/src/cli.js');
 } else {
-  const { register } = await import('tsx/esm/api');
-  register();
+  let tsx;
+  try {
+    tsx = await import('tsx/esm/api');
+  } catch {
+    process.stderr.write('omtop: dist/ is missing or older than the sources, and tsx (a development dependency) '
+      + 'is not installed to run them: run `npm ci` in the omtop folder, or `npm run build`\n');
+    process.exit(1);
+  }
+  tsx.register();
   await import('../src/cli.ts');
 }

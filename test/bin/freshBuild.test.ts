@@ -1,9 +1,9 @@
 // bin/omtop.js runs dist/ only when it is fresh: an edited checkout must never run stale code.
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshBuild } from '../../bin/freshBuild.js';
+import { freshBuild, sourceHash } from '../../bin/freshBuild.js';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -38,6 +38,24 @@ describe('freshBuild', () => {
     for (const each of ['package.json', 'src/cli.ts', 'src/launcher/job.ts', 'parsers/util/lines.ts']) touch(join(dir, each), 60);
     touch(join(dir, 'dist/.built'), 30);
     touch(join(dir, file), 0);
+    expect(freshBuild(dir)).toBe(false);
+  });
+
+  it('is true when the sources only look newer (an installed package is unpacked after dist/), and says so to the next start', () => {
+    const dir = checkout();
+    writeFileSync(join(dir, 'src/cli.ts'), 'export {};\n');
+    writeFileSync(join(dir, 'dist/.built'), `${JSON.stringify({ sources: sourceHash(dir) })}\n`);
+    touch(join(dir, 'dist/.built'), 60);
+    for (const file of ['package.json', 'src/cli.ts', 'src/launcher/job.ts', 'parsers/util/lines.ts']) touch(join(dir, file), 0);
+    expect(freshBuild(dir)).toBe(true);
+    expect(statSync(join(dir, 'dist/.built')).mtimeMs).toBeGreaterThanOrEqual(statSync(join(dir, 'src/cli.ts')).mtimeMs);
+  });
+
+  it('is false when a source changed after the build, whatever the times say', () => {
+    const dir = checkout();
+    writeFileSync(join(dir, 'dist/.built'), `${JSON.stringify({ sources: sourceHash(dir) })}\n`);
+    touch(join(dir, 'dist/.built'), 60);
+    writeFileSync(join(dir, 'src/launcher/job.ts'), 'export const edited = 1;\n');
     expect(freshBuild(dir)).toBe(false);
   });
 });
