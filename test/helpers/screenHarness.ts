@@ -62,3 +62,10 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
     },
   };
 }
+
+/** The screen line that starts with `label` (the footer's "? Help", a status line's first words): found by what it says, not by its row. */
+export function lineStarting(lines: readonly string[], label: string): string {
+  const found = lines.find((line) => line.startsWith(label));
+  if (found === undefined) throw new Error(`no line starts with ${JSON.stringify(label)}; screen:\n${lines.join('\n')}`);
+  return found;
+}

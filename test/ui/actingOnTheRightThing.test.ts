@@ -8,6 +8,7 @@ import { formatClock } from '../../src/text/format.js';
 import type { RenderJobView } from '../../src/launcher/types.js';
 import { createFakeBackend, fakeJob, fakePart, fakeSnapshot, type FakeBackend } from '../helpers/fakeBackend.js';
 import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { lineStarting } from '../helpers/screenHarness.js';
 
 let h: DashboardHarness | null = null;
 afterEach(async () => {
@@ -50,11 +51,11 @@ describe('node keys act on the node you sit at', () => {
   it('with another node selected, s says mosctl changes only this node before acting, and the footer says so', async () => {
     const backend = obedientBackend();
     h = await startDashboard(backend);
-    expect((await h.lines())[39]).toMatch(/^\? Help {2}on N261: s Stay/);
+    expect(text(await h.lines())).toMatch(/^\? Help {2}on N261: s Stay/m);
     await h.press(DOWN, DOWN);
     const lines = await h.lines();
     expect(text(lines)).toMatch(/│ +265 .*26842/);
-    expect(lines[39]).toMatch(/^\? Help {2}N265 selected, keys act on N261: s Stay/);
+    expect(text(lines)).toMatch(/^\? Help {2}N265 selected, keys act on N261: s Stay/m);
     await h.press('s');
     const asked = text(await h.lines());
     expect(asked).toContain('N265 is selected, but mosctl changes only');
@@ -167,7 +168,7 @@ describe('the event log', () => {
       nodes: fakeSnapshot().nodes.map((n) => (n.id === 262 ? { ...n, up: false, error: 'Error: Network is unreachable' } : n)),
     }));
     h = await startDashboard(backend, { cols: 80, rows: 24 });
-    const alert = (await h.lines())[1] ?? '';
+    const alert = lineStarting(await h.lines(), 'node 262 is down');
     expect(alert).toMatch(/^node 262 is down \(Error: Network is unreachable\) .*… \(E: event log\)\s*$/);
     const kept = alert.trimEnd().replace(/… \(E: event log\)$/, '');
     const whole = 'node 262 is down (Error: Network is unreachable) · mosctl getload 265 failed: timed out after 2000 ms';
@@ -182,14 +183,14 @@ describe('keys a backend cannot run', () => {
   it('are not in the local backend\'s footer, and pressing one says why in one sentence', async () => {
     const backend = createFakeBackend(fakeSnapshot({ backend: 'local', nodes: [fakeSnapshot().nodes[0]!] }));
     h = await startDashboard(backend);
-    const footer = (await h.lines())[39] ?? '';
+    const footer = lineStarting(await h.lines(), '? Help');
     expect(footer).toMatch(/^\? Help {2}\/ Filter/);
     for (const word of ['Expel', 'Stay', 'Lock', 'Block', 'Quiet']) expect(footer).not.toContain(word);
     await h.press('e');
-    expect((await h.lines())[38]).toMatch(/^"expel guest processes from this node" needs openMosix \(mosctl\); the local backend cannot run it/);
+    expect(text(await h.lines())).toMatch(/^"expel guest processes from this node" needs openMosix \(mosctl\); the local backend cannot run it/m);
     await h.press('\t', 'h');
-    expect((await h.lines())[38]).toMatch(/^"send the process home" needs openMosix \(migrate\); the local backend cannot run it/);
-    expect((await h.lines())[39]).toContain('k Signal');
+    expect(text(await h.lines())).toMatch(/^"send the process home" needs openMosix \(migrate\); the local backend cannot run it/m);
+    expect(lineStarting(await h.lines(), '? Help')).toContain('k Signal');
     expect(backend.performed).toEqual([]);
   });
 });
