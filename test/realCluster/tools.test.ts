@@ -1,14 +1,14 @@
 // The generated wrappers and the broker behind them, against a stand-in VM: a host program gets
 // the guest tool's stdout, stderr and exit status apart and byte for byte.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, HARNESS_FAILURE, parseRequest, serveTools, type ToolShell } from './lib/broker.js';
+import { answer, parseRequest, serveTools, type ToolShell } from './lib/broker.js';
 import type { GuestResult } from './lib/guestProtocol.js';
-import { guestCommand, WRAPPED_TOOLS, wrapperScript, writeWrappers } from './lib/tools.js';
+import { guestCommand, HARNESS_FAILURE, WRAPPED_TOOLS, wrapperScript, writeWrappers } from './lib/tools.js';
 
 describe('guestCommand', () => {
   it("runs each tool's own binary in the guest, with the arguments unchanged", () => {
@@ -27,12 +27,19 @@ describe('guestCommand', () => {
 });
 
 describe('parseRequest', () => {
-  it('takes a tool and string arguments, and nothing else', () => {
-    expect(parseRequest('{"tool":"mosctl","args":["whois"]}')).toEqual({ tool: 'mosctl', args: ['whois'] });
-    expect(parseRequest('{"tool":"mosctl","args":[1]}')).toBeNull();
-    expect(parseRequest('{"args":[]}')).toBeNull();
-    expect(parseRequest('null')).toBeNull();
-    expect(parseRequest('not json')).toBeNull();
+  const nul = (...fields: string[]) => Buffer.from(fields.map((field) => `${field}\0`).join(''));
+
+  it('takes a directory, a tool and its arguments, each ended by NUL', () => {
+    expect(parseRequest(nul('/tmp/d', 'mosctl', 'getload', '2'))).toEqual({ dir: '/tmp/d', tool: 'mosctl', args: ['getload', '2'] });
+    expect(parseRequest(nul('/tmp/d', 'migrate', '', 'a b\nc'))).toEqual({ dir: '/tmp/d', tool: 'migrate', args: ['', 'a b\nc'] });
+  });
+
+  it('refuses anything else', () => {
+    expect(parseRequest(Buffer.from('/tmp/d\0mosctl'))).toBeNull();
+    expect(parseRequest(nul('relative', 'mosctl'))).toBeNull();
+    expect(parseRequest(nul('/tmp/d', ''))).toBeNull();
+    expect(parseRequest(nul('/tmp/d'))).toBeNull();
+    expect(parseRequest(Buffer.alloc(0))).toBeNull();
   });
 });
 
@@ -74,10 +81,9 @@ const result = (stdout: string | Buffer, stderr: string, exitCode: number): Gues
 describe('answer', () => {
   it('says when the harness, not the tool, failed', async () => {
     const shell = standIn({ '/sbin/mosctl whois': new Error('node 1: serial console closed (the VM stopped)') });
-    const reply = await answer(shell, '{"tool":"mosctl","args":["whois"]}');
+    const reply = await answer(shell, { dir: '/tmp/d', tool: 'mosctl', args: ['whois'] });
     expect(reply.exitCode).toBe(HARNESS_FAILURE);
-    expect(Buffer.from(reply.stderr, 'base64').toString()).toBe('mosctl: omtop real-cluster harness: node 1: serial console closed (the VM stopped)\n');
-    expect((await answer(shell, 'garbage')).exitCode).toBe(HARNESS_FAILURE);
+    expect(reply.stderr.toString()).toBe('mosctl: omtop real-cluster harness: node 1: serial console closed (the VM stopped)\n');
   });
 });
 
@@ -89,7 +95,7 @@ describe('the wrappers on PATH', () => {
     '/sbin/mosctl getload 3': result('', 'Node #3 is not configured\n', 0),
     '/sbin/mosctl': result('', 'Usage: /sbin/mosctl command\n', 1),
     '/sbin/mosctl frobnicate': result('/sbin/mosctl: No such option.\n', '', 1),
-    '/sbin/migrate it\'s a "quoted" $word': result('Usage: sbin/migrate pid {OpenMosix-ID|home|balance}\n', '', 1),
+    '/sbin/migrate it\'s a "quoted"\n$word': result('Usage: sbin/migrate pid {OpenMosix-ID|home|balance}\n', '', 1),
     '/sbin/mps binary': result(binary, '', 0),
     '/sbin/setpe -r': result('This is OpenMosix node #1\n', '', 0),
   });
@@ -102,14 +108,15 @@ describe('the wrappers on PATH', () => {
   afterAll(() => server.close());
 
   // Asynchronously: the broker answering the wrapper runs in this very process.
-  const run = (tool: string, ...args: string[]) => spawnAsync(tool, args, { PATH: [join(dir, 'bin'), '/usr/bin', '/bin'].join(delimiter) });
+  const scratch = mkdtempSync(join(tmpdir(), 'omtop-wrapper-tmp-'));
+  const run = (tool: string, ...args: string[]) => spawnAsync(tool, args, { PATH: [join(dir, 'bin'), '/usr/bin', '/bin'].join(delimiter), TMPDIR: scratch });
 
   it('writes one executable per tool, naming the node and handing "$@" on unchanged', () => {
     for (const tool of WRAPPED_TOOLS) expect(statSync(join(dir, 'bin', tool)).mode & 0o111).toBe(0o111);
     const text = readFileSync(join(dir, 'bin', 'mosctl'), 'utf8');
     expect(text).toBe(wrapperScript('mosctl', socket, 1));
     expect(text).toMatch(/^#!\/bin\/sh\n# node 1's mosctl/);
-    expect(text).toMatch(/ 'mosctl' "\$@"\n$/);
+    expect(text).toContain(` 'mosctl' "$@" | socat -t 3600 - UNIX-CONNECT:'${socket}' 2>/dev/null)`);
   });
 
   it('keeps stderr and the exit status apart: an error on stderr with exit 0', async () => {
@@ -124,10 +131,10 @@ describe('the wrappers on PATH', () => {
     expect([option.stdout.toString(), option.stderr.toString(), option.status]).toEqual(['/sbin/mosctl: No such option.\n', '', 1]);
   });
 
-  it('passes arguments with quotes and spaces through, and output bytes unchanged', async () => {
-    const quoted = await run('migrate', "it's", 'a "quoted" $word');
-    expect(quoted.status).toBe(1);
-    expect(shell.asked).toContainEqual(['/sbin/migrate', "it's", 'a "quoted" $word']);
+  it('passes arguments with quotes, spaces and newlines through, and output bytes unchanged', async () => {
+    const quoted = await run('migrate', "it's", 'a "quoted"\n$word');
+    expect([quoted.stdout.toString(), quoted.status]).toEqual(['Usage: sbin/migrate pid {OpenMosix-ID|home|balance}\n', 1]);
+    expect(shell.asked).toContainEqual(['/sbin/migrate', "it's", 'a "quoted"\n$word']);
     expect((await run('mps', 'binary')).stdout.equals(binary)).toBe(true);
     expect((await run('openmosix', 'status')).stdout.toString()).toBe('This is OpenMosix node #1\n');
     const refused = await run('openmosix', 'restart');
@@ -136,12 +143,17 @@ describe('the wrappers on PATH', () => {
     expect(shell.asked).toContainEqual(['/sbin/mps', 'binary']);
   });
 
+  it('leaves no temporary directory behind', async () => {
+    await run('mosctl', 'getload', '3');
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
   it('says so, with its own exit status, when the VM is not there', async () => {
     const other = mkdtempSync(join(tmpdir(), 'omtop-wrappers-'));
     writeWrappers(join(other, 'bin'), join(other, 'no-such.tools'), 2);
     const got = await spawnAsync(join(other, 'bin', 'mosctl'), ['whois']);
     expect(got.status).toBe(HARNESS_FAILURE);
     expect(got.stdout.toString()).toBe('');
-    expect(got.stderr.toString()).toMatch(/^mosctl: omtop real-cluster harness: the VM's broker is not reachable \(.*ENOENT/);
+    expect(got.stderr.toString()).toMatch(/mosctl: omtop real-cluster harness: node 2's VM is not reachable \(no answer on .*no-such\.tools\)\n$/);
   });
 });

@@ -1,72 +1,74 @@
-// One VM's tools for host programs: a Unix socket in the run directory that takes one request
-// per connection ({ tool, args } as a JSON line, from the generated wrappers) and answers with
-// the guest tool's stdout, stderr (base64) and exit status.
+// One VM's tools for host programs: a Unix socket in the run directory. A wrapper connects,
+// sends "DIR\0TOOL\0ARG\0…" and closes its side; the broker runs the tool in the VM, writes its
+// stdout and stderr to DIR/stdout and DIR/stderr, answers with the exit status, and closes.
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { isAbsolute, join } from 'node:path';
 import type { GuestResult } from './guestProtocol.js';
-import { guestCommand } from './tools.js';
+import { guestCommand, HARNESS_FAILURE } from './tools.js';
 
 /** What the broker needs of a VM: GuestShell, or a stand-in in tests. */
 export interface ToolShell {
   run(argv: readonly string[], options: { readonly timeoutMs: number }): Promise<GuestResult>;
 }
 
-export interface ToolAnswer {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
+export interface ToolRequest {
+  readonly dir: string;
+  readonly tool: string;
+  readonly args: readonly string[];
 }
 
-/** What the wrapper prints when the harness, not the tool, failed. */
-export const HARNESS_FAILURE = 125;
 const MAX_REQUEST_BYTES = 64 * 1024;
 /** Longer than any omtop timeout: the wrapper is killed by its caller long before this. */
 const TOOL_TIMEOUT_MS = 120_000;
 
-const b64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
+/** "DIR\0TOOL\0ARG\0…" → the request, or null when it is not one. */
+export function parseRequest(bytes: Buffer): ToolRequest | null {
+  const fields = bytes.toString('utf8').split('\0');
+  if (fields.pop() !== '') return null; // every field ends in NUL
+  const [dir, tool, ...args] = fields;
+  if (dir === undefined || tool === undefined || !isAbsolute(dir) || tool === '') return null;
+  return { dir, tool, args };
+}
 
-export function parseRequest(line: string): { tool: string; args: string[] } | null {
+/** Runs the request in the VM; the streams for DIR, and the exit status. */
+export async function answer(shell: ToolShell, request: ToolRequest): Promise<GuestResult> {
+  const command = guestCommand(request.tool, request.args);
+  if (!command.ok) return { stdout: Buffer.alloc(0), stderr: Buffer.from(command.stderr), exitCode: command.exitCode };
   try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value !== 'object' || value === null) return null;
-    const { tool, args } = value as { tool?: unknown; args?: unknown };
-    if (typeof tool !== 'string' || !Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) return null;
-    return { tool, args: args as string[] };
-  } catch {
-    return null;
+    return await shell.run(command.argv, { timeoutMs: TOOL_TIMEOUT_MS });
+  } catch (error) {
+    return { stdout: Buffer.alloc(0), stderr: Buffer.from(`${request.tool}: omtop real-cluster harness: ${(error as Error).message}\n`), exitCode: HARNESS_FAILURE };
   }
 }
 
-export async function answer(shell: ToolShell, line: string): Promise<ToolAnswer> {
-  const request = parseRequest(line);
-  if (request === null) return { stdout: '', stderr: b64('omtop real-cluster harness: bad request\n'), exitCode: HARNESS_FAILURE };
-  const command = guestCommand(request.tool, request.args);
-  if (!command.ok) return { stdout: '', stderr: b64(command.stderr), exitCode: command.exitCode };
-  try {
-    const result = await shell.run(command.argv, { timeoutMs: TOOL_TIMEOUT_MS });
-    return { stdout: result.stdout.toString('base64'), stderr: result.stderr.toString('base64'), exitCode: result.exitCode };
-  } catch (error) {
-    return { stdout: '', stderr: b64(`${request.tool}: omtop real-cluster harness: ${(error as Error).message}\n`), exitCode: HARNESS_FAILURE };
-  }
+async function serve(shell: ToolShell, bytes: Buffer): Promise<string> {
+  const request = parseRequest(bytes);
+  if (request === null) return '';
+  const result = await answer(shell, request);
+  // The wrapper may have given up (and removed its directory) meanwhile: then nobody reads this.
+  await writeFile(join(request.dir, 'stdout'), result.stdout);
+  await writeFile(join(request.dir, 'stderr'), result.stderr);
+  return `${result.exitCode}\n`;
 }
 
 /** Serves `shell` on `socketPath` until closed. */
 export async function serveTools(shell: ToolShell, socketPath: string): Promise<Server> {
-  const server = createServer((connection) => {
-    let request = '';
-    connection.setEncoding('utf8');
+  // The wrapper closes its side once it has sent the request; ours stays open for the answer.
+  const server = createServer({ allowHalfOpen: true }, (connection) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
     connection.on('error', () => connection.destroy());
-    connection.on('data', (text: string) => {
-      request += text;
-      if (request.length > MAX_REQUEST_BYTES) {
-        connection.destroy();
-        return;
-      }
-      const end = request.indexOf('\n');
-      if (end < 0) return;
-      connection.removeAllListeners('data');
-      void answer(shell, request.slice(0, end)).then((reply) => {
-        if (!connection.destroyed) connection.end(`${JSON.stringify(reply)}\n`);
-      });
+    connection.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) connection.destroy();
+      else chunks.push(chunk);
+    });
+    connection.on('end', () => {
+      serve(shell, Buffer.concat(chunks)).then(
+        (reply) => connection.end(reply),
+        () => connection.end(),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
