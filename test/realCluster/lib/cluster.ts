@@ -91,7 +91,7 @@ export class RealCluster {
   }
 
   /** Runs argv in node N's VM. */
-  run(node: number, argv: readonly string[], timeoutMs = 60_000): Promise<GuestResult> {
+  run(node: number, argv: readonly string[], timeoutMs = 120_000): Promise<GuestResult> {
     const entry = this.#nodes.get(node);
     if (!entry) return Promise.reject(new Error(`node ${node} is not running`));
     return entry.shell.run(argv, { timeoutMs });
@@ -161,7 +161,11 @@ export class RealCluster {
     await this.#boot(node, { role: 'connect', port: this.port });
   }
 
-  /** Stops every VM this cluster started, by PID; idempotent. Removes the run directory unless kept. */
+  /**
+   * Stops every VM this cluster started, by PID; idempotent. Removes the run directory (its
+   * serial logs are the first thing to read when a boot fails) unless kept, or
+   * OMTOP_REAL_CLUSTER_KEEP=1.
+   */
   async stop(options: { keepRunDir?: boolean } = {}): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
@@ -176,7 +180,9 @@ export class RealCluster {
     writeFileSync(join(this.runDir, 'stopped'), '');
     process.removeListener('exit', this.#onExit);
     this.#log(`stopped ${vms.length} VM(s)`);
-    if (!options.keepRunDir) rmSync(this.runDir, { recursive: true, force: true });
+    const keep = options.keepRunDir ?? process.env.OMTOP_REAL_CLUSTER_KEEP === '1';
+    if (keep) this.#log(`run directory kept: ${this.runDir}`);
+    else rmSync(this.runDir, { recursive: true, force: true });
   }
 
   async #boot(node: number, lan: LanEnd): Promise<void> {
