@@ -9,8 +9,7 @@ export const IMAGES_ENV = 'OMTOP_OM_IMAGES';
 export const KERNEL = 'BZIMAGE';
 export const RAMDISK = 'CHAOS.RDZ';
 export const QEMU = 'qemu-system-i386';
-export const WHERE_FROM =
-  'the public GitHub repository Saimonokuma/Chaos-SymbioseOS, folder "CHAOS 1.5/CHAOS/" (BZIMAGE and CHAOS.RDZ)';
+export const WHERE_FROM = 'the public GitHub repository Saimonokuma/Chaos-SymbioseOS, folder "CHAOS 1.5/CHAOS/"';
 
 export interface Images {
   readonly kernel: string;

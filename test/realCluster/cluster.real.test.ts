@@ -1,0 +1,200 @@
+// omtop against a real 2-node openMosix cluster (two CHAOS 1.5 VMs in QEMU; npm run
+// test:real-cluster). What omtop shows is checked against what the cluster's own tools and
+// /proc say at the same moment, and every action against what the tools report afterwards.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../src/backends/backend.js';
+import type { ClusterCommand } from '../../src/cluster/commands.js';
+import type { ClusterSnapshot } from '../../src/model/snapshot.js';
+import { RealCluster } from './lib/cluster.js';
+import { realClusterAvailable } from './lib/images.js';
+import { backendAt, envAt, omtopOnceJson, ROOT, TOOL_TIMEOUT_S } from './lib/omtop.js';
+import { TmuxScreen } from './lib/tmux.js';
+import { isOurProcess } from './lib/vm.js';
+import { waitUntil } from './lib/wait.js';
+
+const available = realClusterAvailable();
+const log = (line: string): void => void process.stderr.write(`real cluster: ${line}\n`);
+if (!available.ok) log(`every test skipped: ${available.reason}`);
+
+/** Where each PID runs now, from node N's /proc/PID/where (0 = here); absent when it is gone. */
+async function where(cluster: RealCluster, node: number, pids: readonly number[]): Promise<Map<number, number>> {
+  const out = await cluster.text(node, ['/bin/sh', '-c', `for p in ${pids.join(' ')}; do [ -r /proc/$p/where ] && echo $p $(cat /proc/$p/where); done`]);
+  return new Map([...out.matchAll(/^(\d+) (-?\d+)$/gm)].map(([, pid, at]) => [Number(pid), Number(at)]));
+}
+
+const waitWhere = (cluster: RealCluster, node: number, pids: readonly number[], what: string, ok: (at: Map<number, number>) => boolean) =>
+  waitUntil(what, 90_000, async () => {
+    const at = await where(cluster, node, pids);
+    return ok(at) ? at : null;
+  }, () => '', 1000);
+
+/** The flags node N's own mosctl reports for itself: `up,stay,block.` → ['stay', 'block']. */
+async function flagsOf(cluster: RealCluster, node: number): Promise<string[]> {
+  const words = (await cluster.text(node, ['/sbin/mosctl', 'status', String(node)])).trim().replace(/\.$/, '').split(',');
+  return words.filter((word) => word !== 'up');
+}
+
+/** Every flag off on both nodes (a failed test must not leave one on for the next). */
+async function clearFlags(cluster: RealCluster): Promise<void> {
+  const off = ['/bin/sh', '-c', 'for f in stay lstay block quiet; do /sbin/mosctl no$f; done >/dev/null'];
+  await Promise.all(cluster.nodeIds.map((node) => cluster.text(node, off)));
+}
+
+async function perform(backend: Backend, command: ClusterCommand): Promise<void> {
+  const outcome = await backend.perform(command);
+  expect(outcome.ok, outcome.message).toBe(true);
+}
+
+const nodeOf = (snapshot: ClusterSnapshot, id: number) => snapshot.nodes.find((node) => node.id === id);
+const processOf = (snapshot: ClusterSnapshot, pid: number) => snapshot.processes.find((process) => process.pid === pid);
+
+describe.skipIf(!available.ok)('omtop on a real openMosix cluster', () => {
+  let cluster: RealCluster;
+  let loops: number[] = [];
+  let backend: Backend;
+  const vmPids: number[] = [];
+
+  beforeAll(async () => {
+    if (!available.ok) return;
+    cluster = await RealCluster.start({ images: available.images, log });
+    vmPids.push(...cluster.nodeIds.map((node) => cluster.vmPid(node) ?? 0));
+    for (const label of ['loop-1', 'loop-2']) loops.push(await cluster.startWork(1, label));
+    await waitWhere(cluster, 1, loops, 'the kernel to migrate a busy loop to node 2', (at) => [...at.values()].includes(2));
+    backend = backendAt(cluster, 1);
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+    // Every QEMU this suite started is gone (checked by PID, including node 2's second boot).
+    for (const pid of [...vmPids, cluster?.vmPid(2) ?? 0].filter((pid) => pid > 0)) expect(isOurProcess(pid, cluster.runDir)).toBe(false);
+  });
+
+  it('omtop --once --json shows both nodes up with their load, speed, memory in bytes and flags, and the migrated loops on node 2', async () => {
+    // The kernel keeps migrating: compare only the loops that stayed put while omtop looked.
+    const before = await where(cluster, 1, loops);
+    const snapshot = await omtopOnceJson(cluster, 1);
+    const after = await where(cluster, 1, loops);
+    expect(snapshot.localNode).toBe(1);
+    expect(snapshot.nodes.map((node) => [node.id, node.ip, node.up, node.isLocal])).toEqual([[1, '10.0.0.1', true, true], [2, '10.0.0.2', true, false]]);
+    for (const id of [1, 2]) {
+      const node = nodeOf(snapshot, id);
+      const mem = /free memory = (\d+) of (\d+)/.exec(await cluster.text(1, ['/sbin/mosctl', 'getmem', String(id)]));
+      expect(node?.memTotalBytes).toBe(Number(mem?.[2])); // bytes: 134086656 for 128 MB, not pages
+      expect(node?.memFreeBytes).toBeGreaterThan(0);
+      expect(node?.memFreeBytes).toBeLessThanOrEqual(node?.memTotalBytes ?? 0);
+      expect(node?.speed).toBeGreaterThan(0);
+      expect(node?.load).toBeGreaterThanOrEqual(0);
+      expect(node?.util).toBe(100);
+    }
+    expect(nodeOf(snapshot, 1)?.flags).toEqual({ stay: false, lstay: false, block: false, quiet: false });
+    expect(nodeOf(snapshot, 2)?.load).toBeGreaterThan(0); // it runs the migrated loops
+    const steady = loops.filter((pid) => before.get(pid) !== undefined && before.get(pid) === after.get(pid));
+    for (const pid of steady) {
+      const shown = processOf(snapshot, pid);
+      const at = before.get(pid) === 0 ? 1 : before.get(pid);
+      expect(shown, `loop ${pid}`).toMatchObject({ node: at, home: 1, migrated: at === 2 });
+      expect(shown?.command).toMatch(/^sh \/tmp\/omtop-busy loop-\d$/);
+    }
+    expect(steady.some((pid) => before.get(pid) === 2)).toBe(true);
+    // Every process omtop lists is one mps lists, with the node it runs on.
+    expect(processOf(snapshot, 1)).toMatchObject({ node: 1, migrated: false, command: 'init [3]' });
+  });
+
+  it('the dashboard in tmux shows the same: two nodes up, the loops, the migrated ones on N2', async () => {
+    const screen = new TmuxScreen(`node bin/omtop.js --backend openmosix -d 2 --timeout ${TOOL_TIMEOUT_S}`, { cwd: ROOT, env: envAt(cluster, 1) });
+    try {
+      const shown = await screen.waitFor('two nodes and a migrated loop', (text) =>
+        /2\/2 nodes up/.test(text) && /N2\s.*omtop-busy loop-\d/.test(text), 120_000);
+      expect(shown).toMatch(/^omtop · openmosix backend · local N1 · 2\/2 nodes up/m);
+      expect(shown).toMatch(/│ \*\s*1 10\.0\.0\.1\s+up /);
+      expect(shown).toMatch(/│\s+2 10\.0\.0\.2\s+up /);
+      expect(shown).toMatch(/128M/);
+    } finally {
+      screen.stop();
+    }
+  });
+
+  describe('actions', () => {
+    afterEach(async () => {
+      await clearFlags(cluster);
+    });
+
+    it('migrate through omtop sends a loop to node 2 and home again, as /proc/PID/where then says', async () => {
+      const pid = loops[0] ?? 0;
+      await cluster.text(1, ['/sbin/mosctl', 'stay']); // no automatic moves meanwhile
+      await perform(backend, { type: 'migrate', pid, to: 2 });
+      await waitWhere(cluster, 1, [pid], `${pid} on node 2`, (at) => at.get(pid) === 2);
+      expect(processOf(await backend.collect(), pid)).toMatchObject({ node: 2, migrated: true });
+      await perform(backend, { type: 'migrate', pid, to: 'home' });
+      await waitWhere(cluster, 1, [pid], `${pid} home`, (at) => at.get(pid) === 0);
+      expect(processOf(await backend.collect(), pid)).toMatchObject({ node: 1, migrated: false });
+    });
+
+    it('bring through omtop calls the loops home and keeps them there (lstay), as the tools then report', async () => {
+      await waitWhere(cluster, 1, loops, 'a loop on node 2', (at) => [...at.values()].includes(2));
+      await perform(backend, { type: 'bring' });
+      await waitWhere(cluster, 1, loops, 'every loop home', (at) => [...at.values()].every((node) => node === 0));
+      expect(await flagsOf(cluster, 1)).toEqual(['lstay']);
+      const snapshot = await backend.collect();
+      expect(nodeOf(snapshot, 1)?.flags).toMatchObject({ lstay: true });
+      for (const pid of loops) expect(processOf(snapshot, pid)).toMatchObject({ node: 1, migrated: false });
+    });
+
+    it.each(['stay', 'lstay', 'block', 'quiet'] as const)('%s on and off through omtop, as mosctl status and omtop then show', async (flag) => {
+      await perform(backend, { type: 'setFlag', flag, on: true });
+      expect(await flagsOf(cluster, 1)).toEqual([flag]);
+      expect(nodeOf(await backend.collect(), 1)?.flags[flag]).toBe(true);
+      await perform(backend, { type: 'setFlag', flag, on: false });
+      expect(await flagsOf(cluster, 1)).toEqual([]);
+      expect(nodeOf(await backend.collect(), 1)?.flags[flag]).toBe(false);
+    });
+
+    it('expel through omtop sends a guest home and blocks further guests, as both nodes then report', async () => {
+      for (const pid of loops) await cluster.text(1, ['/bin/kill', '-KILL', String(pid)]);
+      loops = [];
+      const guest = await cluster.startWork(2, 'guest-1');
+      await cluster.text(2, ['/sbin/mosctl', 'lstay']); // it stays where it is sent
+      await cluster.text(2, ['/sbin/migrate', String(guest), '1']);
+      await waitWhere(cluster, 2, [guest], 'the guest on node 1', (at) => at.get(guest) === 1);
+      await perform(backend, { type: 'expel' });
+      await waitWhere(cluster, 2, [guest], 'the guest back on node 2', (at) => at.get(guest) === 0);
+      expect(await flagsOf(cluster, 1)).toEqual(['block']);
+      expect(nodeOf(await backend.collect(), 1)?.flags).toMatchObject({ block: true });
+      await cluster.text(2, ['/bin/kill', '-KILL', String(guest)]);
+    });
+
+    it('a signal through omtop reaches the process', async () => {
+      const pid = await cluster.startWork(1, 'to-kill', 'idle');
+      await perform(backend, { type: 'signal', pid, signal: 'TERM' });
+      await waitWhere(cluster, 1, [pid], `${pid} to end`, (at) => !at.has(pid));
+    });
+
+  });
+
+  it('a node whose VM is killed is shown down with a plain reason within a few refreshes, and up again once it is back', async () => {
+    await backend.collect();
+    await cluster.killVm(2);
+    const killedAt = Date.now();
+    // One refresh every 2 s, as the dashboard's default; the kernel itself needs a while to
+    // notice, so omtop is held to what node 1's /proc/hpc says at each refresh.
+    let refreshes = 0;
+    let kernelSaidDownAt: number | null = null;
+    const down = await waitUntil('omtop to show node 2 down', 150_000, async () => {
+      refreshes += 1;
+      const status = (await cluster.statuses(1)).get(2) ?? 0;
+      if (kernelSaidDownAt === null && (status & 2) === 0) kernelSaidDownAt = refreshes;
+      const node = nodeOf(await backend.collect(), 2);
+      return node && !node.up ? node : null;
+    }, () => `after ${refreshes} refreshes`, 2000);
+    log(`node 2 shown down ${((Date.now() - killedAt) / 1000).toFixed(1)} s after its VM was killed, ${refreshes - (kernelSaidDownAt ?? refreshes)} refreshes after node 1's kernel said so: ${down.error ?? ''}`);
+    expect(down.error).toMatch(/^node 2 is down/);
+    expect(refreshes - (kernelSaidDownAt ?? refreshes)).toBeLessThanOrEqual(3);
+    await cluster.restartVm(2);
+    await cluster.waitFormed();
+    const back = await waitUntil('omtop to show node 2 up again', 120_000, async () => {
+      const node = nodeOf(await backend.collect(), 2);
+      return node?.up && !node.stale ? node : null;
+    }, () => '', 2000);
+    expect(back.memTotalBytes).toBe(134086656);
+  });
+});
