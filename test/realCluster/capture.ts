@@ -51,16 +51,21 @@ async function recordTranscript(cluster: RealCluster, dir: string): Promise<void
   writeFileSync(join(dir, 'serial', 'transcript.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 
+/** Everything omtop's openmosix backend may run at node 1 to draw one snapshot, recorded as `scenario`. */
+async function snapshotCommands(rec: Recorder, scenario: string, withMps = true): Promise<void> {
+  await rec.command(scenario, 'openmosix-status', 1, ['openmosix', 'status']);
+  await rec.command(scenario, 'mosctl-whois', 1, ['mosctl', 'whois']);
+  for (const node of [1, 2]) for (const query of NODE_QUERIES) await rec.command(scenario, `mosctl-${query}-${node}`, 1, ['mosctl', query, String(node)]);
+  if (withMps) await rec.command(scenario, 'mps-auxww', 1, ['mps', 'auxww']);
+}
+
 async function capture(cluster: RealCluster, rec: Recorder, out: string, log: (line: string) => void): Promise<void> {
   log('serial: the raw bytes of a few commands, two of them at once');
   await recordTranscript(cluster, out);
   log('formed: node queries, process lists, /proc/hpc');
-  await rec.command('formed', 'openmosix-status', 1, ['openmosix', 'status']);
+  await snapshotCommands(rec, 'formed');
   await rec.command('formed', 'setpe-r', 1, ['setpe', '-r']);
-  await rec.command('formed', 'mosctl-whois', 1, ['mosctl', 'whois']);
-  for (const node of [1, 2]) for (const query of NODE_QUERIES) await rec.command('formed', `mosctl-${query}-${node}`, 1, ['mosctl', query, String(node)]);
   for (const query of ['getload', 'status', 'isup', 'whois']) await rec.command('formed', `mosctl-${query}-3`, 1, ['mosctl', query, '3']);
-  await rec.command('formed', 'mps-auxww', 1, ['mps', 'auxww']);
   await rec.command('formed', 'mosctl-usage', 1, ['mosctl']);
   await rec.command('formed', 'mosctl-nosuchoption', 1, ['mosctl', 'frobnicate']);
   await rec.command('formed', 'migrate-usage', 1, ['migrate']);
@@ -70,11 +75,13 @@ async function capture(cluster: RealCluster, rec: Recorder, out: string, log: (l
   const loops = [await cluster.startWork(1, 'loop-1'), await cluster.startWork(1, 'loop-2'), await cluster.startWork(1, 'loop-3')];
   const busy = await waitWhere(cluster, loops, (at) => [...at.values()].some((node) => node === 2), 'a loop to migrate to node 2');
   rec.fact('busy', 'loops', Object.fromEntries(busy));
+  await snapshotCommands(rec, 'busy', false);
+  // Where each loop ran just before and just after mps looked (the kernel may move one meanwhile).
+  rec.fact('busy', 'whereBeforeMps', Object.fromEntries(await waitWhere(cluster, loops, (at) => [...at.values()].some((node) => node === 2), 'a loop on node 2 for mps')));
   await rec.command('busy', 'mps-auxww', 1, ['mps', 'auxww']);
   rec.fact('busy', 'whereAfterMps', Object.fromEntries(await where(cluster, 1, loops)));
   await rec.command('busy', 'mps-axww', 1, ['mps', 'axww']);
   await rec.command('busy', 'mps', 1, ['mps']);
-  for (const node of [1, 2]) for (const query of ['getload', 'getutil', 'getmem', 'status']) await rec.command('busy', `mosctl-${query}-${node}`, 1, ['mosctl', query, String(node)]);
   await rec.procHpc('busy', 1);
 
   const away = [...busy].find(([, node]) => node === 2)?.[0] ?? 0;
@@ -138,18 +145,14 @@ async function capture(cluster: RealCluster, rec: Recorder, out: string, log: (l
     return status !== undefined && (status & 2) === 0 ? status : null;
   }, () => '', 1000);
   rec.fact('node-down', 'status', down);
-  for (const query of NODE_QUERIES) await rec.command('node-down', `mosctl-${query}-2`, 1, ['mosctl', query, '2']);
-  await rec.command('node-down', 'openmosix-status', 1, ['openmosix', 'status']);
-  await rec.command('node-down', 'mps-auxww', 1, ['mps', 'auxww']);
+  await snapshotCommands(rec, 'node-down');
   await rec.command('node-down', 'migrate-to-2', 1, ['migrate', '1', '2']);
   await rec.procHpc('node-down', 1);
 
   log('rejoined: node 2 booted again');
   await cluster.restartVm(2);
   await cluster.waitFormed();
-  await rec.command('rejoined', 'openmosix-status', 1, ['openmosix', 'status']);
-  await rec.command('rejoined', 'mosctl-status-2', 1, ['mosctl', 'status', '2']);
-  await rec.command('rejoined', 'mosctl-getload-2', 1, ['mosctl', 'getload', '2']);
+  await snapshotCommands(rec, 'rejoined');
 }
 
 const args = process.argv.slice(2);

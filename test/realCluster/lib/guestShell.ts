@@ -154,7 +154,10 @@ export class GuestShell {
     if (this.#current || this.#closed) return;
     const next = this.#queue.shift();
     if (!next) return;
-    const timer = setTimeout(() => this.#fail(new Error(`${this.name}: the shell stopped answering (${next.line.trim()})`)), FOREGROUND_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      const last = JSON.stringify(this.#bootLog.slice(-160));
+      this.#fail(new Error(`${this.name}: the shell stopped answering (${next.line.trim()}); the serial port last sent ${last}`));
+    }, FOREGROUND_TIMEOUT_MS);
     timer.unref();
     this.#current = { ...next, timer };
     this.#socket.write(next.line);
