@@ -1,7 +1,7 @@
 // Shared by the tests that run against a real Slurm (scripts/slurm/cluster.sh up): is it here (and
 // must it be), and one lock so two test files never change the cluster's nodes at the same time.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 
 /** CI sets OMTOP_REQUIRE_SLURM=1: there a missing cluster must fail the run, not skip it. */
@@ -39,25 +39,41 @@ export function slurm(argv: readonly string[]): string {
 }
 
 const LOCK = '/tmp/omtop-slurm-live.lock';
+const LOCK_OWNER = `${LOCK}/pid`;
 
-/** Runs `fn` while holding the cluster (mkdir is atomic); a lock older than 10 minutes is stale. */
+/** How long a test may wait for the cluster: tests that take the lock add this to their own timeout. */
+export const SLURM_LOCK_WAIT_MS = 300_000;
+
+/** The lock is stale when the test process that took it has gone (killed run), or after 10 minutes. */
+function lockIsStale(): boolean {
+  try {
+    const owner = Number(readFileSync(LOCK_OWNER, 'utf8'));
+    if (Number.isInteger(owner) && owner > 0 && !existsSync(`/proc/${owner}`)) return true;
+  } catch {
+    // No owner written yet (taken this instant) or already removed: judge by age alone.
+  }
+  try {
+    return Date.now() - statSync(LOCK).mtimeMs > 600_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `fn` while holding the cluster (mkdir is atomic; the holder's PID is written inside). */
 export async function withSlurmLock<T>(fn: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + SLURM_LOCK_WAIT_MS;
   for (;;) {
     try {
       mkdirSync(LOCK);
       break;
     } catch {
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 600_000) rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        // Removed by its holder meanwhile: try again.
-      }
-      if (Date.now() > deadline) throw new Error(`${LOCK} held for 5 minutes`);
+      if (lockIsStale()) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`${LOCK} held for ${SLURM_LOCK_WAIT_MS / 60_000} minutes`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   try {
+    writeFileSync(LOCK_OWNER, String(process.pid));
     return await fn();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });

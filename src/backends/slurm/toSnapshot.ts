@@ -21,15 +21,27 @@ export class NodeIds {
   }
 }
 
+/**
+ * Free memory as a node can offer it: Slurm's FreeMem is what the operating system reports, its
+ * RealMemory what the configuration says, and the first can exceed the second (a node with more
+ * memory than configured, or virtual nodes sharing one host). Jobs get at most RealMemory, so the
+ * free figure is capped there and free never exceeds total.
+ */
+function offeredFreeMiB(node: SlurmNode): number | null {
+  if (node.memoryFreeMiB === null) return null;
+  return node.memoryMiB === null ? node.memoryFreeMiB : Math.min(node.memoryFreeMiB, node.memoryMiB);
+}
+
 export function nodeSnapshot(node: SlurmNode, id: number): NodeSnapshot {
   const cpus = node.cpusTotal !== null && node.cpusTotal > 0 ? node.cpusTotal : null;
+  const freeMiB = offeredFreeMiB(node);
   return {
     id,
     ip: '',
     up: node.state !== 'down' && !node.notResponding,
     load: node.load !== null && cpus !== null ? Math.round((node.load * 100) / cpus) : null,
     speed: null,
-    memFreeBytes: node.memoryFreeMiB === null ? null : node.memoryFreeMiB * MIB,
+    memFreeBytes: freeMiB === null ? null : freeMiB * MIB,
     memTotalBytes: node.memoryMiB === null ? null : node.memoryMiB * MIB,
     util: node.cpusAllocated !== null && cpus !== null ? Math.round((node.cpusAllocated * 100) / cpus) : null,
     cpus,

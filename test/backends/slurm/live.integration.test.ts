@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src/backends/select.js';
 import { createSlurmBackend } from '../../../src/backends/slurm/slurmBackend.js';
 import { createExecaRunner } from '../../../src/runner/execaRunner.js';
-import { eventually, SKIP_WITHOUT_SLURM, slurm, SLURM_SKIP_REASON, slurmRequirementTest, withSlurmLock } from '../../helpers/liveSlurm.js';
+import { eventually, SKIP_WITHOUT_SLURM, slurm, SLURM_SKIP_REASON, slurmRequirementTest, SLURM_LOCK_WAIT_MS, withSlurmLock } from '../../helpers/liveSlurm.js';
 
 slurmRequirementTest();
 
@@ -33,7 +33,7 @@ describe.skipIf(SKIP_WITHOUT_SLURM)(`slurm backend on the real cluster${SKIP_WIT
       const resumed = (await b.collect()).nodes.find((n) => n.scheduler?.name === 'n3');
       expect(resumed?.scheduler?.state).toBe('idle');
     });
-  }, 60_000);
+  }, SLURM_LOCK_WAIT_MS + 60_000);
 
   it('a held job is listed pending with its reason; release, then scancel empties the queue of it', async () => {
     const b = backend();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blenderRequirementTest, makeScene, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../support/blender.js';
-import { eventually, SKIP_WITHOUT_SLURM, slurm, SLURM_SKIP_REASON, slurmRequirementTest, withSlurmLock } from '../../helpers/liveSlurm.js';
+import { eventually, SKIP_WITHOUT_SLURM, slurm, SLURM_SKIP_REASON, slurmRequirementTest, SLURM_LOCK_WAIT_MS, withSlurmLock } from '../../helpers/liveSlurm.js';
 
 const OMTOP = fileURLToPath(new URL('../../../bin/omtop.js', import.meta.url));
 const SKIP = SKIP_WITHOUT_SLURM || SKIP_WITHOUT_BLENDER;
@@ -53,7 +53,7 @@ describe.skipIf(SKIP)(`omtop render --slurm on the real cluster${SKIP ? ` (skipp
       expect(nodes.sort()).toEqual(['n1', 'n2', 'n3', 'n4']);
       expect(queued()).toEqual([]);
     });
-  }, 300_000);
+  }, SLURM_LOCK_WAIT_MS + 300_000);
 
   it('Ctrl-C mid-render runs scancel: no task is left, finished frames stay, the resume command is printed', async () => {
     await withSlurmLock(async () => {
@@ -73,7 +73,7 @@ describe.skipIf(SKIP)(`omtop render --slurm on the real cluster${SKIP ? ` (skipp
       expect(stdout).toContain('Rendering 40 images from');
       expect(existsSync(join(out, '.omtop-logs'))).toBe(true);
     });
-  }, 300_000);
+  }, SLURM_LOCK_WAIT_MS + 300_000);
 
   it('--overwrite then Ctrl-C: frames not rendered again keep their old file; no partial is left', async () => {
     await withSlurmLock(async () => {
@@ -96,5 +96,5 @@ describe.skipIf(SKIP)(`omtop render --slurm on the real cluster${SKIP ? ` (skipp
         expect(bytes.toString() === 'an earlier frame' || bytes.subarray(1, 4).toString() === 'PNG', name).toBe(true);
       }
     });
-  }, 300_000);
+  }, SLURM_LOCK_WAIT_MS + 300_000);
 });
