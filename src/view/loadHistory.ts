@@ -120,7 +120,8 @@ export function toLoadChartVm(snapshot: ClusterSnapshot | null, size: PaneSize,
   // contrib writes x labels with a text call that misbehaves on '' (it prints "undefined"); a space is blank.
   const x = Array.from({ length }, () => ' ');
   const series = nodes.map((node, i) => {
-    const title = `N${node.id}${node.isLocal ? '*' : ''}`;
+    // A scheduler's node goes by its own name (n1, gpu07); an openMosix node by its number.
+    const title = `${node.scheduler?.name ?? `N${node.id}`}${node.isLocal ? '*' : ''}`;
     return { title, x, y: filled[i] ?? [], legend: legendOf(node, title, raw[i] ?? []), tone: toneOf(node) };
   });
   const legend = flowLegend(series, size.cols, plot ? LEGEND_ROWS_UNDER_AXIS : Math.max(1, size.rows));

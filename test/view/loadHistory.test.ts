@@ -23,6 +23,12 @@ describe('toLoadChartVm', () => {
     expect(vm.title).toBe('Load history · 3 readings');
   });
 
+  it("names a scheduler's nodes by their own names (Slurm's n1, n2), not by number", () => {
+    const scheduler = (name: string) => ({ name, state: 'idle' as const, reason: null, notResponding: false, cpusAllocated: 0, loadAverage: 0.5, partitions: ['debug'] });
+    const snapshot = { ...fakeSnapshot(), nodes: [fakeNode(1, { scheduler: scheduler('n1') }), fakeNode(2, { scheduler: scheduler('n2') })] };
+    expect(toLoadChartVm(snapshot, size, () => [10, 20]).series.map((s) => s.title)).toEqual(['n1', 'n2']);
+  });
+
   it('puts every node on one shared, round y-axis above the highest load', () => {
     const vm = toLoadChartVm(fakeSnapshot(), size, history);
     expect(vm.maxY).toBeGreaterThanOrEqual(250);
