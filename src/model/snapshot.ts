@@ -41,6 +41,11 @@ export const NodeSnapshotSchema = z.object({
   /** Utilisation in percent. */
   util: z.number().nullable(),
   cpus: z.number().int().positive().nullable(),
+  /**
+   * The 1-minute load average as the operating system reports it (runnable tasks, not divided by
+   * CPUs), where the source has it: this machine. Absent for openMosix, whose tools give only `load`.
+   */
+  loadAverage: z.number().nonnegative().nullable().optional(),
   flags: NodeFlagsSchema,
   /** True when this node's last query failed or timed out; the values shown are older. */
   stale: z.boolean(),
@@ -66,6 +71,8 @@ export const ProcessSnapshotSchema = z.object({
   timeSeconds: z.number().nonnegative(),
   command: z.string(),
   isBlender: z.boolean(),
+  /** A kernel thread (no command line of its own); absent where the source cannot tell. */
+  kernelThread: z.boolean().optional(),
 });
 export type ProcessSnapshot = z.infer<typeof ProcessSnapshotSchema>;
 

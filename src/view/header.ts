@@ -39,6 +39,19 @@ function totals(snapshot: ClusterSnapshot): HeaderPart[] {
       { text: `${snapshot.jobs.length} jobs, ${running} running`, priority: 30 },
     ];
   }
+  if (up.length > 0 && up.every((n) => n.loadAverage != null)) {
+    // This machine: its load average as uptime prints it, with the CPUs it is shared by; nothing migrates.
+    const average = up.reduce((sum, n) => sum + (n.loadAverage ?? 0), 0);
+    const cpus = up.reduce((sum, n) => sum + (n.cpus ?? 0), 0);
+    const threads = snapshot.processes.filter((p) => p.kernelThread === true).length;
+    return [
+      { text: `${snapshot.backend} backend`, priority: 80 },
+      { text: `N${snapshot.localNode}`, priority: 70 },
+      { text: `load average ${average.toFixed(2)} on ${cpus} CPU${cpus === 1 ? '' : 's'}`, priority: 75 },
+      { text: `mem ${humanBytes(free)} free of ${humanBytes(total)}`, priority: 30 },
+      { text: `${snapshot.processes.length - threads} procs, ${threads} kernel threads`, priority: 20 },
+    ];
+  }
   return [
     { text: `${snapshot.backend} backend`, priority: 80 },
     { text: `local N${snapshot.localNode}`, priority: 70 },

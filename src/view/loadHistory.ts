@@ -125,10 +125,12 @@ export function toLoadChartVm(snapshot: ClusterSnapshot | null, size: PaneSize,
     return { title, x, y: filled[i] ?? [], legend: legendOf(node, title, raw[i] ?? []), tone: toneOf(node) };
   });
   const legend = flowLegend(series, size.cols, plot ? LEGEND_ROWS_UNDER_AXIS : Math.max(1, size.rows));
-  const full = `Load history · ${length} readings`;
+  // Where the OS load average is known (this machine), say what the plotted openMosix-style figure is.
+  const name = nodes.length > 0 && nodes.every((n) => n.loadAverage !== undefined) ? 'Load history (% of all CPUs)' : 'Load history';
+  const full = `${name} · ${length} readings`;
   return {
     // The label sits after the corner and one dash and is padded by a space each side.
-    title: full.length <= size.cols - 4 ? full : 'Load history',
+    title: full.length <= size.cols - 4 ? full : name.length <= size.cols - 4 ? name : 'Load history',
     series, maxY, yStep, plot, legend,
   };
 }

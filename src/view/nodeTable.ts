@@ -35,21 +35,45 @@ export function flagLetters(node: NodeSnapshot): string {
 const num = (value: number | null): string => (value === null ? '-' : String(Math.round(value)));
 const live = (row: NodeRow, text: string): string => (row.node.up ? text : '-');
 
-/** @param withHistory add a sparkline column (when there is no separate history pane). */
-export function nodeColumns(withHistory: boolean): Column<NodeRow>[] {
+/** True when every node has the operating system's load average (this machine), not only openMosix's load. */
+export function hasLoadAverage(snapshot: ClusterSnapshot): boolean {
+  return snapshot.nodes.length > 0 && snapshot.nodes.every((n) => n.loadAverage !== undefined);
+}
+
+/** This machine's load as the OS reports it, with its CPUs beside it; openMosix's ×100/CPUs figure after, labelled. */
+function loadAverageColumns(): Column<NodeRow>[] {
+  return [
+    { header: 'LOAD AVG', width: 8, align: 'right', priority: 85, cell: (r) => live(r, r.node.loadAverage == null ? '-' : r.node.loadAverage.toFixed(2)) },
+    { header: 'CPUS', width: 4, align: 'right', priority: 84, cell: (r) => (r.node.cpus === null ? '-' : String(r.node.cpus)) },
+    { header: '', width: 6, priority: 30, cell: (r, w) => live(r, bar(loadFraction(r.node), w)) },
+    { header: 'LOAD %CPUS', width: 10, align: 'right', priority: 25, cell: (r) => live(r, r.node.load === null ? '-' : `${Math.round(r.node.load)}%`) },
+  ];
+}
+
+/**
+ * @param withHistory add a sparkline column (when there is no separate history pane).
+ * @param loadAverage the nodes have the OS load average (this machine): show it and the CPU count,
+ *   and leave out what only openMosix has (our processes elsewhere, the node flags).
+ */
+export function nodeColumns(withHistory: boolean, loadAverage = false): Column<NodeRow>[] {
+  const load: Column<NodeRow>[] = loadAverage ? loadAverageColumns() : [
+    { header: 'LOAD', width: 5, align: 'right', priority: 85, cell: (r) => live(r, num(r.node.load)) },
+    { header: '', width: 6, priority: 30, cell: (r, w) => live(r, bar(loadFraction(r.node), w)) },
+  ];
   const columns: Column<NodeRow>[] = [
     { header: 'N#', width: 5, align: 'right', priority: 100, cell: (r) => `${r.node.isLocal ? '*' : ''}${r.node.id}` },
     { header: 'IP', width: 15, priority: 40, cell: (r) => r.node.ip },
     { header: 'STATE', width: 5, priority: 90, cell: (r) => nodeState(r.node) },
-    { header: 'LOAD', width: 5, align: 'right', priority: 85, cell: (r) => live(r, num(r.node.load)) },
-    { header: '', width: 6, priority: 30, cell: (r, w) => live(r, bar(loadFraction(r.node), w)) },
+    ...load,
     { header: 'SPEED', width: 6, align: 'right', priority: 80, cell: (r) => num(r.node.speed) },
     { header: 'FREE/TOTAL', width: 11, priority: 70,
       cell: (r) => live(r, `${humanBytes(r.node.memFreeBytes)}/${humanBytes(r.node.memTotalBytes)}`) },
     { header: 'USED', width: 6, priority: 20, cell: (r, w) => live(r, bar(memUsedFraction(r.node), w)) },
     { header: 'UTIL', width: 4, align: 'right', priority: 50, cell: (r) => live(r, r.node.util === null ? '-' : `${Math.round(r.node.util)}%`) },
-    { header: 'OURS', width: 4, align: 'right', priority: 60, cell: (r) => String(r.ours) },
-    { header: 'FLAG', width: 4, priority: 75, cell: (r) => flagLetters(r.node) },
+    ...(loadAverage ? [] : [
+      { header: 'OURS', width: 4, align: 'right', priority: 60, cell: (r) => String(r.ours) },
+      { header: 'FLAG', width: 4, priority: 75, cell: (r) => flagLetters(r.node) },
+    ] satisfies Column<NodeRow>[]),
   ];
   if (withHistory) {
     columns.push({ header: 'HISTORY', width: 6, priority: 35, flex: true,
@@ -96,7 +120,7 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   if (snapshot === null) {
     return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }], window: { rows: visible, total: 0 } };
   }
-  const columns = fitColumns(snapshot.backend === 'slurm' ? schedulerNodeColumns() : nodeColumns(withHistory), size.cols);
+  const columns = fitColumns(snapshot.backend === 'slurm' ? schedulerNodeColumns() : nodeColumns(withHistory, hasLoadAverage(snapshot)), size.cols);
   const ours = countOurs(snapshot);
   const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
   // A reduce, not Math.max(...all): a big cluster's history would overflow the argument list.

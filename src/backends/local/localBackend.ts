@@ -3,7 +3,8 @@
 //
 // Units follow openMosix so the views need no special case:
 // - speed = CPU MHz × 10, so a 1 GHz CPU is 10000, the speed of openMosix's reference PIII/1 GHz;
-// - load = 1-minute load average × 100 / CPUs (100 ≈ every CPU busy);
+// - load = 1-minute load average × 100 / CPUs (100 ≈ every CPU busy); the load average itself is
+//   kept too (loadAverage), which is what the dashboard shows for this machine;
 // - util = busy share of all CPUs since the previous collect (since boot on the first).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,14 +33,14 @@ export interface LocalBackendOptions {
   readonly identity?: LocalIdentity;
 }
 
-type NodeValues = Pick<NodeSnapshot, 'load' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
+type NodeValues = Pick<NodeSnapshot, 'load' | 'loadAverage' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
 
 export function createLocalBackend(options: LocalBackendOptions): Backend {
   const procRoot = options.procRoot ?? '/proc';
   const now = options.now ?? Date.now;
   const identity = options.identity ?? localIdentity();
   const processes = createProcessReader();
-  let last: NodeValues = { load: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
+  let last: NodeValues = { load: null, loadAverage: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
   let lastCpuTimes: CpuTimes | null = null;
   let lastProcesses: ProcessSnapshot[] = [];
 
@@ -66,6 +67,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     const values: NodeValues = {
       cpus,
       load: loadavg !== null && cpus ? Math.round((loadavg * 100) / cpus) : last.load,
+      loadAverage: loadavg ?? last.loadAverage ?? null,
       speed: cpu?.mhz ? Math.round(cpu.mhz * 10) : last.speed,
       memFreeBytes: mem?.freeBytes ?? last.memFreeBytes,
       memTotalBytes: mem?.totalBytes ?? last.memTotalBytes,

@@ -11,7 +11,12 @@ export interface PidStat {
   readonly cpuTicks: number;
   /** Process start, in clock ticks since boot. */
   readonly startTicks: number;
+  /** The kernel's PF_KTHREAD flag: a kernel thread, not a program. */
+  readonly kernelThread: boolean;
 }
+
+/** PF_KTHREAD in the flags field of /proc/<pid>/stat (include/linux/sched.h). */
+const PF_KTHREAD = 0x0020_0000;
 
 export function parsePidStat(text: string): PidStat | null {
   // comm may itself contain spaces and ')', so it ends at the last ')'.
@@ -24,9 +29,12 @@ export function parsePidStat(text: string): PidStat | null {
   const utime = Number(rest[11]);
   const stime = Number(rest[12]);
   const start = Number(rest[19]);
+  const flags = Number(rest[6]);
   const state = rest[0] ?? '';
   if (!Number.isInteger(pid) || !/^[A-Za-z]$/.test(state) || ![utime, stime, start].every(Number.isFinite)) return null;
-  return { pid, comm: text.slice(open + 1, close), state, cpuTicks: utime + stime, startTicks: start };
+  // Flags go past 2^31; the bit is read with division, not with 32-bit operators.
+  const kernelThread = Number.isFinite(flags) && Math.floor(flags / PF_KTHREAD) % 2 === 1;
+  return { pid, comm: text.slice(open + 1, close), state, cpuTicks: utime + stime, startTicks: start, kernelThread };
 }
 
 export interface PidStatus {
@@ -41,11 +49,14 @@ export function parsePidStatus(text: string): PidStatus {
   return { uid: uid === undefined ? null : Number(uid), rssBytes: rss === undefined ? 0 : Number(rss) * 1024 };
 }
 
-/** The command line as ps shows it: argv joined by spaces, or `(comm)` when there is none. */
+/**
+ * The command line as ps shows it: argv joined by spaces, or `[comm]` when there is none (kernel
+ * threads, zombies). Never `(comm)`: in openMosix's tools parentheses mean a migrated process.
+ */
 export function commandFrom(cmdline: string, comm: string): string {
   const words = cmdline.split('\0').filter((word, index, all) => !(word === '' && index === all.length - 1));
   const joined = words.join(' ').trim();
-  return joined === '' ? `(${comm})` : joined;
+  return joined === '' ? `[${comm}]` : joined;
 }
 
 /** uid → login name from /etc/passwd text ("alice:x:1000:1000::/home/alice:/bin/sh"). */

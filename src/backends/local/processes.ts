@@ -94,6 +94,7 @@ function toSnapshot(raw: RawProcess, context: ProcessContext, before: CpuSample 
     timeSeconds: raw.stat.cpuTicks / CLOCK_TICKS_PER_SECOND,
     command,
     isBlender: isBlenderCommand(command),
+    ...(raw.stat.kernelThread ? { kernelThread: true } : {}),
   };
 }
 

@@ -22,6 +22,12 @@ function fakeProc(): { root: string; passwd: string } {
   writeFileSync(join(pid, 'stat'), '4321 (blender) R 1 4321 4321 0 -1 0 0 0 0 0 250 50 0 0 20 0 1 0 90000 0 0\n');
   writeFileSync(join(pid, 'status'), 'Name:\tblender\nUid:\t1000\t1000\t1000\t1000\nVmRSS:\t  104858 kB\n');
   writeFileSync(join(pid, 'cmdline'), 'blender\0-b\0blacksmith-jpeg.blend\0-s\x001\0');
+  // A kernel thread: no command line, PF_KTHREAD (0x200000) in its flags, no resident memory.
+  const kthread = join(root, '2');
+  mkdirSync(kthread);
+  writeFileSync(join(kthread, 'stat'), '2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 20 0 0\n');
+  writeFileSync(join(kthread, 'status'), 'Name:\tkthreadd\nUid:\t0\t0\t0\t0\n');
+  writeFileSync(join(kthread, 'cmdline'), '');
   const passwd = join(root, 'passwd');
   writeFileSync(passwd, 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n');
   return { root, passwd };
@@ -38,10 +44,14 @@ describe('createLocalBackend on a fixture /proc', () => {
     expect(snap.nodes).toEqual([
       {
         id: 261, ip: '10.0.1.5', up: true, load: 75, speed: 10000, memFreeBytes: 524288 * 1024, memTotalBytes: 1048576 * 1024,
-        util: 40, cpus: 2, flags: {}, stale: false, isLocal: true,
+        util: 40, cpus: 2, loadAverage: 1.5, flags: {}, stale: false, isLocal: true,
       },
     ]);
     expect(snap.processes).toEqual([
+      {
+        pid: 2, user: 'root', node: 261, home: 261, migrated: false, stat: 'S', cpu: 0, mem: 0,
+        timeSeconds: 0, command: '[kthreadd]', isBlender: false, kernelThread: true,
+      },
       {
         pid: 4321, user: 'alice', node: 261, home: 261, migrated: false, stat: 'R', cpu: 3, mem: 10,
         timeSeconds: 3, command: 'blender -b blacksmith-jpeg.blend -s 1', isBlender: true,
@@ -58,8 +68,9 @@ describe('createLocalBackend on a fixture /proc', () => {
     writeFileSync(join(root, '4321', 'stat'), '4321 (blender) R 1 4321 4321 0 -1 0 0 0 0 0 450 50 0 0 20 0 1 0 90000 0 0\n');
     now = 9000;
     const snap = await backend.collect();
-    expect(snap.processes[0]?.cpu).toBe(50);
-    expect(snap.processes[0]?.timeSeconds).toBe(5);
+    const blender = snap.processes.find((p) => p.pid === 4321);
+    expect(blender?.cpu).toBe(50);
+    expect(blender?.timeSeconds).toBe(5);
   });
 
   it('marks the node stale with the failing file, keeping its last values', async () => {

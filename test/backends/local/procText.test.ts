@@ -29,7 +29,7 @@ describe('/proc text parsers', () => {
 
   it('reads a stat line whose comm has spaces and parentheses', () => {
     const line = '1234 (my (odd) prog) R 1 1234 1234 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 1 0 5000 1000000 300 18446744073709551615';
-    expect(parsePidStat(line)).toEqual({ pid: 1234, comm: 'my (odd) prog', state: 'R', cpuTicks: 300, startTicks: 5000 });
+    expect(parsePidStat(line)).toEqual({ pid: 1234, comm: 'my (odd) prog', state: 'R', cpuTicks: 300, startTicks: 5000, kernelThread: false });
     expect(parsePidStat('not a stat line')).toBeNull();
   });
 
@@ -38,9 +38,15 @@ describe('/proc text parsers', () => {
     expect(parsePidStatus('Name:\tkthreadd\nUid:\t0\t0\t0\t0\n')).toEqual({ uid: 0, rssBytes: 0 });
   });
 
-  it('shows the command line, or (comm) when there is none', () => {
+  it('shows the command line, or [comm] when there is none (never (comm): that means migrated)', () => {
     expect(commandFrom('blender\0-b\0scene.blend\0', 'blender')).toBe('blender -b scene.blend');
-    expect(commandFrom('', 'kworker/0:1')).toBe('(kworker/0:1)');
+    expect(commandFrom('', 'kworker/0:1')).toBe('[kworker/0:1]');
+  });
+
+  it('knows a kernel thread by the PF_KTHREAD flag', () => {
+    // Lines as /proc/2/stat (kthreadd, flags 0x208040) and /proc/1/stat (a program, flags 0x400100) print them.
+    expect(parsePidStat('2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 20 0 0 18446744073709551615')?.kernelThread).toBe(true);
+    expect(parsePidStat('1 (init) S 0 1 1 0 -1 4194560 511 0 0 0 50 10 0 0 20 0 1 0 20 0 0 18446744073709551615')?.kernelThread).toBe(false);
   });
 
   it('maps uids to names from /etc/passwd', () => {
