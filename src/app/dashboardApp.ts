@@ -69,6 +69,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
     notice: deps.notice,
     skippedRefreshes: collector.stats().skippedTicks,
     events: store.events.entries(),
+    processTrack: (pid) => store.process(pid),
     cols,
     rows,
   });

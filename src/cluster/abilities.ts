@@ -4,14 +4,17 @@
 import { describeCommand } from './argv.js';
 import { type ClusterCommand, isSlurmCommand } from './commands.js';
 
-/** A kind of command a backend can run: node settings, moving processes, signals, scheduler commands. */
-export type Ability = 'mosctl' | 'migrate' | 'signal' | 'slurm';
+/**
+ * What a backend can do: node settings, moving processes, signals, scheduler commands — and, for
+ * keys that only change the view, list processes at all (a scheduler lists jobs instead).
+ */
+export type Ability = 'mosctl' | 'migrate' | 'signal' | 'slurm' | 'processes';
 
 /** Backend names as the snapshot spells them; a name not listed here can do everything. */
 const ABILITIES: Readonly<Record<string, readonly Ability[]>> = {
-  openmosix: ['mosctl', 'migrate', 'signal'],
-  demo: ['mosctl', 'migrate', 'signal'],
-  local: ['signal'],
+  openmosix: ['mosctl', 'migrate', 'signal', 'processes'],
+  demo: ['mosctl', 'migrate', 'signal', 'processes'],
+  local: ['signal', 'processes'],
   slurm: ['slurm'],
 };
 
@@ -20,6 +23,7 @@ const NEEDS: Readonly<Record<Ability, string>> = {
   migrate: 'openMosix (migrate)',
   signal: 'a process table to signal',
   slurm: 'Slurm',
+  processes: 'a process table',
 };
 
 export function canDo(backend: string, ability: Ability): boolean {

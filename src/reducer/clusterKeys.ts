@@ -6,7 +6,7 @@ import { commandTarget, FLAG_NAMES } from '../cluster/target.js';
 import type { NodeSnapshot } from '../model/snapshot.js';
 import type { KeyId } from '../state/keyTable.js';
 import { listAt } from '../state/list.js';
-import { jobActive, selectedJobIndex, selectedNodeIndex, selectedProcess } from '../state/selectors.js';
+import { jobActive, selectedJobIndex, selectedNodeIndex, selectedRow, targetProcess } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { confirm, propose, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { EMPTY_RENDER_FORM } from './renderForm.js';
@@ -50,11 +50,14 @@ function toggleFlag(id: KeyId, flag: NodeFlag, meaning?: string): KeyHandler {
     (local) => ({ type: 'setFlag', flag, on: !(local.flags[flag] ?? false) }));
 }
 
-/** A handler for the selected process; says so when there is none. */
+/** A handler for the process the keys act on (the detail view's, else the selected one); says so when there is none. */
 function onProcess(act: (ui: UiState, pid: number, node: number, ctx: ReduceContext) => Reduction): KeyHandler {
   return (ui, ctx) => {
-    const process = selectedProcess(ui, ctx.snapshot, ctx.jobs);
-    return process === undefined ? withStatus(ui, 'no process selected', 'error') : act(ui, process.pid, process.node, ctx);
+    const process = targetProcess(ui, ctx.snapshot, ctx.jobs);
+    if (process !== undefined) return act(ui, process.pid, process.node, ctx);
+    if (ui.detail !== null) return withStatus(ui, `process ${ui.detail.pid} is gone`, 'error');
+    const row = selectedRow(ui, ctx.snapshot, ctx.jobs);
+    return withStatus(ui, row?.kind === 'group' ? `that is node ${row.node}'s total: select a process under it (↓)` : 'no process selected', 'error');
   };
 }
 

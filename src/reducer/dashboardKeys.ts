@@ -3,6 +3,7 @@ import type { KeyId } from '../state/keyTable.js';
 import { listAt, moveSelection, type ListItems, type ListState } from '../state/list.js';
 import { effectiveBlenderOnly, PROCESS_SORT_KEYS, sortLabel } from '../state/processQuery.js';
 import { batchJobItems, jobItems, jobsRunning, listedBatchJobs, listedProcesses, nodeItems, processItems } from '../state/selectors.js';
+import { isGroupKey, type ProcessRows } from '../state/processRows.js';
 import { PANES, type UiState } from '../state/ui.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 
@@ -14,6 +15,18 @@ export const INTERVAL_STEPS_MS = [500, 1000, 2000, 3000, 5000, 10_000, 30_000, 6
 function moved<K>(ui: UiState, list: ListState<K>, items: ListItems<K>, delta: number, put: (next: ListState<K>) => UiState): Reduction {
   const next = moveSelection(list, items, delta);
   return next === list ? unchanged(ui) : { ui: put(next), effects: [] };
+}
+
+/** With the detail view open, ↑/↓ show the previous/next process: node total rows are passed over. */
+function moveDetail(ui: UiState, rows: ProcessRows, delta: number): Reduction {
+  const items = processItems(rows);
+  let list = moveSelection(ui.processes, items, delta);
+  if (list.key !== null && isGroupKey(list.key)) {
+    const past = moveSelection(list, items, Math.sign(delta));
+    list = past.key !== null && isGroupKey(past.key) ? ui.processes : past;
+  }
+  if (list.key === null || isGroupKey(list.key) || list === ui.processes) return unchanged(ui);
+  return { ui: { ...ui, processes: list, detail: { pid: list.key } }, effects: [] };
 }
 
 /** Moves the focused pane's selection; `pages` counts in the rows the pane shows. */
@@ -32,8 +45,9 @@ function move(delta: number, pages = false): KeyHandler {
           const listed = listedBatchJobs(ui, ctx.snapshot, jobsRunning(ctx.jobs));
           return moved(ui, ui.batchJobs, batchJobItems(listed), step, (batchJobs) => ({ ...ui, batchJobs }));
         }
-        const order = listedProcesses(ui, ctx.snapshot, ctx.jobs);
-        return moved(ui, ui.processes, processItems(order), step, (processes) => ({ ...ui, processes }));
+        const { rows } = listedProcesses(ui, ctx.snapshot, ctx.jobs);
+        if (ui.detail !== null) return moveDetail(ui, rows, step);
+        return moved(ui, ui.processes, processItems(rows), step, (processes) => ({ ...ui, processes }));
       }
     }
   };
@@ -68,6 +82,8 @@ export const DASHBOARD_KEYS = {
   moveDown: move(1),
   pageUp: move(-1, true),
   pageDown: move(1, true),
+  firstRow: move(-Infinity),
+  lastRow: move(Infinity),
   nextPane: focusStep(1),
   prevPane: focusStep(-1),
   help: (ui) => ({ ui: { ...ui, overlay: { kind: 'help', scroll: listAt() } }, effects: [] }),
@@ -80,7 +96,7 @@ export const DASHBOARD_KEYS = {
     return { ui: { ...ui, paused, status: { text: paused ? 'updates paused (space resumes)' : 'updates resumed', kind: 'info' } },
       effects: [{ kind: 'setPaused', paused }] };
   },
-  filterText: (ui) => ({ ui: { ...ui, overlay: { kind: 'filter', text: ui.filterText } }, effects: [] }),
+  filterText: (ui) => ({ ui: { ...ui, overlay: { kind: 'filter', text: ui.filterText, before: ui.filterText } }, effects: [] }),
   toggleBlenderOnly: (ui, ctx) => {
     const on = !effectiveBlenderOnly(ui, ctx.snapshot, jobsRunning(ctx.jobs));
     return withStatus({ ...ui, blenderFilter: on ? 'on' : 'off', processes: { ...ui.processes, index: 0 } },

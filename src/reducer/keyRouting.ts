@@ -1,6 +1,6 @@
 // A key press (blessed's key.full name plus the typed character) → the UiEvent it means now.
 // With a dialog open every key goes to the dialog; otherwise KEYMAP decides, per focused pane.
-import { lookupKey } from '../state/keyTable.js';
+import { lookupKey, type KeyId } from '../state/keyTable.js';
 import type { UiState } from '../state/ui.js';
 import type { UiEvent } from './events.js';
 
@@ -11,7 +11,7 @@ export interface KeyPress {
   readonly ch?: string | undefined;
 }
 
-const MOVES: Readonly<Record<string, number>> = { up: -1, down: 1, pageup: -10, pagedown: 10 };
+const MOVES: Readonly<Record<string, number>> = { up: -1, down: 1, pageup: -10, pagedown: 10, home: -Infinity, end: Infinity };
 
 function printable(key: KeyPress): string | null {
   if (key.ch === undefined || key.full.startsWith('C-') || key.full.startsWith('M-')) return null;
@@ -33,7 +33,7 @@ function dialogKey(ui: UiState, key: KeyPress): UiEvent | null {
     const text = printable(key);
     return text === null ? null : { type: 'textInput', text };
   }
-  const move = MOVES[key.full] ?? (key.full === 'j' ? 1 : key.full === 'k' ? -1 : undefined);
+  const move = MOVES[key.full] ?? ({ j: 1, k: -1, g: -Infinity, 'S-g': Infinity } as Readonly<Record<string, number>>)[key.full];
   if (move !== undefined) return { type: 'overlayMove', delta: move };
   if (overlay.kind === 'help') return ['q', '?', 'f1', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
   if (overlay.kind === 'events') return ['q', 'S-e', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
@@ -49,6 +49,20 @@ export function resolveKey(ui: UiState, key: KeyPress): UiEvent | null {
   if (key.full === 'return') return null;
   if (key.full === 'C-c') return { type: 'key', id: 'quit' };
   if (ui.overlay !== null) return dialogKey(ui, key);
+  if (ui.detail !== null) return detailKey(key);
   const binding = lookupKey(ui.focus, key.full);
   return binding === undefined ? null : { type: 'key', id: binding.id };
+}
+
+/** Besides the process keys (which act on the process shown), what works in the detail view. */
+const IN_DETAIL: ReadonlySet<KeyId> = new Set<KeyId>(['quit', 'help', 'showEvents', 'togglePause', 'intervalUp', 'intervalDown', 'moveUp', 'moveDown',
+  'pageUp', 'pageDown', 'firstRow', 'lastRow']);
+
+/** The detail view: Esc or Enter goes back; the process pane's keys act on the process shown. */
+function detailKey(key: KeyPress): UiEvent | null {
+  if (key.full === 'escape' || key.full === 'enter') return { type: 'dismiss' };
+  const binding = lookupKey('processes', key.full);
+  if (binding === undefined) return null;
+  const acts = binding.scope === 'processes' && binding.id !== 'scrollLeft' && binding.id !== 'scrollRight';
+  return acts || IN_DETAIL.has(binding.id) ? { type: 'key', id: binding.id } : null;
 }

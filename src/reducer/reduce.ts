@@ -8,6 +8,7 @@ import { DASHBOARD_KEYS } from './dashboardKeys.js';
 import type { UiEvent } from './events.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { reduceOverlay } from './reduceOverlay.js';
+import { PROCESS_KEYS } from './processKeys.js';
 import { SLURM_KEYS, slurmOverride } from './slurmKeys.js';
 
 export type { ReduceContext, Reduction } from './reduceContext.js';
@@ -15,7 +16,7 @@ export { INTERVAL_STEPS_MS } from './dashboardKeys.js';
 
 /** One handler per command of the key table: a command without one does not type-check. */
 const HANDLERS: { readonly [Id in KeyId]: (ui: UiState, ctx: ReduceContext) => Reduction } = {
-  ...DASHBOARD_KEYS, ...CLUSTER_KEYS, ...SLURM_KEYS,
+  ...DASHBOARD_KEYS, ...PROCESS_KEYS, ...CLUSTER_KEYS, ...SLURM_KEYS,
 };
 
 const PANE_NAMES: Readonly<Record<PaneId, string>> = {
@@ -58,5 +59,7 @@ export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduc
   // Quit always works, even with a dialog open.
   if (event.type === 'key' && event.id === 'quit') return run(ui, { kind: 'quit' });
   if (ui.overlay !== null) return reduceOverlay(ui, ui.overlay, event, ctx);
+  // Esc (or Enter again) closes the detail view, back to the list.
+  if (ui.detail !== null && event.type === 'dismiss') return { ui: { ...ui, detail: null }, effects: [] };
   return event.type === 'key' ? reduceKey(ui, event.id, ctx) : unchanged(ui);
 }

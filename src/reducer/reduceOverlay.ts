@@ -4,7 +4,8 @@ import { commandTarget } from '../cluster/target.js';
 import { arrayItems, moveSelection, scrollList, selectedIndex } from '../state/list.js';
 import { RENDER_FORM_FIELDS, type Overlay, type UiState } from '../state/ui.js';
 import type { UiEvent } from './events.js';
-import { propose, run, unchanged, type ReduceContext, type Reduction } from './reduceContext.js';
+import { listedProcesses } from '../state/selectors.js';
+import { propose, run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { toRenderRequest } from './renderForm.js';
 
 type OverlayOf<K extends Overlay['kind']> = Extract<Overlay, { kind: K }>;
@@ -53,15 +54,21 @@ function editForm(ui: UiState, form: OverlayOf<'renderForm'>, event: UiEvent, ct
   return { ui: { ...ui, overlay: { ...form, fields: { ...fields, [field]: edited }, error: null } }, effects: [] };
 }
 
-function editFilter(ui: UiState, filter: OverlayOf<'filter'>, event: UiEvent): Reduction {
+/** The filter applies as it is typed; Enter keeps it, Esc puts back what it was before. */
+function editFilter(ui: UiState, filter: OverlayOf<'filter'>, event: UiEvent, ctx: ReduceContext): Reduction {
   if (event.type === 'overlayChoose') {
     const text = filter.text.trim();
-    const status = { text: text === '' ? 'text filter cleared' : `showing processes matching "${text}"`, kind: 'info' as const };
-    return { ui: { ...ui, overlay: null, filterText: text, status, processes: { ...ui.processes, index: 0 } }, effects: [] };
+    const kept = { ...ui, overlay: null, filterText: text };
+    const matched = ctx.snapshot === null || ctx.snapshot.jobs !== undefined ? null : listedProcesses(kept, ctx.snapshot, ctx.jobs).rows.processCount;
+    if (text === '') return withStatus(kept, 'no filter: every process is listed');
+    if (matched === 0) return withStatus(kept, `no process matches "${text}" (Esc clears the filter)`, 'error');
+    return withStatus(kept, `showing processes matching "${text}" (Esc clears)`);
   }
-  if (event.type === 'textInput') return { ui: { ...ui, overlay: { kind: 'filter', text: filter.text + event.text } }, effects: [] };
-  if (event.type === 'textBackspace') return { ui: { ...ui, overlay: { kind: 'filter', text: [...filter.text].slice(0, -1).join('') } }, effects: [] };
-  return unchanged(ui);
+  let text: string;
+  if (event.type === 'textInput') text = filter.text + event.text;
+  else if (event.type === 'textBackspace') text = [...filter.text].slice(0, -1).join('');
+  else return unchanged(ui);
+  return { ui: { ...ui, overlay: { ...filter, text }, filterText: text.trim() }, effects: [] };
 }
 
 /** The reason a Slurm drain needs: typed, then confirmed as the key table's policy says. */
@@ -79,7 +86,8 @@ function editReason(ui: UiState, overlay: OverlayOf<'reason'>, event: UiEvent): 
 export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx: ReduceContext): Reduction {
   if (event.type === 'dismiss') {
     const status = overlay.kind === 'confirm' ? { text: 'cancelled, nothing was done', kind: 'info' as const } : ui.status;
-    return { ui: { ...ui, overlay: null, status }, effects: [] };
+    const filterText = overlay.kind === 'filter' ? overlay.before : ui.filterText;
+    return { ui: { ...ui, overlay: null, status, filterText }, effects: [] };
   }
   switch (overlay.kind) {
     case 'help':
@@ -94,7 +102,7 @@ export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx
       if (event.type !== 'overlayMove') return unchanged(ui);
       return { ui: { ...ui, overlay: { ...overlay, list: moveSelection(overlay.list, pickerItems(overlay), event.delta) } }, effects: [] };
     case 'filter':
-      return editFilter(ui, overlay, event);
+      return editFilter(ui, overlay, event, ctx);
     case 'renderForm':
       return event.type === 'overlayChoose' ? submitForm(ui, overlay) : editForm(ui, overlay, event, ctx);
     case 'reason':

@@ -24,22 +24,6 @@ function onJob(act: (ui: UiState, job: NonNullable<ReturnType<typeof selectedBat
 
 const perform = (command: ClusterCommand, label: string) => ({ kind: 'perform' as const, command, label });
 
-/** On Slurm, these keys of openMosix commands do the closest Slurm thing. */
-const SLURM_MEANINGS: Partial<Record<KeyId, KeyHandler>> = {
-  toggleBlock: (ui, ctx) => {
-    const node = ctx.snapshot === null ? undefined : ctx.snapshot.nodes[selectedNodeIndex(ctx.snapshot, ui)]?.scheduler;
-    if (node === undefined) return withStatus(ui, 'no node selected', 'error');
-    if (node.state === 'drained' || node.state === 'draining') {
-      return propose(ui, 'toggleBlock', `Resume ${node.name} (drained: ${node.reason ?? 'no reason given'})?`, perform({ type: 'resume', node: node.name }, `resume ${node.name}`));
-    }
-    return { ui: { ...ui, overlay: { kind: 'reason', node: node.name, text: '' } }, effects: [] };
-  },
-  signal: onJob((ui, job) => ({
-    ui: { ...ui, overlay: { kind: 'picker', title: `Signal for job ${job.id}`, purpose: 'jobSignal', pid: 0, job: job.id, options: SIGNAL_OPTIONS, list: listAt() } },
-    effects: [],
-  })),
-};
-
 const needsSlurm = (handler: KeyHandler): KeyHandler => (ui, ctx) =>
   isSlurm(ctx) ? handler(ui, ctx) : withStatus(ui, 'that key acts on Slurm jobs: this is not a Slurm cluster');
 
@@ -59,6 +43,24 @@ const OWN = {
 } satisfies Partial<Record<KeyId, KeyHandler>>;
 
 export const SLURM_KEYS = Object.fromEntries(Object.entries(OWN).map(([id, handler]) => [id, needsSlurm(handler)])) as typeof OWN;
+
+/** On Slurm, these keys of openMosix commands do the closest Slurm thing. */
+const SLURM_MEANINGS: Partial<Record<KeyId, KeyHandler>> = {
+  toggleBlock: (ui, ctx) => {
+    const node = ctx.snapshot === null ? undefined : ctx.snapshot.nodes[selectedNodeIndex(ctx.snapshot, ui)]?.scheduler;
+    if (node === undefined) return withStatus(ui, 'no node selected', 'error');
+    if (node.state === 'drained' || node.state === 'draining') {
+      return propose(ui, 'toggleBlock', `Resume ${node.name} (drained: ${node.reason ?? 'no reason given'})?`, perform({ type: 'resume', node: node.name }, `resume ${node.name}`));
+    }
+    return { ui: { ...ui, overlay: { kind: 'reason', node: node.name, text: '' } }, effects: [] };
+  },
+  // Enter shows the selected row in detail everywhere: on Slurm that row is a job.
+  openDetail: OWN.jobDetails,
+  signal: onJob((ui, job) => ({
+    ui: { ...ui, overlay: { kind: 'picker', title: `Signal for job ${job.id}`, purpose: 'jobSignal', pid: 0, job: job.id, options: SIGNAL_OPTIONS, list: listAt() } },
+    effects: [],
+  })),
+};
 
 /**
  * On a Slurm cluster: the Slurm meaning of an openMosix key; else undefined. An openMosix key

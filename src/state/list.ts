@@ -26,6 +26,8 @@ export interface ListItems<K> {
 export interface ListWindow {
   readonly rows: number;
   readonly total: number;
+  /** How many columns the rows can scroll sideways (the process pane's long commands); absent: none. */
+  readonly across?: number;
 }
 
 export const clampIndex = (index: number, length: number): number => Math.max(0, Math.min(length - 1, index));

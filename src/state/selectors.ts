@@ -3,8 +3,8 @@
 import type { RenderJobView } from '../launcher/types.js';
 import type { ClusterSnapshot, JobSnapshot, ProcessSnapshot } from '../model/snapshot.js';
 import { arrayItems, selectedIndex, type ListItems } from './list.js';
-import type { ProcessOrder } from './processOrder.js';
-import { orderProcesses, processQueryOf } from './processQuery.js';
+import { listProcesses, processQueryOf, type ProcessListing } from './processQuery.js';
+import type { PaneRow, ProcessRows } from './processRows.js';
 import type { UiState } from './ui.js';
 
 /** The nodes as a list: selected by id, the local node until one is chosen. */
@@ -17,31 +17,47 @@ export function selectedNodeIndex(snapshot: ClusterSnapshot, ui: UiState): numbe
   return selectedIndex(ui.nodes, nodeItems(snapshot));
 }
 
-/** The listed processes as a list: selected by PID. */
-export function processItems(order: ProcessOrder): ListItems<number> {
-  return { length: order.length, indexOf: (pid) => order.indexOfPid(pid), keyAt: (index) => processAt(order, index)?.pid };
+/** The process pane's rows as a list: selected by PID (a node's total row by its groupKey). */
+export function processItems(rows: ProcessRows): ListItems<number> {
+  return { length: rows.length, indexOf: (key) => rows.indexOfKey(key), keyAt: (index) => rows.keyAt(index) };
 }
 
-/** Where the selected process is in `order`; when it has gone, near where it was. */
-export function selectedProcessIndex(order: ProcessOrder, ui: UiState): number {
-  return selectedIndex(ui.processes, processItems(order));
+/** Where the selected row is; when its process has gone, near where it was. */
+export function selectedProcessIndex(rows: ProcessRows, ui: UiState): number {
+  return selectedIndex(ui.processes, processItems(rows));
 }
 
-/** The process at a position of the sorted list. */
-export function processAt(order: ProcessOrder, index: number): ProcessSnapshot | undefined {
-  return order.window(index, index + 1)[0];
+/** The row at a position of the pane's list. */
+export function rowAt(rows: ProcessRows, index: number): PaneRow | undefined {
+  return rows.window(index, index + 1)[0];
 }
 
 /** The processes as the pane lists them now. */
-export function listedProcesses(ui: UiState, snapshot: ClusterSnapshot, jobs: readonly RenderJobView[]): ProcessOrder {
-  return orderProcesses(snapshot.processes, processQueryOf(ui, snapshot, jobsRunning(jobs)));
+export function listedProcesses(ui: UiState, snapshot: ClusterSnapshot, jobs: readonly RenderJobView[]): ProcessListing {
+  return listProcesses(snapshot.processes, processQueryOf(ui, snapshot, jobsRunning(jobs)));
 }
 
-/** The process the selection is on, or undefined when nothing is listed. */
-export function selectedProcess(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): ProcessSnapshot | undefined {
+/** The row the selection is on (a process, or a node's total row when grouped); undefined when nothing is listed. */
+export function selectedRow(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): PaneRow | undefined {
   if (snapshot === null) return undefined;
-  const order = listedProcesses(ui, snapshot, jobs);
-  return processAt(order, selectedProcessIndex(order, ui));
+  const { rows } = listedProcesses(ui, snapshot, jobs);
+  return rowAt(rows, selectedProcessIndex(rows, ui));
+}
+
+/** The process the selection is on; undefined when nothing is listed or a node's total row is selected. */
+export function selectedProcess(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): ProcessSnapshot | undefined {
+  const row = selectedRow(ui, snapshot, jobs);
+  return row?.kind === 'process' ? row.process : undefined;
+}
+
+/**
+ * The process keys act on: the one the detail view shows while it is open (even when the list's
+ * filter no longer lists it), else the selected one.
+ */
+export function targetProcess(ui: UiState, snapshot: ClusterSnapshot | null, jobs: readonly RenderJobView[]): ProcessSnapshot | undefined {
+  if (ui.detail === null) return selectedProcess(ui, snapshot, jobs);
+  const pid = ui.detail.pid;
+  return snapshot?.processes.find((p) => p.pid === pid);
 }
 
 /** This session's render jobs as a list: selected by id, the newest until one is chosen. */

@@ -53,7 +53,8 @@ export type Overlay =
       /** Selected by option value. */
       readonly list: ListState<string>;
     }
-  | { readonly kind: 'filter'; readonly text: string }
+  /** The filter as it is typed: the list follows every key; Esc puts `before` back. */
+  | { readonly kind: 'filter'; readonly text: string; readonly before: string }
   /** The reason a Slurm drain asks for, typed in. */
   | { readonly kind: 'reason'; readonly node: string; readonly text: string }
   /** Lines to read: a Slurm job's details, or its log followed live (`follow` is the log file). */
@@ -81,6 +82,14 @@ export interface UiState {
   readonly sort: { readonly key: ProcessSortKey; readonly descending: boolean };
   readonly filterText: string;
   readonly blenderFilter: BlenderFilter;
+  /** The process pane groups processes under the node they run on, with per-node totals (t). */
+  readonly groupByNode: boolean;
+  /** Kernel threads are listed (K); hidden by default, as in htop. */
+  readonly showKernelThreads: boolean;
+  /** Columns of the COMMAND column scrolled away to the left (←/→). */
+  readonly commandOffset: number;
+  /** The process detail view (Enter), over the panes, for this PID; null when closed. */
+  readonly detail: { readonly pid: number } | null;
   readonly overlay: Overlay | null;
   readonly status: StatusLine | null;
 }
@@ -109,6 +118,10 @@ export function initialUiState(options: { readonly: boolean; intervalMs: number 
     sort: { key: 'cpu', descending: true },
     filterText: '',
     blenderFilter: 'auto',
+    groupByNode: false,
+    showKernelThreads: false,
+    commandOffset: 0,
+    detail: null,
     overlay: null,
     status: options.readonly ? { text: 'read-only mode: actions are disabled', kind: 'info' } : null,
   };

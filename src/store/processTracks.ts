@@ -13,6 +13,11 @@ export interface ProcessTrack {
   readonly arrived: number | null;
   /** Node changes seen between snapshots. */
   readonly moves: number;
+  /**
+   * The whole command line as last seen; mps prints a migrated process as `(comm)`, so this is the
+   * line from while it ran at home. null when it was never seen with one.
+   */
+  readonly commandLine: string | null;
   /** %CPU and %MEM, oldest first; null where the source did not say. */
   readonly cpu: readonly (number | null)[];
   readonly mem: readonly (number | null)[];
@@ -30,6 +35,7 @@ interface Entry {
   node: number;
   arrived: number | null;
   moves: number;
+  commandLine: string | null;
   readonly cpu: Series;
   readonly mem: Series;
 }
@@ -81,12 +87,13 @@ export function createProcessTracks(points = 30): ProcessTracks {
         let entry = entries.get(p.pid);
         const identity = identityOf(p.command);
         if (entry === undefined || entry.identity !== identity) {
-          entry = { identity, firstSeen: takenAt, node: p.node, arrived: null, moves: 0, cpu: series(points), mem: series(points) };
+          entry = { identity, firstSeen: takenAt, node: p.node, arrived: null, moves: 0, commandLine: null, cpu: series(points), mem: series(points) };
         } else if (entry.node !== p.node) {
           entry.node = p.node;
           entry.arrived = takenAt;
           entry.moves += 1;
         }
+        if (!/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
         push(entry.cpu, p.cpu);
         push(entry.mem, p.mem);
         next.set(p.pid, entry);
@@ -97,7 +104,7 @@ export function createProcessTracks(points = 30): ProcessTracks {
       const entry = entries.get(pid);
       if (entry === undefined) return null;
       return {
-        pid, firstSeen: entry.firstSeen, node: entry.node, arrived: entry.arrived, moves: entry.moves,
+        pid, firstSeen: entry.firstSeen, node: entry.node, arrived: entry.arrived, moves: entry.moves, commandLine: entry.commandLine,
         cpu: toArray(entry.cpu), mem: toArray(entry.mem),
       };
     },

@@ -25,6 +25,7 @@ export function createDashboardView(screen: blessed.Widgets.Screen, theme: Theme
   const alert = createTextLine(screen, theme);
   const status = createTextLine(screen, theme);
   const footer = createTextLine(screen, theme);
+  const detail = createDialog(screen, theme);
   const dialog = createDialog(screen, theme);
   const tooSmall = blessed.box({ parent: screen, top: 0, left: 0, width: '100%', height: '100%', tags: false, hidden: true });
   const panes = [nodes, history, processes, render, header, alert, status, footer];
@@ -33,6 +34,7 @@ export function createDashboardView(screen: blessed.Widgets.Screen, theme: Theme
     draw(frame) {
       if (frame.kind === 'tooSmall') {
         for (const widget of panes) widget.element.hide();
+        detail.render(null);
         dialog.render(null);
         tooSmall.setContent(frame.message);
         tooSmall.show();
@@ -50,6 +52,8 @@ export function createDashboardView(screen: blessed.Widgets.Screen, theme: Theme
       render.render(frame.render, layout.render);
       status.render({ text: frame.status.text, tone: STATUS_TONES[frame.status.kind] }, layout.status);
       footer.render({ text: frame.footer, tone: 'normal', bar: true }, layout.footer);
+      // The detail view first, so a dialog opened from it (a picker, a confirmation) is drawn over it.
+      detail.render(frame.detail);
       dialog.render(frame.dialog);
     },
   };

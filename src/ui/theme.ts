@@ -6,17 +6,19 @@ export interface Theme {
   readonly color: boolean;
   /** Wraps already-escaped text in the tone's tags. */
   tone(tone: Tone, text: string): string;
+  /** Wraps already-escaped text as a match of the filter. */
+  mark(text: string): string;
   /** Border colour of a pane; undefined: the terminal's default. */
   border(focused: boolean): string | undefined;
 }
 
 const COLOURS: Readonly<Record<Tone, string>> = {
   normal: '', local: '{cyan-fg}', migrated: '{yellow-fg}', render: '{green-fg}{bold}', down: '{red-fg}',
-  stale: '{magenta-fg}', dim: '{gray-fg}', ok: '{green-fg}', error: '{red-fg}{bold}',
+  stale: '{magenta-fg}', dim: '{gray-fg}', ok: '{green-fg}', error: '{red-fg}{bold}', group: '{bold}',
 };
 
 const PLAIN: Readonly<Record<Tone, string>> = {
-  normal: '', local: '', migrated: '{bold}', render: '{bold}{underline}', down: '', stale: '', dim: '', ok: '', error: '{bold}',
+  normal: '', local: '', migrated: '{bold}', render: '{bold}{underline}', down: '', stale: '', dim: '', ok: '', error: '{bold}', group: '{bold}',
 };
 
 /** NO_COLOR (https://no-color.org): set and non-empty means no colour. */
@@ -32,6 +34,7 @@ export function createTheme(color: boolean): Theme {
       const open = tags[tone];
       return open === '' ? text : `${open}${text}{/}`;
     },
+    mark: (text) => (color ? `{black-fg}{yellow-bg}${text}{/}` : `{bold}{underline}${text}{/}`),
     border: (focused) => (color ? (focused ? 'cyan' : 'gray') : undefined),
   };
 }

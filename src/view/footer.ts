@@ -49,7 +49,9 @@ function nodeTarget(nodes: FooterContext['nodes']): string | null {
  * group most used first, as many whole entries as fit. Keys the backend cannot run are left out.
  */
 export function toFooterText(ui: UiState, context: FooterContext = { backend: null }): string {
-  const shown = KEYMAP.filter((b) => b.footer !== undefined && (b.scope === 'global' || b.scope === ui.focus) && offered(b, context.backend));
+  const shown = KEYMAP.filter((b) => b.footer !== undefined && (b.scope === 'global' || b.scope === ui.focus) && offered(b, context.backend)
+    // Esc is offered while there is a filter to clear.
+    && (b.id !== 'clearFilter' || ui.filterText !== ''));
   const help = shown.filter((b) => b.id === 'help');
   const pane = shown.filter((b) => b.scope !== 'global').sort(byRank);
   const global = shown.filter((b) => b.scope === 'global' && b.id !== 'help').sort(byRank);

@@ -2,7 +2,8 @@
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { RenderJobView } from '../launcher/types.js';
 import type { ListWindow } from '../state/list.js';
-import { processQueryOf } from '../state/processQuery.js';
+import { listProcesses, processQueryOf } from '../state/processQuery.js';
+import type { ProcessTrack } from '../store/processTracks.js';
 import { jobsRunning, selectedNodeIndex } from '../state/selectors.js';
 import type { LogEntry } from '../store/eventLog.js';
 import { fitWords } from '../text/format.js';
@@ -13,6 +14,7 @@ import { toHeaderVm } from './header.js';
 import { computeLayout, inner, type Layout } from './layout.js';
 import { toLoadChartVm, type LoadChartVm } from './loadHistory.js';
 import { toNodeTableVm } from './nodeTable.js';
+import { processDetailDialog } from './processDetail.js';
 import { toProcessTableVm } from './processTable.js';
 import { toJobTableVm } from './jobTable.js';
 import { renderPids, toRenderPaneVm } from './renderPane.js';
@@ -29,6 +31,8 @@ export interface FrameInput {
   readonly skippedRefreshes?: number;
   /** The event log, oldest first. */
   readonly events?: readonly LogEntry[];
+  /** A process's history across snapshots (the detail view). */
+  readonly processTrack?: (pid: number) => ProcessTrack | null;
   readonly cols: number;
   readonly rows: number;
 }
@@ -45,6 +49,8 @@ export interface PanesFrameVm {
   readonly status: StatusLine;
   readonly footer: string;
   readonly dialog: DialogVm | null;
+  /** The process detail view (Enter), under any dialog. */
+  readonly detail: DialogVm | null;
   /** The list keys move in now: the open dialog's, else the focused pane's (the reducer pages by it). */
   readonly shown: ListWindow;
 }
@@ -56,8 +62,15 @@ export interface TooSmallFrameVm {
 
 export type FrameVm = PanesFrameVm | TooSmallFrameVm;
 
-function statusOf(ui: UiState, width: number): StatusLine {
-  if (ui.overlay?.kind === 'filter') return { text: `Filter: ${ui.overlay.text}_   (Enter apply · Esc cancel)`, kind: 'info' };
+/** While the filter is typed: what it matches so far. */
+function filterStatus(text: string, matched: number, total: number): StatusLine {
+  if (text.trim() === '') return { text: `Filter: _  type words or node:N user:NAME state:R pid:N cmd:TEXT · Enter keeps · Esc undoes`, kind: 'info' };
+  if (matched === 0) return { text: `Filter: ${text}_  no process matches · Backspace edits · Esc undoes`, kind: 'error' };
+  return { text: `Filter: ${text}_  ${matched} of ${total} match · Enter keeps · Esc undoes`, kind: 'info' };
+}
+
+function statusOf(ui: UiState, width: number, matched: number, total: number): StatusLine {
+  if (ui.overlay?.kind === 'filter') return filterStatus(ui.overlay.text, matched, total);
   const status = ui.status ?? { text: 'ready · ? for help', kind: 'info' };
   // Never cut mid-word; an action's whole result is also in the event log (E).
   return { ...status, text: fitWords(status.text, width) };
@@ -76,7 +89,7 @@ function nodeTarget(snapshot: ClusterSnapshot | null, ui: UiState): FooterContex
 export function toFrameVm(input: FrameInput): FrameVm {
   const { snapshot, ui, jobs } = input;
   const header = toHeaderVm(snapshot, ui, input.notice, input.cols, input.skippedRefreshes ?? 0);
-  const layout = computeLayout(input.cols, input.rows, snapshot?.nodes.length ?? 1, header.alert !== null);
+  const layout = computeLayout(input.cols, input.rows, snapshot?.nodes.length ?? 1, header.alert !== null, jobs.length);
   if (layout.kind === 'tooSmall') {
     return { kind: 'tooSmall', message: `omtop needs at least ${layout.needCols}×${layout.needRows}\nthis terminal is ${layout.cols}×${layout.rows}\nenlarge it, or press q to quit` };
   }
@@ -91,6 +104,11 @@ export function toFrameVm(input: FrameInput): FrameVm {
   };
   const backend = snapshot?.backend ?? null;
   const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, { events: input.events ?? [], backend });
+  const detail = ui.detail === null ? null : processDetailDialog({
+    pid: ui.detail.pid, snapshot, track: input.processTrack?.(ui.detail.pid) ?? null, jobs, cols: input.cols, rows: input.rows,
+  });
+  const listed = snapshot === null ? 0 : snapshot.jobs !== undefined ? panes.processes.window.total : listProcesses(snapshot.processes, query).rows.processCount;
+  const total = snapshot === null ? 0 : snapshot.jobs?.length ?? snapshot.processes.length;
   return {
     kind: 'panes',
     layout,
@@ -98,9 +116,10 @@ export function toFrameVm(input: FrameInput): FrameVm {
     alert: header.alert,
     ...panes,
     history: layout.history === null ? null : toLoadChartVm(snapshot, inner(layout.history), input.loadHistory),
-    status: statusOf(ui, input.cols),
+    status: statusOf(ui, input.cols, listed, total),
     footer: toFooterText(ui, { backend, width: input.cols, nodes: nodeTarget(snapshot, ui) }),
     dialog,
+    detail,
     shown: dialog?.window ?? panes[ui.focus].window,
   };
 }

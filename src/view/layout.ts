@@ -1,5 +1,6 @@
 // Where each pane goes for a terminal size. Wide terminals get the load history beside the nodes
-// and the render pane beside the processes; narrow ones stack them and fold the history into a column.
+// and, while there are render jobs, the render pane beside the processes; narrow ones stack them
+// and fold the history into a column. With no render job the render pane is a one-line strip.
 
 export interface Rect {
   readonly left: number;
@@ -36,18 +37,31 @@ const WIDE_TOP_ROWS = 12;
 
 const rect = (left: number, top: number, width: number, height: number): Rect => ({ left, top, width, height });
 
-export function computeLayout(cols: number, rows: number, nodeCount: number, hasAlert: boolean): Layout | TooSmall {
+/** Rows the process pane keeps before the others get more: border, column header and 3 processes. */
+const MIN_PROCESS_ROWS = 6;
+/** The render pane with nothing to show: one line in a border, under the processes. */
+const RENDER_STRIP_ROWS = 3;
+
+/**
+ * @param renderJobs render jobs to show: with none the render pane is a one-line strip under the
+ * processes, so the process table (and its COMMAND column) gets the whole width.
+ */
+export function computeLayout(cols: number, rows: number, nodeCount: number, hasAlert: boolean, renderJobs = 0): Layout | TooSmall {
   if (cols < MIN_COLS || rows < MIN_ROWS) return { kind: 'tooSmall', needCols: MIN_COLS, needRows: MIN_ROWS, cols, rows };
   const header = rect(0, 0, cols, 1);
   const alert = hasAlert ? rect(0, 1, cols, 1) : null;
   const bodyTop = hasAlert ? 2 : 1;
   const bodyHeight = rows - bodyTop - 2;
-  // Border (2) + column header (1) + one line per node, but never more than 40 % of the body.
   const wide = cols >= WIDE_COLS;
-  // Wide screens draw the load history as a line chart beside the nodes; it needs about 12 rows
-  // for a readable plot (contrib keeps 3 of them for its axis), so the top row grows to that.
+  const beside = wide && renderJobs > 0;
+  // The render pane under the processes takes at least a strip; beside them it takes no height.
+  const renderBelow = beside ? 0 : RENDER_STRIP_ROWS;
+  // Border (2) + column header (1) + one line per node, but never more than 40 % of the body, and
+  // never so much that fewer than 3 processes are left. Wide screens draw the load history as a
+  // line chart beside the nodes; it needs about 12 rows for a readable plot (contrib keeps 3 for
+  // its axis), so the top row grows to that.
   const wanted = wide ? Math.max(nodeCount + 3, WIDE_TOP_ROWS) : nodeCount + 3;
-  const nodesHeight = Math.max(4, Math.min(wanted, Math.floor(bodyHeight * 0.4)));
+  const nodesHeight = Math.max(4, Math.min(wanted, Math.floor(bodyHeight * 0.4), bodyHeight - MIN_PROCESS_ROWS - renderBelow));
   const historyWidth = wide ? Math.min(50, Math.max(30, Math.floor(cols * 0.3))) : 0;
   const nodes = rect(0, bodyTop, cols - historyWidth, nodesHeight);
   const history = wide ? rect(cols - historyWidth, bodyTop, historyWidth, nodesHeight) : null;
@@ -55,12 +69,13 @@ export function computeLayout(cols: number, rows: number, nodeCount: number, has
   const lowerHeight = bodyHeight - nodesHeight;
   let processes: Rect;
   let render: Rect;
-  if (wide) {
+  if (beside) {
     const renderWidth = Math.min(64, Math.max(44, Math.floor(cols * 0.4)));
     processes = rect(0, lowerTop, cols - renderWidth, lowerHeight);
     render = rect(cols - renderWidth, lowerTop, renderWidth, lowerHeight);
   } else {
-    const renderHeight = Math.max(5, Math.floor(lowerHeight * 0.35));
+    const share = renderJobs > 0 ? Math.max(5, Math.floor(lowerHeight * 0.35)) : RENDER_STRIP_ROWS;
+    const renderHeight = Math.max(RENDER_STRIP_ROWS, Math.min(share, lowerHeight - MIN_PROCESS_ROWS));
     processes = rect(0, lowerTop, cols, lowerHeight - renderHeight);
     render = rect(0, lowerTop + lowerHeight - renderHeight, cols, renderHeight);
   }

@@ -2,12 +2,16 @@
 import type { ListWindow } from '../state/list.js';
 
 /** What a line means; the widget turns it into colours (or nothing, with NO_COLOR). */
-export type Tone = 'normal' | 'local' | 'migrated' | 'render' | 'down' | 'stale' | 'dim' | 'ok' | 'error';
+export type Tone = 'normal' | 'local' | 'migrated' | 'render' | 'down' | 'stale' | 'dim' | 'ok' | 'error' | 'group';
+
+/** A stretch of a line to highlight, [start, end) in the line's characters: what a filter matched. */
+export type Mark = readonly [start: number, end: number];
 
 export interface LineVm {
   readonly text: string;
   readonly tone: Tone;
   readonly selected: boolean;
+  readonly marks?: readonly Mark[];
 }
 
 export interface PaneVm {

@@ -11,6 +11,8 @@ export interface ScreenHarness {
   readonly input: PassThrough;
   /** The terminal's visible lines after every pending write is parsed. */
   lines(): Promise<string[]>;
+  /** The characters of visible line `y` drawn on a yellow background (the filter's matches), runs joined by '|'. */
+  onYellow(y: number): Promise<string>;
   /** Types raw bytes ('e', '\x1b[B' for ↓) and lets blessed handle them. */
   press(...keys: string[]): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
@@ -39,6 +41,20 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
       await Promise.all(pending.splice(0));
       const buffer = term.buffer.active;
       return Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    },
+    async onYellow(y) {
+      await this.lines();
+      const line = term.buffer.active.getLine(term.buffer.active.viewportY + y);
+      let text = '';
+      let inRun = false;
+      for (let x = 0; x < term.cols; x++) {
+        const cell = line?.getCell(x);
+        const yellow = cell !== undefined && cell.isBgPalette() && cell.getBgColor() === 3;
+        if (yellow) text += cell.getChars() || ' ';
+        else if (inRun) text += '|';
+        inRun = yellow;
+      }
+      return text.replace(/\|+$/, '');
     },
     async press(...keys) {
       for (const key of keys) {

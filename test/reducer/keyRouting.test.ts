@@ -32,7 +32,7 @@ describe('resolveKey', () => {
   });
 
   it('types text into the filter and the form', () => {
-    const filter: UiState = { ...base, overlay: { kind: 'filter', text: '' } };
+    const filter: UiState = { ...base, overlay: { kind: 'filter', text: '', before: '' } };
     expect(resolveKey(filter, { full: 'q', ch: 'q' })).toEqual({ type: 'textInput', text: 'q' });
     expect(resolveKey(filter, { full: 'S-b', ch: 'B' })).toEqual({ type: 'textInput', text: 'B' });
     expect(resolveKey(filter, { full: 'backspace', ch: '\x7f' })).toEqual({ type: 'textBackspace' });

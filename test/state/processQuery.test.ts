@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveBlenderOnly, orderProcesses, type ProcessQuery } from '../../src/state/processQuery.js';
+import { effectiveBlenderOnly, listProcesses, type ProcessQuery } from '../../src/state/processQuery.js';
 import { initialUiState } from '../../src/state/ui.js';
 import type { ProcessSnapshot } from '../../src/model/snapshot.js';
+import { groupKey } from '../../src/state/processRows.js';
 import { fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const pids = (processes: readonly ProcessSnapshot[], query: ProcessQuery): number[] => {
-  const order = orderProcesses(processes, query);
-  return order.window(0, order.length).map((p) => p.pid);
+  const { rows } = listProcesses(processes, query);
+  return rows.window(0, rows.length).map((row) => (row.kind === 'process' ? row.process.pid : groupKey(row.node)));
 };
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
-const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false };
+const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false, kernelThreads: false, groupBy: null };
 
-describe('orderProcesses', () => {
+describe('listProcesses', () => {
   it('sorts by the chosen column, ties by PID', () => {
     const processes = fakeSnapshot().processes;
     expect(pids(processes, all)).toEqual([4103, 4104, 4101, 4102, 5000, 1]);
@@ -30,9 +31,9 @@ describe('orderProcesses', () => {
 
   it('reuses the order for the same snapshot and query, recomputes for another query', () => {
     const processes = fakeSnapshot().processes;
-    const first = orderProcesses(processes, all);
-    expect(orderProcesses(processes, { ...all })).toBe(first);
-    expect(orderProcesses(processes, { ...all, filterText: 'x' })).not.toBe(first);
+    const first = listProcesses(processes, all);
+    expect(listProcesses(processes, { ...all })).toBe(first);
+    expect(listProcesses(processes, { ...all, filterText: 'x' })).not.toBe(first);
   });
 });
 

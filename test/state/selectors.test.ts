@@ -1,25 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { listWith } from '../../src/state/list.js';
-import { orderProcesses, type ProcessQuery } from '../../src/state/processQuery.js';
-import { processAt, selectedJobIndex, selectedNodeIndex, selectedProcessIndex } from '../../src/state/selectors.js';
+import { listProcesses, type ProcessQuery } from '../../src/state/processQuery.js';
+import { rowAt, selectedJobIndex, selectedNodeIndex, selectedProcessIndex } from '../../src/state/selectors.js';
 import { initialUiState, type UiState } from '../../src/state/ui.js';
 import { fakeJob, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
-const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false };
+const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false, kernelThreads: false, groupBy: null };
 
 describe('selected process', () => {
   it('follows the selected PID when the sort order changes', () => {
     const processes = fakeSnapshot().processes;
     const selected: UiState = { ...ui, processes: listWith(5000) };
-    const byCpu = orderProcesses(processes, all);
-    const byPid = orderProcesses(processes, { ...all, sort: { key: 'pid', descending: false } });
-    expect(processAt(byCpu, selectedProcessIndex(byCpu, selected))?.pid).toBe(5000);
-    expect(processAt(byPid, selectedProcessIndex(byPid, selected))?.pid).toBe(5000);
+    const byCpu = listProcesses(processes, all).rows;
+    const byPid = listProcesses(processes, { ...all, sort: { key: 'pid', descending: false } }).rows;
+    expect(rowAt(byCpu, selectedProcessIndex(byCpu, selected))).toMatchObject({ kind: 'process', process: { pid: 5000 } });
+    expect(rowAt(byPid, selectedProcessIndex(byPid, selected))).toMatchObject({ kind: 'process', process: { pid: 5000 } });
   });
 
   it('stays near where it was when the selected process exits', () => {
-    const order = orderProcesses(fakeSnapshot().processes, all);
+    const order = listProcesses(fakeSnapshot().processes, all).rows;
     expect(selectedProcessIndex(order, { ...ui, processes: listWith(999, 2) })).toBe(2);
     expect(selectedProcessIndex(order, { ...ui, processes: listWith(999, 50) })).toBe(order.length - 1);
   });

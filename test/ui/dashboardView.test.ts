@@ -67,7 +67,15 @@ describe('dashboard on a headless terminal', () => {
   it('the help overlay lists every binding in the key table', async () => {
     h = await startDashboard(createFakeBackend());
     await h.press('?');
-    const text = screenText(await h.lines());
+    // The help scrolls when it is taller than the screen: read it page by page, to its end (End).
+    let text = screenText(await h.lines());
+    for (let page = 0; page < 3; page++) {
+      await h.press('\x1b[6~');
+      text += screenText(await h.lines());
+    }
+    await h.press('\x1b[F');
+    text += screenText(await h.lines());
+    expect(text).toContain('In dialogs');
     // Slurm's own commands are listed only over a Slurm cluster (test/ui/slurmDashboard.test.ts).
     for (const binding of KEYMAP.filter((b) => !b.slurmOnly)) {
       expect(text, binding.id).toContain(binding.keys.map(keyLabel).join('/'));

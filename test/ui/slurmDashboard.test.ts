@@ -115,7 +115,8 @@ describe('dashboard over Slurm', () => {
     const help = await shows(d, 'Keys');
     expect(help).toContain('drain the selected node (asks a reason) / resume it');
     expect(help).toContain('cancel the selected job or array task (scancel)');
-    expect(help).toContain('i/Enter');
+    expect(help).toMatch(/ i +the job's details/);
+    expect(help).toContain("Enter        the selected job's details (as i)");
     expect(help).toContain("follow the selected job's log");
     expect(help).not.toContain('expel guest processes');
     expect(help).not.toContain('migrate the process');

@@ -8,8 +8,8 @@ const ui = initialUiState({ readonly: false, intervalMs: 2000 });
 
 describe('footer and help', () => {
   it('the footer starts with ? Help, then the focused pane\'s keys most used first, then the global ones', () => {
-    expect(toFooterText(ui)).toMatch(/^\? Help {2}s Stay {2}l Lock {2}B Block {2}e Expel {2}b Bring {2}Q Quiet {2}\/ Filter {2}Tab Pane/);
-    expect(toFooterText({ ...ui, focus: 'processes' })).toMatch(/^\? Help {2}m Migrate {2}h Home {2}k Signal {2}a Auto/);
+    expect(toFooterText(ui)).toMatch(/^\? Help {2}s Stay {2}l Lock {2}B Block {2}e Expel {2}b Bring {2}Q Quiet {2}\/ Filter {2}Tab Pane {2}t Group/);
+    expect(toFooterText({ ...ui, focus: 'processes' })).toMatch(/^\? Help {2}Enter Detail {2}m Migrate {2}h Home {2}k Signal {2}a Auto/);
     expect(toFooterText({ ...ui, focus: 'render' })).toMatch(/^\? Help {2}c Cancel .*r Render/);
   });
 

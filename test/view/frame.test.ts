@@ -38,9 +38,9 @@ describe('toFrameVm', () => {
   });
 
   it('shows the filter prompt on the status line and dialogs over the panes', () => {
-    const frame = toFrameVm({ ...input, ui: { ...input.ui, overlay: { kind: 'filter', text: 'blend' } } });
+    const frame = toFrameVm({ ...input, ui: { ...input.ui, filterText: 'blend', overlay: { kind: 'filter', text: 'blend', before: '' } } });
     if (frame.kind !== 'panes') throw new Error('expected panes');
-    expect(frame.status.text).toBe('Filter: blend_   (Enter apply · Esc cancel)');
+    expect(frame.status.text).toMatch(/^Filter: blend_ {2}\d+ of \d+ match · Enter keeps · Esc undoes$/);
     const help = toFrameVm({ ...input, ui: { ...input.ui, overlay: { kind: 'help', scroll: listAt() } } });
     if (help.kind !== 'panes') throw new Error('expected panes');
     expect(help.dialog?.title).toMatch(/^Keys/);

@@ -6,7 +6,7 @@ import { toProcessTableVm } from '../../src/view/processTable.js';
 import { fakeProcess, fakeSnapshot } from '../helpers/fakeBackend.js';
 
 const ui = initialUiState({ readonly: false, intervalMs: 2000 });
-const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false };
+const all: ProcessQuery = { sort: { key: 'cpu', descending: true }, filterText: '', blenderOnly: false, kernelThreads: false, groupBy: null };
 
 describe('toProcessTableVm', () => {
   it('shows PID, user, node, state, %CPU, %MEM, time and command; migrated and render rows are marked', () => {

@@ -2,12 +2,39 @@
 import blessed from 'blessed';
 import type { Rect } from '../../view/layout.js';
 import { fit } from '../../text/format.js';
-import type { PaneVm } from '../../view/tableVm.js';
+import type { LineVm, Mark, PaneVm } from '../../view/tableVm.js';
 import { escapeTags, type Theme } from '../theme.js';
 
 export interface PaneWidget {
   readonly element: blessed.Widgets.BoxElement;
   render(vm: PaneVm, rect: Rect): void;
+}
+
+/** The line's text cut into stretches: [text, marked] in order. */
+export function markedStretches(text: string, marks: readonly Mark[]): [string, boolean][] {
+  const chars = [...text];
+  const marked = new Array<boolean>(chars.length).fill(false);
+  for (const [start, end] of marks) for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) marked[i] = true;
+  const stretches: [string, boolean][] = [];
+  chars.forEach((ch, i) => {
+    const last = stretches[stretches.length - 1];
+    if (last !== undefined && last[1] === marked[i]) last[0] += ch;
+    else stretches.push([ch, marked[i] ?? false]);
+  });
+  return stretches;
+}
+
+/**
+ * One line as tagged content: its tone, what the filter matched marked, and the selection (inverse
+ * in the focused pane, underlined elsewhere) opened again after every stretch, because blessed's
+ * closing tag ends every attribute.
+ */
+export function lineContent(line: LineVm, width: number, focused: boolean, theme: Theme): string {
+  const text = fit(line.text, width);
+  const open = line.selected ? (focused ? '{inverse}' : '{underline}') : '';
+  const stretches = line.marks === undefined || line.marks.length === 0 ? [[text, false] as [string, boolean]] : markedStretches(text, line.marks);
+  const body = stretches.map(([part, marked]) => `${open}${marked ? theme.mark(escapeTags(part)) : theme.tone(line.tone, escapeTags(part))}`).join('');
+  return open === '' ? body : `${body}{/}`;
 }
 
 export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWidget {
@@ -22,11 +49,7 @@ export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWi
       const width = Math.max(0, rect.width - 2);
       const rows: string[] = [];
       if (vm.header !== null) rows.push(`{bold}${escapeTags(fit(vm.header, width))}{/bold}`);
-      for (const line of vm.lines) {
-        const text = theme.tone(line.tone, escapeTags(fit(line.text, width)));
-        // The focused pane's selection is inverse; elsewhere it stays visible but quieter.
-        rows.push(line.selected ? (vm.focused ? `{inverse}${text}{/inverse}` : `{underline}${text}{/underline}`) : text);
-      }
+      for (const line of vm.lines) rows.push(lineContent(line, width, vm.focused, theme));
       element.setContent(rows.join('\n'));
     },
   };
