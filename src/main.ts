@@ -19,6 +19,8 @@ Options:
                                        where the data comes from (default: detect)
   --demo                               short for --backend demo
   --readonly                           show everything, refuse every action
+  --no-mouse                           leave the mouse to the terminal (to select text);
+                                       by default a click selects a row, the wheel scrolls
   -d, --interval SECONDS               refresh interval (default 2)
   --timeout SECONDS                    per-command timeout for the real tools (default 2)
   --seed N                             seed for the emulated cluster

@@ -11,6 +11,8 @@ export const GlobalOptionsSchema = z.object({
   once: z.boolean(),
   json: z.boolean(),
   readonly: z.boolean(),
+  /** The dashboard takes the mouse (clicks select, the wheel scrolls); --no-mouse leaves it to the terminal. */
+  mouse: z.boolean(),
   /** Refresh interval in milliseconds. */
   intervalMs: z.number().int().min(100).max(3_600_000),
   /** Seed for the emulated cluster, so a demo run can be repeated exactly. */
@@ -26,6 +28,7 @@ const spec = {
   once: { type: 'boolean' },
   json: { type: 'boolean' },
   readonly: { type: 'boolean' },
+  'no-mouse': { type: 'boolean' },
   interval: { type: 'string', short: 'd' },
   seed: { type: 'string' },
   timeout: { type: 'string' },
@@ -70,6 +73,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     once: values.once ?? false,
     json: values.json ?? false,
     readonly: values.readonly ?? false,
+    mouse: !(values['no-mouse'] ?? false),
     intervalMs: seconds('interval', values.interval, 2000, { min: 0.1, max: 3600 }),
     seed,
     timeoutMs: seconds('timeout', values.timeout, 2000, { min: 0.05, max: 600 }),

@@ -15,7 +15,7 @@ function usageError(argv: string[]): string {
 describe('parseGlobalOptions', () => {
   it('has the documented defaults', () => {
     expect(parseGlobalOptions([])).toEqual({
-      backend: undefined, once: false, json: false, readonly: false, intervalMs: 2000, seed: undefined, timeoutMs: 2000,
+      backend: undefined, once: false, json: false, readonly: false, mouse: true, intervalMs: 2000, seed: undefined, timeoutMs: 2000,
     });
   });
 
@@ -24,6 +24,7 @@ describe('parseGlobalOptions', () => {
     expect(options).toMatchObject({ backend: 'demo', intervalMs: 500, timeoutMs: 3000, seed: 7, once: true, json: true, readonly: true });
     expect(parseGlobalOptions(['--backend', 'local']).backend).toBe('local');
     expect(parseGlobalOptions(['--interval=1']).intervalMs).toBe(1000);
+    expect(parseGlobalOptions(['--no-mouse']).mouse).toBe(false);
   });
 
   it.each([

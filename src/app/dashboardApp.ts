@@ -10,6 +10,7 @@ import type { ListWindow } from '../state/list.js';
 import { initialUiState, type UiState } from '../state/ui.js';
 import { toFrameVm, type FrameVm } from '../view/frame.js';
 import { bindKeys } from '../ui/bindKeys.js';
+import { bindMouse } from '../ui/bindMouse.js';
 import { createDashboardView } from '../ui/dashboardView.js';
 import { createRenderLoop } from '../ui/renderLoop.js';
 import { createTheme } from '../ui/theme.js';
@@ -29,6 +30,8 @@ export interface DashboardDeps {
   readonly readonly: boolean;
   readonly intervalMs: number;
   readonly color: boolean;
+  /** Clicks select rows and panes, the wheel scrolls (--no-mouse: off, so the terminal selects text). @default true */
+  readonly mouse?: boolean;
   /** The event log's clock. @default Date.now */
   readonly now?: () => number;
 }
@@ -93,6 +96,8 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   };
 
   const unbindKeys = bindKeys(screen, () => ui, dispatch);
+  const unbindMouse = deps.mouse === false ? () => undefined
+    : bindMouse(screen, () => buildFrame(Number(screen.width), Number(screen.height)), dispatch);
   const unsubscribe = collector.subscribe(() => loop.request());
 
   return {
@@ -108,6 +113,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
       collector.stop();
       unsubscribe();
       unbindKeys();
+      unbindMouse();
       loop.stop();
       for (const timer of timers) clearInterval(timer);
       await jobs.cancelRunning();

@@ -52,7 +52,7 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
   try {
     app = createDashboardApp({
       screen, backend, collector, store, notice: selected.notice, startRender: deps.startRender,
-      readonly: selected.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env),
+      readonly: selected.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env), mouse: options.mouse,
     });
     void app.quitRequested.then(() => end({ kind: 'quit' }));
     app.start();

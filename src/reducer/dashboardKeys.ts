@@ -1,10 +1,10 @@
 // Keys that change only the dashboard: moving, panes, help, refresh, filters and sorting.
 import type { KeyId } from '../state/keyTable.js';
-import { listAt, moveSelection, type ListItems, type ListState } from '../state/list.js';
+import { listAt, moveSelection, selectedIndex, type ListItems, type ListState } from '../state/list.js';
 import { effectiveBlenderOnly, PROCESS_SORT_KEYS, sortLabel } from '../state/processQuery.js';
 import { batchJobItems, jobItems, jobsRunning, listedBatchJobs, listedProcesses, nodeItems, processItems } from '../state/selectors.js';
 import { isGroupKey, type ProcessRows } from '../state/processRows.js';
-import { PANES, type UiState } from '../state/ui.js';
+import { PANES, type PaneId, type UiState } from '../state/ui.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 
 type KeyHandler = (ui: UiState, ctx: ReduceContext) => Reduction;
@@ -12,8 +12,9 @@ type KeyHandler = (ui: UiState, ctx: ReduceContext) => Reduction;
 /** Refresh intervals `+`/`-` step through, in milliseconds. */
 export const INTERVAL_STEPS_MS = [500, 1000, 2000, 3000, 5000, 10_000, 30_000, 60_000];
 
-function moved<K>(ui: UiState, list: ListState<K>, items: ListItems<K>, delta: number, put: (next: ListState<K>) => UiState): Reduction {
-  const next = moveSelection(list, items, delta);
+/** Moves `list` by `delta` rows, or to row `to` when given (a click). */
+function moved<K>(ui: UiState, list: ListState<K>, items: ListItems<K>, delta: number, to: number | undefined, put: (next: ListState<K>) => UiState): Reduction {
+  const next = moveSelection(list, items, to === undefined ? delta : to - selectedIndex(list, items));
   return next === list ? unchanged(ui) : { ui: put(next), effects: [] };
 }
 
@@ -29,28 +30,30 @@ function moveDetail(ui: UiState, rows: ProcessRows, delta: number): Reduction {
   return { ui: { ...ui, processes: list, detail: { pid: list.key } }, effects: [] };
 }
 
+/** Moves the selection of `pane` by `delta` rows, or to row `to` (a click); the detail view follows it. */
+export function moveIn(ui: UiState, pane: PaneId, ctx: ReduceContext, delta: number, to?: number): Reduction {
+  switch (pane) {
+    case 'render':
+      return moved(ui, ui.jobs, jobItems(ctx.jobs), delta, to, (jobs) => ({ ...ui, jobs }));
+    case 'nodes':
+      if (ctx.snapshot === null) return unchanged(ui);
+      return moved(ui, ui.nodes, nodeItems(ctx.snapshot), delta, to, (nodes) => ({ ...ui, nodes }));
+    case 'processes': {
+      if (ctx.snapshot === null) return unchanged(ui);
+      if (ctx.snapshot.jobs !== undefined) {
+        const listed = listedBatchJobs(ui, ctx.snapshot, jobsRunning(ctx.jobs));
+        return moved(ui, ui.batchJobs, batchJobItems(listed), delta, to, (batchJobs) => ({ ...ui, batchJobs }));
+      }
+      const { rows } = listedProcesses(ui, ctx.snapshot, ctx.jobs);
+      if (ui.detail !== null) return moveDetail(ui, rows, delta);
+      return moved(ui, ui.processes, processItems(rows), delta, to, (processes) => ({ ...ui, processes }));
+    }
+  }
+}
+
 /** Moves the focused pane's selection; `pages` counts in the rows the pane shows. */
 function move(delta: number, pages = false): KeyHandler {
-  return (ui, ctx) => {
-    const step = pages ? delta * Math.max(1, ctx.shown.rows) : delta;
-    switch (ui.focus) {
-      case 'render':
-        return moved(ui, ui.jobs, jobItems(ctx.jobs), step, (jobs) => ({ ...ui, jobs }));
-      case 'nodes':
-        if (ctx.snapshot === null) return unchanged(ui);
-        return moved(ui, ui.nodes, nodeItems(ctx.snapshot), step, (nodes) => ({ ...ui, nodes }));
-      case 'processes': {
-        if (ctx.snapshot === null) return unchanged(ui);
-        if (ctx.snapshot.jobs !== undefined) {
-          const listed = listedBatchJobs(ui, ctx.snapshot, jobsRunning(ctx.jobs));
-          return moved(ui, ui.batchJobs, batchJobItems(listed), step, (batchJobs) => ({ ...ui, batchJobs }));
-        }
-        const { rows } = listedProcesses(ui, ctx.snapshot, ctx.jobs);
-        if (ui.detail !== null) return moveDetail(ui, rows, step);
-        return moved(ui, ui.processes, processItems(rows), step, (processes) => ({ ...ui, processes }));
-      }
-    }
-  };
+  return (ui, ctx) => moveIn(ui, ui.focus, ctx, pages ? delta * Math.max(1, ctx.shown.rows) : delta);
 }
 
 function stepInterval(direction: 1 | -1): KeyHandler {

@@ -1,7 +1,7 @@
 // Everything that changes UiState: a key's command from the key table, input to an open dialog,
 // and news from the app (a command's result, a render that started).
 import type { KeyId } from '../state/keyTable.js';
-import type { StatusLine } from '../state/ui.js';
+import type { PaneId, StatusLine } from '../state/ui.js';
 
 export type UiEvent =
   | { readonly type: 'key'; readonly id: KeyId }
@@ -12,6 +12,10 @@ export type UiEvent =
   | { readonly type: 'overlayChoose' }
   | { readonly type: 'textInput'; readonly text: string }
   | { readonly type: 'textBackspace' }
+  /** A click on a pane: focus it and select list row `row` (null: not on a row, only focus). */
+  | { readonly type: 'pointAt'; readonly pane: PaneId; readonly row: number | null }
+  /** The mouse wheel, `delta` rows, over `pane` (null: over no pane, e.g. a dialog). */
+  | { readonly type: 'wheel'; readonly pane: PaneId | null; readonly delta: number }
   | { readonly type: 'status'; readonly status: StatusLine }
   | { readonly type: 'renderStarted'; readonly jobId: string; readonly message: string }
   /** Text to read (a job's details or log): opens the text dialog, or refreshes the log it follows. */

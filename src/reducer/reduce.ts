@@ -8,6 +8,7 @@ import { DASHBOARD_KEYS } from './dashboardKeys.js';
 import type { UiEvent } from './events.js';
 import { run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
 import { reduceOverlay } from './reduceOverlay.js';
+import { reducePointer } from './pointer.js';
 import { PROCESS_KEYS } from './processKeys.js';
 import { SLURM_KEYS, slurmOverride } from './slurmKeys.js';
 
@@ -58,6 +59,7 @@ export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduc
   }
   // Quit always works, even with a dialog open.
   if (event.type === 'key' && event.id === 'quit') return run(ui, { kind: 'quit' });
+  if (event.type === 'pointAt' || event.type === 'wheel') return reducePointer(ui, event, ctx);
   if (ui.overlay !== null) return reduceOverlay(ui, ui.overlay, event, ctx);
   // Esc (or Enter again) closes the detail view, back to the list.
   if (ui.detail !== null && event.type === 'dismiss') return { ui: { ...ui, detail: null }, effects: [] };

@@ -26,6 +26,8 @@ export interface ListItems<K> {
 export interface ListWindow {
   readonly rows: number;
   readonly total: number;
+  /** The row drawn first, where the pane has scrolled to (a click finds its row from it); absent: 0. */
+  readonly first?: number;
   /** How many columns the rows can scroll sideways (the process pane's long commands); absent: none. */
   readonly across?: number;
 }

@@ -42,5 +42,5 @@ export function toJobTableVm(snapshot: ClusterSnapshot, ui: UiState, size: PaneS
     lines.push({ text: all.length > 0 ? 'no job matches (f: render tasks only, /: text, user:NAME, partition:NAME, state:STATE)' : 'no jobs', tone: 'dim', selected: false });
   }
   const title = [`Jobs ${listed.length}/${all.length}`, ...(ui.filterText !== '' ? [`filter "${ui.filterText}"`] : []), '▶ = our render'].join(' · ');
-  return { title, focused, header: formatHeader(columns), lines, window };
+  return { title, focused, header: formatHeader(columns), lines, window: { ...window, first: offset } };
 }

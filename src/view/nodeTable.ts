@@ -133,5 +133,5 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
     tone: toneOf(node),
     selected: offset + i === selected,
   }));
-  return { title: `${title} (${snapshot.nodes.length})`, focused, header: formatHeader(columns), lines, window };
+  return { title: `${title} (${snapshot.nodes.length})`, focused, header: formatHeader(columns), lines, window: { ...window, first: offset } };
 }

@@ -134,5 +134,5 @@ export function toProcessTableVm(snapshot: ClusterSnapshot | null, ui: UiState, 
   // How far ←/→ may scroll: until the longest command on screen ends at the column's right edge.
   const across = command === undefined ? 0 : Math.max(0, longest - command.width + 1);
   const title = fitWords(processTitle(rows.processCount, snapshot.processes.length, query, listing), Math.max(10, size.cols - 4));
-  return { title, focused, header: formatHeader(columns), lines, window: { rows: visible, total: rows.length, across } };
+  return { title, focused, header: formatHeader(columns), lines, window: { rows: visible, total: rows.length, first: offset, across } };
 }

@@ -93,5 +93,5 @@ export function toRenderPaneVm(jobs: readonly RenderJobView[], snapshot: Cluster
     lines.push(line(formatHeader(columns), 'dim'));
     for (const part of job.parts) lines.push(line(formatRow(columns, part), partTone(part)));
   }
-  return { title: `${title} (${jobs.length} job${jobs.length === 1 ? '' : 's'})`, focused, header: null, lines: lines.slice(0, Math.max(0, size.rows)), window };
+  return { title: `${title} (${jobs.length} job${jobs.length === 1 ? '' : 's'})`, focused, header: null, lines: lines.slice(0, Math.max(0, size.rows)), window: { ...window, first: listStart } };
 }

@@ -8,7 +8,7 @@ import type { GlobalOptions } from '../../src/options.js';
 import { createFakeBackend, type FakeBackend } from '../helpers/fakeBackend.js';
 import { createScreenHarness, tick, type ScreenHarness } from '../helpers/screenHarness.js';
 
-const options: GlobalOptions = { once: false, json: false, readonly: false, intervalMs: 3_600_000, timeoutMs: 2000 };
+const options: GlobalOptions = { once: false, json: false, readonly: false, mouse: true, intervalMs: 3_600_000, timeoutMs: 2000 };
 
 function fakeIo(env: NodeJS.ProcessEnv = {}): CliIo & { errText: () => string } {
   let err = '';

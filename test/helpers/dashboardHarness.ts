@@ -15,7 +15,7 @@ export interface DashboardHarness extends ScreenHarness {
 
 export async function startDashboard(backend: Backend, options: {
   cols?: number; rows?: number; readonly?: boolean; color?: boolean; startRender?: StartRender | null; notice?: string | null;
-  now?: () => number;
+  now?: () => number; mouse?: boolean;
 } = {}): Promise<DashboardHarness> {
   const harness = createScreenHarness(options.cols ?? 120, options.rows ?? 40);
   const store = createStore({ historyLength: 60 });
@@ -25,6 +25,7 @@ export async function startDashboard(backend: Backend, options: {
     screen: harness.screen, backend, collector, store, notice: options.notice ?? null, startRender: options.startRender ?? null,
     readonly: options.readonly ?? false, intervalMs: 2000, color: options.color ?? true,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.mouse === undefined ? {} : { mouse: options.mouse }),
   });
   app.start();
   await collector.pollNow();

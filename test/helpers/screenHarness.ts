@@ -13,6 +13,8 @@ export interface ScreenHarness {
   lines(): Promise<string[]>;
   /** The characters of visible line `y` drawn on a yellow background (the filter's matches), runs joined by '|'. */
   onYellow(y: number): Promise<string>;
+  /** The mouse reporting the program asked the terminal for ('none' when it did not). */
+  mouseMode(): Promise<string>;
   /** Types raw bytes ('e', '\x1b[B' for ↓) and lets blessed handle them. */
   press(...keys: string[]): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
@@ -55,6 +57,10 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
         inRun = yellow;
       }
       return text.replace(/\|+$/, '');
+    },
+    async mouseMode() {
+      await this.lines();
+      return term.modes.mouseTrackingMode;
     },
     async press(...keys) {
       for (const key of keys) {
