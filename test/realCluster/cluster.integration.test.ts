@@ -50,7 +50,11 @@ const FLAGS = ['stay', 'lstay', 'block', 'quiet'] as const;
 const nodeOf = (snapshot: ClusterSnapshot, id: number) => snapshot.nodes.find((node) => node.id === id);
 const processOf = (snapshot: ClusterSnapshot, pid: number) => snapshot.processes.find((process) => process.pid === pid);
 
-describe.skipIf(!available.ok)('omtop on a real openMosix cluster', () => {
+// Two emulated i386 machines on a 2-core host: seconds per tool call, minutes to boot when loaded.
+const TEST_TIMEOUT_MS = 180_000;
+const BOOT_TIMEOUT_MS = 300_000;
+
+describe.skipIf(!available.ok)('omtop on a real openMosix cluster', { timeout: TEST_TIMEOUT_MS }, () => {
   let cluster: RealCluster;
   const loops: number[] = [];
   let backend: Backend;
@@ -63,13 +67,13 @@ describe.skipIf(!available.ok)('omtop on a real openMosix cluster', () => {
     for (const label of ['loop-1', 'loop-2']) loops.push(await cluster.startWork(1, label));
     await waitWhere(cluster, 1, loops, 'the kernel to migrate a busy loop to node 2', (at) => [...at.values()].includes(2));
     backend = backendAt(cluster, 1);
-  });
+  }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
     await cluster?.stop();
     // Every QEMU this suite started is gone (checked by PID, including node 2's second boot).
     for (const pid of [...vmPids, cluster?.vmPid(2) ?? 0].filter((pid) => pid > 0)) expect(isOurProcess(pid, cluster.runDir)).toBe(false);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('omtop --once --json shows both nodes up with their load, speed, memory in bytes and flags, and the migrated loops on node 2', async () => {
     // The kernel keeps migrating: compare only the loops that stayed put while omtop looked.
@@ -121,7 +125,7 @@ describe.skipIf(!available.ok)('omtop on a real openMosix cluster', () => {
   describe('actions', () => {
     afterEach(async () => {
       await clearFlags(cluster);
-    });
+    }, TEST_TIMEOUT_MS);
 
     it('migrate through omtop sends a loop to node 2 and home again, as /proc/PID/where then says', async () => {
       const pid = loops[0] ?? 0;
