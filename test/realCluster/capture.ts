@@ -54,6 +54,7 @@ async function recordTranscript(cluster: RealCluster, dir: string): Promise<void
 /** Everything omtop's openmosix backend may run at node 1 to draw one snapshot, recorded as `scenario`. */
 async function snapshotCommands(rec: Recorder, scenario: string, withMps = true): Promise<void> {
   await rec.command(scenario, 'openmosix-status', 1, ['openmosix', 'status']);
+  await rec.command(scenario, 'setpe-r', 1, ['setpe', '-r']);
   await rec.command(scenario, 'mosctl-whois', 1, ['mosctl', 'whois']);
   for (const node of [1, 2]) for (const query of NODE_QUERIES) await rec.command(scenario, `mosctl-${query}-${node}`, 1, ['mosctl', query, String(node)]);
   if (withMps) await rec.command(scenario, 'mps-auxww', 1, ['mps', 'auxww']);
@@ -64,7 +65,6 @@ async function capture(cluster: RealCluster, rec: Recorder, out: string, log: (l
   await recordTranscript(cluster, out);
   log('formed: node queries, process lists, /proc/hpc');
   await snapshotCommands(rec, 'formed');
-  await rec.command('formed', 'setpe-r', 1, ['setpe', '-r']);
   for (const query of ['getload', 'status', 'isup', 'whois']) await rec.command('formed', `mosctl-${query}-3`, 1, ['mosctl', query, '3']);
   await rec.command('formed', 'mosctl-usage', 1, ['mosctl']);
   await rec.command('formed', 'mosctl-nosuchoption', 1, ['mosctl', 'frobnicate']);
