@@ -4,7 +4,9 @@
 //   Saved: '/tmp/x/frame_0001.jpg'          then          ' Time: 00:00.14 (Saving: 00:00.10)'          (3.x)
 //   Saved: /tmp/0001.jpg Time: 00:01.23                                                                   (2.4x–2.7x, one line)
 //   00:02.440  render           | Saved: '/out/frame_0004.png'                                            (5.0+ prefix)
-// Leaf parser: no I/O, never throws; a line it does not know is an `other` event.
+// Leaf parser: no I/O, never throws; a line it does not know is an `other` event. Linear in the
+// line: the `Saved:` line is split by hand (a lazy pattern took 28 s over 100 K spaces), and a line
+// longer than any Blender prints, or numbers no render can have (frame 1e23), are `other` too.
 
 export type BlenderLogEvent =
   | {
@@ -38,55 +40,80 @@ const ELAPSED = /\|\s*Time:\s*([\d:.]+)/;
 const REMAINING = /Remaining:\s*([\d:.]+)/;
 const CYCLES_SAMPLE = /Sample (\d+)\s*\/\s*(\d+)/;
 const EEVEE_SAMPLE = /Rendering (\d+) \/ (\d+) samples/;
-const SAVED_QUOTED = new RegExp(String.raw`^Saved: '(.*)'(?:\s+Time: ${TIME}(?: \(Saving: ${TIME}\))?)?\s*$`);
-const SAVED_PLAIN = new RegExp(String.raw`^Saved: (.+?)(?:\s+Time: ${TIME}(?: \(Saving: ${TIME}\))?)?\s*$`);
+const TIME_TAIL = new RegExp(String.raw`^${TIME}(?: \(Saving: ${TIME}\))?$`);
 const TIME_LINE = new RegExp(String.raw`^\s*Time: ${TIME}(?: \(Saving: ${TIME}\))?\s*$`);
 const SKIPPED = /^[sS]kipping existing frame "(.*)"\s*$/;
 const VERSION = /^Blender (\d+\.\d+(?:\.\d+)?\w*)/;
 const ERRORS = [/^Error: /, /^Render error/, /^Can't find scene/, /^Warning: Unable to open/, /CUDA error/, /^Build without /];
 
-/** `00:01.23`, `01:02:03.45` → seconds; null for anything else. */
+/** Longest line Blender prints, with room to spare (a path is at most 4096 bytes). */
+export const MAX_BLENDER_LINE = 16_384;
+/** Blender's highest frame number (MAXFRAME). */
+export const MAX_BLENDER_FRAME = 1_048_574;
+
+/** `00:01.23`, `01:02:03.45` → seconds; null for anything else (up to 6 digits per field). */
 export function timecodeSeconds(text: string): number | null {
-  const parts = text.split(':').map(Number);
-  if (parts.length < 2 || parts.length > 3 || parts.some((n) => !Number.isFinite(n))) return null;
-  return parts.reduce((total, part) => total * 60 + part, 0);
+  const match = /^(?:(\d{1,6}):)?(\d{1,6}):(\d{1,6}(?:\.\d{1,6})?)$/.exec(text);
+  if (!match) return null;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/** A whole number of at most 9 digits (samples, frames), or null. */
+function smallInt(text: string | undefined): number | null {
+  return text !== undefined && /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
 function optionalSeconds(text: string | undefined): number | null {
   return text === undefined ? null : timecodeSeconds(text);
 }
 
-function progress(line: string, frameText: string): BlenderLogEvent {
+function progress(line: string, frame: number): BlenderLogEvent {
   const cycles = CYCLES_SAMPLE.exec(line);
-  const eevee = cycles ? null : EEVEE_SAMPLE.exec(line);
-  const sample = cycles ?? eevee;
+  const found = cycles ?? EEVEE_SAMPLE.exec(line);
+  const done = smallInt(found?.[1]);
+  const total = smallInt(found?.[2]);
   return {
     kind: 'progress',
-    frame: Number(frameText),
+    frame,
     elapsedSeconds: optionalSeconds(ELAPSED.exec(line)?.[1]),
     remainingSeconds: optionalSeconds(REMAINING.exec(line)?.[1]),
-    sample: sample ? { done: Number(sample[1]), total: Number(sample[2]) } : null,
+    sample: done !== null && total !== null && done <= total ? { done, total } : null,
   };
 }
 
-function saved(match: RegExpExecArray): BlenderLogEvent {
-  return {
-    kind: 'saved',
-    path: match[1] ?? '',
-    renderSeconds: optionalSeconds(match[2]),
-    savingSeconds: optionalSeconds(match[3]),
-  };
+/**
+ * `Saved: PATH`, `Saved: 'PATH'`, either followed by ` Time: T` or ` Time: T (Saving: T)`: the
+ * time is the last `Time: ` whose rest reads as one; the path is what stands before it, without
+ * its quotes when both are there.
+ */
+function saved(rest: string): BlenderLogEvent | null {
+  let body = rest.trimEnd();
+  let renderSeconds: number | null = null;
+  let savingSeconds: number | null = null;
+  const at = body.lastIndexOf('Time: ');
+  const tail = at > 0 && /\s/.test(body.charAt(at - 1)) ? TIME_TAIL.exec(body.slice(at + 'Time: '.length)) : null;
+  if (tail) {
+    renderSeconds = optionalSeconds(tail[1]);
+    savingSeconds = optionalSeconds(tail[2]);
+    body = body.slice(0, at).trimEnd();
+  }
+  const path = body.length >= 2 && body.startsWith("'") && body.endsWith("'") ? body.slice(1, -1) : body;
+  return path === '' ? null : { kind: 'saved', path, renderSeconds, savingSeconds };
 }
 
 export function parseBlenderLine(rawLine: string): BlenderLogEvent {
-  const line = String(rawLine).replace(/\r$/, '').replace(MODERN_PREFIX, '');
+  const text = String(rawLine);
+  if (text.length > MAX_BLENDER_LINE) return { kind: 'other', text: text.slice(0, MAX_BLENDER_LINE) };
+  const line = text.replace(/\r$/, '').replace(MODERN_PREFIX, '');
   const frame = FRAME.exec(line);
   if (frame?.[1] !== undefined) {
+    const number = smallInt(frame[1]);
     // An error can arrive on a Fra: line too, e.g. `Fra:1 … | Build without OpenImageDenoiser`.
-    return progress(line, frame[1]);
+    if (number !== null && number <= MAX_BLENDER_FRAME) return progress(line, number);
+    return { kind: 'other', text: line };
   }
-  const quoted = SAVED_QUOTED.exec(line) ?? SAVED_PLAIN.exec(line);
-  if (quoted) return saved(quoted);
+  const savedEvent = line.startsWith('Saved: ') ? saved(line.slice('Saved: '.length)) : null;
+  if (savedEvent) return savedEvent;
   const time = TIME_LINE.exec(line);
   const renderSeconds = optionalSeconds(time?.[1]);
   if (time && renderSeconds !== null) {

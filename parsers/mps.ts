@@ -1,9 +1,16 @@
-// `mps` (openMosix-patched procps 2.0 `ps`), columns found by header; NODE 0 = running at home:
-//   PID TTY NODE STAT TIME COMMAND
-//  1159 ?      0 S    0:00 /bin/sh render blacksmith-jpeg.blend 1 235 4
-//  1166 ?    266 S    2:40 (blender)
-// The 2.6 beta prints NODE -1 and lets STAT touch TIME: ` 4501  ?    -1 R N227:33 ./dnetc`.
-// aux-style headers (USER, %CPU, %MEM, VSZ…) are read too; unknown columns land in `extra`.
+// `mps` (openMosix's ps, "procps version 1.2.9"), columns found by header. Every layout the real
+// 0.3.6 binary prints ([X] real-captures/, [L] the live cluster) and the tutorial's:
+//   PID TTY NODE STAT TIME COMMAND                                            (mps, mps ax, mps axww)
+//  1166  ?   266 S    2:40 (blender)
+//  USER       PID %CPU %MEM  SIZE   RSS TTY NODE STAT START   TIME COMMAND    (mps aux, mps auxww)
+//  root        64 47.9  0.1  1752   144  ?     2 S    10:16   0:05 sh -c while :; do :; done
+//  FLAGS   UID   PID  PPID PRI  NI   SIZE   RSS WCHAN       STA TTY NODE TIME COMMAND   (mps axl:
+//    100  1000  1175  1159  15   0  26592 25600  0          R   ?     0227:33 (blende   NODE runs into TIME)
+//  PPID   PID  PGID   SID TTY NODE TPGID  STAT  UID   TIME COMMAND           (mps axj)
+//  USER     COMMAND            PID NODE NMIGS LOCK CANTMOVE                   (mps ax --ominfo: COMMAND
+//  root     blender           1166  266     1    0 migratable                  is one word, not last)
+// NODE is /proc/PID/where: 0 = here, N = migrated to node N, -1 = could not be read. STAT may touch
+// TIME (`R N227:33`, a 2.6 build). Without `ww` a line is cut at 80 columns. Unknown columns land in `extra`.
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
@@ -15,19 +22,24 @@ import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLike
 import { isBlankText } from './util/whitespace.js';
 import { validatedAsBuilt } from './util/validate.js';
 
+const KiB = z.number().int().nonnegative();
+
 export const MpsProcessSchema = z.object({
   pid: z.number().int().min(0).max(MAX_PID),
-  tty: z.string(),
-  /** 0 = at home; N = migrated to node N; -1 = openMosix not configured (2.6 beta). */
+  tty: z.string().optional(),
+  /** 0 = at home; N = migrated to node N; -1 = where it runs could not be read. */
   node: z.number().int().min(-1).max(MAX_NODE_ID),
-  stat: z.string(),
-  time: z.string(),
-  timeSeconds: z.number().int().nonnegative(),
-  /** The command line with its spaces; `(comm)` for migrated processes. */
+  stat: z.string().optional(),
+  time: z.string().optional(),
+  timeSeconds: z.number().int().nonnegative().optional(),
+  /** The command line with its spaces, or `(comm)` when it has none (a kernel thread, some migrated processes). */
   command: z.string(),
   user: z.string().optional(),
   cpu: z.number().nonnegative().optional(),
-  mem: z.number().nonnegative().optional(),
+  mem: z.number().nonnegative().max(100).optional(),
+  /** SIZE and RSS in KiB (`aux`, `l`). */
+  sizeKiB: KiB.optional(),
+  rssKiB: KiB.optional(),
   /** Cells of columns this parser does not know, by header name. */
   extra: z.record(z.string(), z.string()),
 });
@@ -36,8 +48,9 @@ export type MpsProcess = z.infer<typeof MpsProcessSchema>;
 export const MpsSchema = z.object({ processes: z.array(MpsProcessSchema) });
 export type Mps = z.infer<typeof MpsSchema>;
 
-const REQUIRED_COLUMNS = ['PID', 'TTY', 'NODE', 'STAT', 'TIME'];
-const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, 'COMMAND', 'USER', '%CPU', '%MEM']);
+const REQUIRED_COLUMNS = ['PID', 'NODE'];
+const TEXT_COLUMNS = ['TTY', 'STAT', 'TIME', 'USER'] as const;
+const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, ...TEXT_COLUMNS, 'COMMAND', '%CPU', '%MEM', 'SIZE', 'RSS']);
 
 export function parseMps(text: string): ParseResult<Mps> {
   const lines = splitLineTexts(text);
@@ -48,7 +61,7 @@ export function parseMps(text: string): ParseResult<Mps> {
     if (first < 0) return failed(0, 'expected mps output, got empty input', 'empty');
     return failed(first + 1, `expected the mps header "PID TTY NODE STAT TIME COMMAND", got ${quote(lines[first] ?? '')}`);
   }
-  const layout = readHeader(header, REQUIRED_COLUMNS);
+  const layout = readHeader(header, REQUIRED_COLUMNS, true);
   if (typeof layout === 'string') return failed(headerIndex + 1, layout);
   const columns = locateColumns(layout);
   const reading = readRows(lines, headerIndex + 1, {
@@ -64,17 +77,16 @@ export function parseMps(text: string): ParseResult<Mps> {
   return validatedAsBuilt(MpsSchema, { processes: reading.rows }, [...preamble, ...reading.warnings]);
 }
 
-/** Where the text cells are; a repeated column counts by its last cell, as a record keyed by name would. */
+/** Where the cells are (-1: no such column); a repeated column counts by its last cell, as a record keyed by name would. */
 interface MpsColumns {
   readonly width: number;
   /** Per column, how to read its number, if it holds one. */
   readonly numbers: readonly (NumberReader | undefined)[];
-  readonly tty: number;
-  readonly stat: number;
-  readonly time: number;
-  readonly user: number;
+  readonly text: Readonly<Record<(typeof TEXT_COLUMNS)[number], number>>;
   readonly cpu: number;
   readonly mem: number;
+  readonly size: number;
+  readonly rss: number;
   readonly command: number;
   readonly extra: readonly ExtraColumn[];
 }
@@ -84,8 +96,9 @@ function locateColumns(layout: TableLayout): MpsColumns {
   const at = (name: string): number => names.lastIndexOf(name);
   return {
     width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
-    tty: at('TTY'), stat: at('STAT'), time: at('TIME'), user: at('USER'), cpu: at('%CPU'), mem: at('%MEM'),
-    command: names.length - 1, extra: extraColumns(layout, KNOWN_COLUMNS),
+    text: { TTY: at('TTY'), STAT: at('STAT'), TIME: at('TIME'), USER: at('USER') },
+    cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS'),
+    command: at('COMMAND'), extra: extraColumns(layout, KNOWN_COLUMNS),
   };
 }
 
@@ -96,10 +109,14 @@ interface MpsNumbers {
   timeSeconds: number | null;
   cpu: number | null;
   mem: number | null;
+  sizeKiB: number | null;
+  rssKiB: number | null;
 }
 
 /** Reads one cell into `read`; false when the cell does not fit its column. */
 type NumberReader = (cell: string, read: MpsNumbers) => boolean;
+
+const KIB_RANGE = { min: 0 } as const;
 
 // Looked up once per header: matching column names per cell cost more than parsing the cells.
 const NUMBER_READERS = new Map<string, NumberReader>([
@@ -107,25 +124,33 @@ const NUMBER_READERS = new Map<string, NumberReader>([
   ['NODE', (cell, read) => (read.node = readInt(cell, NODE_RANGE)) !== null],
   ['TIME', (cell, read) => (read.timeSeconds = cpuTimeSeconds(cell)) !== null],
   ['%CPU', (cell, read) => (read.cpu = readDecimal(cell, PERCENT_RANGE)) !== null],
-  ['%MEM', (cell, read) => (read.mem = readDecimal(cell, PERCENT_RANGE)) !== null],
+  ['%MEM', (cell, read) => (read.mem = readDecimal(cell, { min: 0, max: 100 })) !== null],
+  ['SIZE', (cell, read) => (read.sizeKiB = readInt(cell, KIB_RANGE)) !== null],
+  ['RSS', (cell, read) => (read.rssKiB = readInt(cell, KIB_RANGE)) !== null],
 ]);
 
 /** Parses each numeric cell once, in column order, so the first bad cell is the one reported. */
 function toProcess(cells: readonly string[], count: number, columns: MpsColumns): RowOutcome<MpsProcess> {
-  const read: MpsNumbers = { pid: 0, node: 0, timeSeconds: 0, cpu: 0, mem: 0 };
+  const read: MpsNumbers = { pid: null, node: null, timeSeconds: null, cpu: null, mem: null, sizeKiB: null, rssKiB: null };
   for (let index = 0; index < count; index += 1) {
     const reader = columns.numbers[index];
     if (reader !== undefined && !reader(cells[index] ?? '', read)) return index;
   }
-  const { pid, node, timeSeconds, cpu, mem } = read;
-  if (count < columns.width || pid === null || node === null || timeSeconds === null || cpu === null || mem === null) return count;
+  const { pid, node } = read;
+  if (count < columns.width || pid === null || node === null) return count;
   // Keys in schema order, extra last: the parse returns this object as validated, not zod's copy of it.
-  const process: Omit<MpsProcess, 'extra'> = {
-    pid, tty: cells[columns.tty] ?? '', node, stat: cells[columns.stat] ?? '', time: cells[columns.time] ?? '', timeSeconds,
-    command: cells[columns.command] ?? '',
-  };
-  if (columns.user >= 0) process.user = cells[columns.user] ?? '';
-  if (columns.cpu >= 0) process.cpu = cpu;
-  if (columns.mem >= 0) process.mem = mem;
+  const { TTY, STAT, TIME, USER } = columns.text;
+  const process: Omit<MpsProcess, 'extra'> = { pid } as Omit<MpsProcess, 'extra'>;
+  if (TTY >= 0) process.tty = cells[TTY] ?? '';
+  process.node = node;
+  if (STAT >= 0) process.stat = cells[STAT] ?? '';
+  if (TIME >= 0) process.time = cells[TIME] ?? '';
+  if (read.timeSeconds !== null) process.timeSeconds = read.timeSeconds;
+  process.command = cells[columns.command] ?? '';
+  if (USER >= 0) process.user = cells[USER] ?? '';
+  if (read.cpu !== null) process.cpu = read.cpu;
+  if (read.mem !== null) process.mem = read.mem;
+  if (read.sizeKiB !== null) process.sizeKiB = read.sizeKiB;
+  if (read.rssKiB !== null) process.rssKiB = read.rssKiB;
   return Object.assign(process, { extra: extraCells(cells, columns.extra) });
 }

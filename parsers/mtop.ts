@@ -1,5 +1,10 @@
-// `mtop` (openMosix-patched procps 2.0 `top`, e.g. `mtop -b -n 1`): summary lines, a blank line,
-// then the process table, whose N# column is the node a process runs on (0 = here):
+// `mtop` (openMosix-patched procps `top`): a captured screen. The real 0.3.6 mtop has no batch
+// mode (`mtop -b -n 1` prints ``mtop: Unknown argument `b'`` and exits 1), so omtop never runs it;
+// this reads screens people captured. Summary lines, a blank line, then the process table, whose
+// N# column is the node a process runs on (0 = here); the real screen ([X] mtop-chaos-screen) adds
+// MGS (migrations), the tutorial's has none:
+//   PID USER     PRI  NI  SIZE  RSS SHARE STAT N# MGS %CPU %MEM   TIME COMMAND
+//  1181 #1000     15   0 26592  25M   400 S    2780   1  0.0 10.0   0:05 blender
 //   PID USER     PRI  NI  SIZE  RSS SHARE STAT  N# %CPU %MEM   TIME COMMAND
 //  1169 root      17   0 39328  38M   676 S    407 85.5 15.4   0:17 blender
 //  1301 alice      9   0  1.2M 1.1M  1656 S    2780  0.0  0.4   0:00 blender
@@ -7,7 +12,7 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { type Line, quote, splitLineTexts } from './util/lines.js';
+import { type Line, MAX_LINE, overlongLineWarning, quote, splitLineTexts } from './util/lines.js';
 import { MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { scaledKiB } from './util/sizes.js';
@@ -15,7 +20,7 @@ import { type RowOutcome, isParseError, readRows } from './util/rows.js';
 import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
 import { validatedAsBuilt } from './util/validate.js';
-import { MtopSummarySchema, SummaryReader, TASKS_LINE, UPTIME_LINE } from './mtop/summary.js';
+import { MtopSummarySchema, SummaryReader, isTasksLine, isUptimeLine } from './mtop/summary.js';
 
 export { MtopSummarySchema, type MtopSummary } from './mtop/summary.js';
 
@@ -33,7 +38,7 @@ export const MtopProcessSchema = z.object({
   /** N#: 0 = running here, otherwise the node it migrated to. */
   node: z.number().int().min(-1).max(MAX_NODE_ID),
   cpu: z.number().nonnegative(),
-  mem: z.number().nonnegative(),
+  mem: z.number().nonnegative().max(100),
   time: z.string(),
   timeSeconds: z.number().int().nonnegative(),
   command: z.string(),
@@ -57,6 +62,10 @@ export function parseMtop(text: string): ParseResult<Mtop> {
   for (let index = 0; index < summaryEnd; index += 1) {
     const line = lines[index] ?? '';
     if (isBlankText(line)) continue;
+    if (line.length > MAX_LINE.ONE_LINE) {
+      warnings.push(overlongLineWarning(index + 1, line.length, MAX_LINE.ONE_LINE));
+      continue;
+    }
     const problem = summary.read({ number: index + 1, text: line }, warnings);
     if (problem !== null) return failed(index + 1, problem);
   }
@@ -81,7 +90,7 @@ export function parseMtop(text: string): ParseResult<Mtop> {
 
 function startsNextFrame(line: string): boolean {
   const text = line.trim();
-  return UPTIME_LINE.test(text) || TASKS_LINE.test(text);
+  return isUptimeLine(text) || isTasksLine(text);
 }
 
 function otherFrames(line: Line): ParseWarning {
@@ -112,7 +121,7 @@ const NUMBER_READERS = new Map<string, NumberReader>([
   ['SHARE', scaledKiB],
   ['N#', (cell) => readInt(cell, NODE_RANGE)],
   ['%CPU', (cell) => readDecimal(cell, PERCENT_RANGE)],
-  ['%MEM', (cell) => readDecimal(cell, PERCENT_RANGE)],
+  ['%MEM', (cell) => readDecimal(cell, { min: 0, max: 100 })],
   ['TIME', cpuTimeSeconds],
 ]);
 

@@ -1,28 +1,47 @@
-// `openmosix status` (the init script's preamble, then `setpe -r`'s configuration dump):
-//   openMosix: No map-file found.
+// `setpe -r` (the node map the kernel holds), alone or as the body of the dyne:bolic init script's
+// `openmosix status`, which prints its own preamble first. Real formats ([X] real-captures/, [L] the
+// live cluster; printf formats from the binary):
+//   openMosix: No map-file found.                              (init script preamble, tutorial)
+//   openMosix: Falling back to autodiscovery mode using /usr/mosix/sbin/omdiscd
 //   This is OpenMosix node #261
-//   OpenMosix range     261-261     begins at 10.0.1.5
-//   Total configured: 4
-// Without an openMosix kernel the body is the single line `Error: this is not OpenMosix!`.
+//   Network protocol: 2 (AF_INET)
+//   OpenMosix range     1-8     begins at 10.0.2.1            ("OpenMosix range %5d-%-5d begins at %s")
+//   OpenMosix range   266-266   begins at node266             (a host name when reverse lookup works)
+//   OpenMosix range     1-2     begins at chaos-a000001       ([L]: node 2's address is not printed)
+//   Node 3 has an alias: 10.0.9.9
+//   Total configured: 11; 1 alias                             (counts nodes, not lines)
+//   OpenMosix is currently disabled                           (exit 3)
+//   Error: this is not OpenMosix!                             (exit 102)
+// Lines are read word by word (never a backtracking pattern), and the map is bounded (setpe/nodeMap.ts).
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { quote, splitLineTexts } from './util/lines.js';
+import { MAX_LINE, overlongLineWarning, quote, splitLineTexts, words } from './util/lines.js';
 import { isBlankText } from './util/whitespace.js';
-import { MAX_NODE_ID, group, readInt } from './util/numbers.js';
-import { ipv4Plus } from './util/ipv4.js';
+import { MAX_NODE_ID, readInt } from './util/numbers.js';
 import { validatedAsBuilt } from './util/validate.js';
+import { NodeMap, addressProblem } from './setpe/nodeMap.js';
 
-const NodeIdSchema = z.number().int().min(0).max(MAX_NODE_ID);
+export { MAX_MAP_NODES } from './setpe/nodeMap.js';
 
-export const OpenMosixRangeSchema = z.object({ first: NodeIdSchema, last: NodeIdSchema, ip: z.string() });
+const NodeIdSchema = z.number().int().min(1).max(MAX_NODE_ID);
+
+export const OpenMosixRangeSchema = z.object({ first: NodeIdSchema, last: NodeIdSchema, address: z.string() });
 export type OpenMosixRange = z.infer<typeof OpenMosixRangeSchema>;
 
-export const OpenMosixNodeSchema = z.object({ id: NodeIdSchema, ip: z.string() });
+export const OpenMosixNodeSchema = z.object({
+  id: NodeIdSchema,
+  /** IPv4 (consecutive over a range), a host name, or null when the map does not say. */
+  address: z.string().nullable(),
+});
 export type OpenMosixNode = z.infer<typeof OpenMosixNodeSchema>;
+
+export const OpenMosixAliasSchema = z.object({ node: NodeIdSchema, address: z.string() });
 
 export const OpenMosixStatusSchema = z.object({
   running: z.boolean(),
+  /** `OpenMosix is currently disabled`: the kernel has openMosix, switched off. */
+  disabled: z.boolean(),
   localNode: NodeIdSchema.nullable(),
   protocol: z.object({ number: z.number().int().nonnegative(), name: z.string() }).nullable(),
   mapFile: z.string().nullable(),
@@ -31,100 +50,44 @@ export const OpenMosixStatusSchema = z.object({
   ranges: z.array(OpenMosixRangeSchema),
   /** Every configured node, ranges expanded over consecutive addresses. */
   nodes: z.array(OpenMosixNodeSchema),
+  aliases: z.array(OpenMosixAliasSchema),
   totalConfigured: z.number().int().nonnegative().nullable(),
+  aliasCount: z.number().int().nonnegative().nullable(),
 });
 export type OpenMosixStatus = z.infer<typeof OpenMosixStatusSchema>;
 
-interface StatusDraft extends Omit<OpenMosixStatus, 'running' | 'totalConfigured'> {
+interface StatusDraft {
+  readonly status: Omit<OpenMosixStatus, 'running' | 'nodes'>;
+  readonly map: NodeMap;
   notOpenMosix: boolean;
-  total: { value: number; line: number } | null;
+  total: { line: number } | null;
   bodyLines: number;
 }
 
-/** A line that does not fit its own pattern: the message for the error. */
+/** An error message for the line, or null when it was read (maybe with a warning). */
 type LineOutcome = string | null;
 
-const NODE_LINE = /^This is OpenMosix node #(\S+)$/i;
-const PROTOCOL_LINE = /^Network protocol:\s*(\d+)\s*\((\w+)\)$/i;
-const RANGE_LINE = /^OpenMosix range\s+(\S+?)-(\S+)\s+begins at\s+(\S+)$/i;
-const TOTAL_LINE = /^Total configured:\s*(\S+)$/i;
-
-/**
- * Reads a line that starts with one of the body prefixes (`prefix`, lower-cased). Each prefix has
- * its own pattern, so only that one is tried: 1,000-node clusters print 1,000 range lines.
- */
-function readBodyLine(text: string, prefix: string, lineNumber: number, draft: StatusDraft): LineOutcome {
-  let match: RegExpExecArray | null;
-  if (prefix === 'this is openmosix node' && (match = NODE_LINE.exec(text))) {
-    draft.localNode = readInt(group(match, 1), { min: 0, max: MAX_NODE_ID });
-    return draft.localNode === null ? `expected a node number after "node #", got ${quote(group(match, 1))}` : null;
-  }
-  if (prefix === 'network protocol:') {
-    if (!(match = PROTOCOL_LINE.exec(text))) return `expected "Network protocol: N (NAME)", got ${quote(text)}`;
-    const number = readInt(group(match, 1), { min: 0, max: 65535 });
-    if (number === null) return `expected a protocol number, got ${quote(group(match, 1))}`;
-    draft.protocol = { number, name: group(match, 2) };
-    return null;
-  }
-  if (prefix === 'openmosix range') {
-    if ((match = RANGE_LINE.exec(text))) return readRange(match, draft);
-    if (/^OpenMosix range\b/i.test(text)) return `expected "OpenMosix range FIRST-LAST begins at IP", got ${quote(text)}`;
-  }
-  if (prefix === 'total configured:' && (match = TOTAL_LINE.exec(text))) {
-    const total = readInt(group(match, 1), { min: 0 });
-    if (total === null) return `expected a node count after "Total configured:", got ${quote(group(match, 1))}`;
-    draft.total = { value: total, line: lineNumber };
-    return null;
-  }
-  return `expected an openmosix status line, got ${quote(text)}`;
-}
-
-function readRange(match: RegExpExecArray, draft: StatusDraft): LineOutcome {
-  const first = readInt(group(match, 1), { min: 0, max: MAX_NODE_ID });
-  const last = readInt(group(match, 2), { min: 0, max: MAX_NODE_ID });
-  const ip = group(match, 3);
-  if (first === null) return `expected a first node number (0-${MAX_NODE_ID}), got ${quote(group(match, 1))}`;
-  if (last === null || last < first) return `expected a last node number from ${first} to ${MAX_NODE_ID}, got ${quote(group(match, 2))}`;
-  const nodes: OpenMosixNode[] = [];
-  for (let id = first; id <= last; id += 1) {
-    const nodeIp = id === first ? ip : ipv4Plus(ip, id - first);
-    if (nodeIp === null) return `expected an IPv4 address with room for ${last - first + 1} nodes, got ${quote(ip)}`;
-    nodes.push({ id, ip: nodeIp });
-  }
-  draft.ranges.push({ first, last, ip });
-  draft.nodes.push(...nodes);
-  return null;
-}
-
-function readPreamble(text: string, draft: StatusDraft): boolean {
-  let match: RegExpExecArray | null;
-  if (/^openMosix: No map-file found\.?$/i.test(text)) return true;
-  if ((match = /^openMosix: Using map file (\S+)$/i.exec(text))) {
-    draft.mapFile = group(match, 1);
-    return true;
-  }
-  if ((match = /^openMosix: Falling back to autodiscovery mode using (\S+)$/i.exec(text))) {
-    draft.autodiscovery = true;
-    draft.discoveryDaemon = group(match, 1);
-    return true;
-  }
-  return false;
-}
-
-/** Parses `openmosix status`; unknown lines (other init-script chatter) become warnings. */
+/** Parses `setpe -r` or `openmosix status`; unknown lines (other init-script chatter) become warnings. */
 export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus> {
   const lines = splitLineTexts(text);
   const first = lines.findIndex((line) => !isBlankText(line));
   if (first < 0) return failed(0, 'expected openmosix status output, got empty input', 'empty');
   const draft: StatusDraft = {
-    localNode: null, protocol: null, mapFile: null, autodiscovery: false, discoveryDaemon: null,
-    ranges: [], nodes: [], notOpenMosix: false, total: null, bodyLines: 0,
+    status: {
+      disabled: false, localNode: null, protocol: null, mapFile: null, autodiscovery: false, discoveryDaemon: null,
+      ranges: [], aliases: [], totalConfigured: null, aliasCount: null,
+    },
+    map: new NodeMap(), notOpenMosix: false, total: null, bodyLines: 0,
   };
   const warnings: ParseWarning[] = [];
   for (let index = first; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     if (isBlankText(line)) continue;
-    const problem = readLine(line.trim(), index + 1, draft, warnings);
+    if (line.length > MAX_LINE.ONE_LINE) {
+      warnings.push(overlongLineWarning(index + 1, line.length, MAX_LINE.ONE_LINE));
+      continue;
+    }
+    const problem = readLine(words(line), index + 1, draft, warnings);
     if (problem !== null) return failed(index + 1, problem);
   }
   if (draft.bodyLines === 0) {
@@ -133,49 +96,147 @@ export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus>
   return validatedAsBuilt(OpenMosixStatusSchema, finish(draft, warnings), warnings);
 }
 
-const BODY_PREFIX = /^(This is OpenMosix node|Network protocol:|OpenMosix range|Total configured:)/i;
+function lower(word: string | undefined): string {
+  return (word ?? '').toLowerCase();
+}
 
-/** Reads one trimmed line into the draft; returns an error message, or null (maybe after a warning). */
-function readLine(text: string, lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
-  // Every preamble pattern starts so; testing that first spares three patterns on each range line.
-  if (/^openMosix:/i.test(text) && readPreamble(text, draft)) return null;
-  if (/^Error: this is not OpenMosix!?$/i.test(text)) {
-    draft.notOpenMosix = true;
-    draft.bodyLines += 1;
-    return null;
-  }
-  const known = BODY_PREFIX.exec(text);
-  if (!known) {
-    warnings.push({ line: lineNumber, message: `ignored unrecognised line ${quote(text)}` });
+/** Reads one line's words into the draft. */
+function readLine(w: readonly string[], lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
+  if (lower(w[0]) === 'openmosix:' && readPreamble(w, draft)) return null;
+  // "Node 3 has an alias: …" has the node number second, so it is told by its third word.
+  const body = lower(w[0]) === 'node' && lower(w[2]) === 'has' ? readAlias : BODY_LINES.get(`${lower(w[0])} ${lower(w[1])}`);
+  if (body === undefined) {
+    warnings.push({ line: lineNumber, message: `ignored unrecognised line ${quote(w.join(' '))}` });
     return null;
   }
   draft.bodyLines += 1;
-  return readBodyLine(text, group(known, 1).toLowerCase(), lineNumber, draft);
+  return body(w, lineNumber, draft, warnings);
+}
+
+type BodyReader = (w: readonly string[], lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]) => LineOutcome;
+
+const BODY_LINES: ReadonlyMap<string, BodyReader> = new Map(Object.entries({
+  'this is': (w, _line, draft) => {
+    const shape = w.length === 5 && lower(w[2]) === 'openmosix' && lower(w[3]) === 'node' && (w[4] ?? '').startsWith('#');
+    if (!shape) return `expected "This is OpenMosix node #N", got ${quote(w.join(' '))}`;
+    draft.status.localNode = readNodeId(w[4]?.slice(1));
+    return draft.status.localNode === null ? `expected a node number after "node #", got ${quote(w[4]?.slice(1) ?? '')}` : null;
+  },
+  'network protocol:': (w, _line, draft) => {
+    const number = readInt(w[2] ?? '', { min: 0, max: 65535 });
+    const name = /^\((\w+)\)$/.exec(w[3] ?? '')?.[1];
+    if (w.length !== 4 || number === null || name === undefined) return `expected "Network protocol: N (NAME)", got ${quote(w.join(' '))}`;
+    draft.status.protocol = { number, name };
+    return null;
+  },
+  'openmosix range': readRange,
+  'total configured:': readTotal,
+  'openmosix is': (w, _line, draft) => {
+    if (w.length !== 4 || lower(w[2]) !== 'currently' || lower(w[3]) !== 'disabled') return `expected "OpenMosix is currently disabled", got ${quote(w.join(' '))}`;
+    draft.status.disabled = true;
+    return null;
+  },
+  'error: this': (w, _line, draft) => {
+    if (!/^error: this is not openmosix!?$/.test(w.join(' ').toLowerCase())) return `expected "Error: this is not OpenMosix!", got ${quote(w.join(' '))}`;
+    draft.notOpenMosix = true;
+    return null;
+  },
+} satisfies Record<string, BodyReader>));
+
+function readNodeId(text: string | undefined): number | null {
+  return readInt(text ?? '', { min: 1, max: MAX_NODE_ID });
+}
+
+/** `OpenMosix range FIRST-LAST begins at ADDRESS` */
+function readRange(w: readonly string[], lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
+  const span = w[2] ?? '';
+  const address = w[5] ?? '';
+  if (w.length !== 6 || lower(w[3]) !== 'begins' || lower(w[4]) !== 'at') {
+    return `expected "OpenMosix range FIRST-LAST begins at ADDRESS", got ${quote(w.join(' '))}`;
+  }
+  const dash = span.indexOf('-');
+  const firstText = dash < 0 ? span : span.slice(0, dash);
+  const first = readNodeId(firstText);
+  if (first === null) return `expected a first node number (1-${MAX_NODE_ID}), got ${quote(firstText)}`;
+  const lastText = dash < 0 ? '' : span.slice(dash + 1);
+  const last = readNodeId(lastText);
+  if (last === null || last < first) return `expected a last node number from ${first} to ${MAX_NODE_ID}, got ${quote(lastText)}`;
+  const problem = addressProblem(address);
+  if (problem !== null) return `expected an address or host name after "begins at", got ${quote(address)} (${problem})`;
+  const added = draft.map.add(first, last, address);
+  if (added === 'overlap') {
+    warnings.push({ line: lineNumber, message: `ignored range ${first}-${last}: it repeats nodes of an earlier range` });
+    return null;
+  }
+  if (added !== null) return added;
+  draft.status.ranges.push({ first, last, address });
+  return null;
+}
+
+/** `Node 3 has an alias: 10.0.9.9` */
+function readAlias(w: readonly string[], lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
+  const node = readNodeId(w[1]);
+  const address = w[5] ?? '';
+  if (w.length !== 6 || node === null || lower(w[3]) !== 'an' || lower(w[4]) !== 'alias:') {
+    return `expected "Node N has an alias: ADDRESS", got ${quote(w.join(' '))}`;
+  }
+  const problem = addressProblem(address);
+  if (problem !== null) return `expected an alias address, got ${quote(address)} (${problem})`;
+  if (!draft.map.has(node)) warnings.push({ line: lineNumber, message: `alias for node #${node}, which no range lists` });
+  draft.status.aliases.push({ node, address });
+  return null;
+}
+
+/** `Total configured: 4` or `Total configured: 11; 1 alias` (`2 aliases`). */
+function readTotal(w: readonly string[], lineNumber: number, draft: StatusDraft): LineOutcome {
+  const countText = w[2] ?? '';
+  const withAliases = countText.endsWith(';');
+  const total = readInt(withAliases ? countText.slice(0, -1) : countText, { min: 0 });
+  if (total === null) return `expected a node count after "Total configured:", got ${quote(countText)}`;
+  const aliases = withAliases ? readInt(w[3] ?? '', { min: 0 }) : null;
+  const aliasWordOk = /^alias(?:es)?$/i.test(w[4] ?? '');
+  if (withAliases ? w.length !== 5 || aliases === null || !aliasWordOk : w.length !== 3) {
+    return `expected "Total configured: N" or "Total configured: N; M alias", got ${quote(w.join(' '))}`;
+  }
+  draft.status.totalConfigured = total;
+  draft.status.aliasCount = aliases;
+  draft.total = { line: lineNumber };
+  return null;
+}
+
+function readPreamble(w: readonly string[], draft: StatusDraft): boolean {
+  const rest = w.slice(1).join(' ');
+  if (/^No map-file found\.?$/i.test(rest)) return true;
+  const map = /^Using map file (\S+)$/i.exec(rest);
+  if (map) {
+    draft.status.mapFile = map[1] ?? null;
+    return true;
+  }
+  const discovery = /^Falling back to autodiscovery mode using (\S+)$/i.exec(rest);
+  if (discovery) {
+    draft.status.autodiscovery = true;
+    draft.status.discoveryDaemon = discovery[1] ?? null;
+    return true;
+  }
+  return false;
 }
 
 function finish(draft: StatusDraft, warnings: ParseWarning[]): OpenMosixStatus {
-  const total = draft.total;
-  if (total !== null && total.value !== draft.nodes.length) {
+  const { status, map, total } = draft;
+  if (total !== null && status.totalConfigured !== map.nodes.length) {
     warnings.push({
       line: total.line,
-      message: `expected "Total configured" to match the ${draft.nodes.length} node(s) in the ranges, got ${total.value}`,
+      message: `expected "Total configured" to match the ${map.nodes.length} node(s) in the ranges, got ${status.totalConfigured ?? 0}`,
     });
   }
-  const seen = new Set<number>();
-  for (const node of draft.nodes) {
-    if (seen.has(node.id)) warnings.push({ line: 0, message: `node #${node.id} appears in more than one range` });
-    seen.add(node.id);
+  if (total !== null && (status.aliasCount ?? 0) !== status.aliases.length) {
+    warnings.push({ line: total.line, message: `expected ${status.aliases.length} alias(es) as listed, got ${status.aliasCount ?? 0}` });
   }
-  const running = !draft.notOpenMosix && (draft.localNode !== null || draft.ranges.length > 0);
+  const running = !draft.notOpenMosix && !status.disabled && (status.localNode !== null || status.ranges.length > 0);
+  // Keys in schema order: the value is returned as built, not as zod's copy.
   return {
-    running,
-    localNode: draft.localNode,
-    protocol: draft.protocol,
-    mapFile: draft.mapFile,
-    autodiscovery: draft.autodiscovery,
-    discoveryDaemon: draft.discoveryDaemon,
-    ranges: draft.ranges,
-    nodes: draft.nodes,
-    totalConfigured: total?.value ?? null,
+    running, disabled: status.disabled, localNode: status.localNode, protocol: status.protocol, mapFile: status.mapFile,
+    autodiscovery: status.autodiscovery, discoveryDaemon: status.discoveryDaemon, ranges: status.ranges, nodes: map.nodes,
+    aliases: status.aliases, totalConfigured: status.totalConfigured, aliasCount: status.aliasCount,
   };
 }

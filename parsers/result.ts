@@ -9,7 +9,8 @@ export interface ParseWarning {
 
 /**
  * Why the input as a whole could not be read.
- * `code` lets callers tell tool errors apart (mosctl's "not up" from "permission denied", say).
+ * `code` lets callers tell tool errors apart (a node that is down from one that is not configured,
+ * say); parsers/toolErrors.ts maps every real error text to one.
  */
 export interface ParseError {
   /** 1-based line number; 0 when the input as a whole is at fault (empty, say). */
@@ -20,14 +21,39 @@ export interface ParseError {
 }
 
 export type ParseErrorCode =
+  /** The text is not what the parser reads. */
   | 'malformed'
   | 'empty'
-  | 'usage'
-  | 'not-configured'
-  | 'not-up'
-  | 'not-openmosix'
-  | 'permission-denied'
-  | 'tool-error';
+  /** A tool error text (parsers/toolErrors.ts): the tool said why it gave no reading. */
+  | ToolErrorCode;
+
+export const TOOL_ERROR_CODES = [
+  /** The node is down or unreachable: `Error: Network is unreachable`. */
+  'down',
+  /** `Node #999 is not configured`, `Node at 10.0.1.99 is not configured`. */
+  'not-configured',
+  /** The kernel has no openMosix: `This is NOT a OpenMosix system!`, `Error: this is not OpenMosix!`. */
+  'not-openmosix',
+  /** openMosix is there but switched off: `OpenMosix is currently disabled` (setpe, exit 3). */
+  'disabled',
+  /** No command: the usage text (mosctl, migrate). */
+  'usage',
+  /** A command the tool does not have: `/sbin/mosctl: No such option.`, ``mtop: Unknown argument `b'``. */
+  'unknown-command',
+  'permission-denied',
+  /** migrate: `No such process (1234).` */
+  'no-such-process',
+  /** migrate: `Process #1234 is unmovable.`, `Process was already sent elsewhere.` */
+  'unmovable',
+  /** Any other error text a tool is known to print (`Getting tune values: …`). */
+  'tool-error',
+] as const;
+export type ToolErrorCode = (typeof TOOL_ERROR_CODES)[number];
+
+/** True for the codes that carry a tool's own error, as opposed to text the parser could not read. */
+export function isToolErrorCode(code: ParseErrorCode): code is ToolErrorCode {
+  return code !== 'malformed' && code !== 'empty';
+}
 
 export type ParseResult<T> =
   | { readonly ok: true; readonly value: T; readonly warnings: readonly ParseWarning[] }

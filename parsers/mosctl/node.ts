@@ -1,36 +1,43 @@
-// mosctl's per-node identity and state answers:
-//   This is MOSIX #261                       (mosctl whois, [C]: the word is MOSIX, not openMosix)
-//   MOSIX #266 is at 10.0.1.10               (mosctl whois 266, [I])
-//   Node #266 is up, stay=0 lstay=0 block=0 quiet=0   (mosctl status 266, [I]; flags optional)
-// `Node #999 is not configured` ([C]) and `Node #407 is not up` come back as typed errors.
+// mosctl's per-node identity and state answers, as the real 0.3.6 binary prints them ([X], [L]):
+//   This is openMosix #261          (mosctl whois: this node; older MOSIX prints `This is MOSIX #32` [S])
+//   10.0.1.151                      (mosctl whois 407: the node's address alone)
+//   node266 is openMosix #266       (mosctl whois node266, by host name)
+//   10.0.1.2 is openMosix #258      (mosctl whois 10.0.1.2, by address)
+//   up.   down.   up,stay,lstay,block,quiet,nomfs.     (mosctl status N: only the flags that are
+//                                   set are listed, so an unlisted flag is off; no node number)
+// `Node #999 is not configured`, `Node at 10.0.1.99 is not configured` and `Error: Network is
+// unreachable` come back as typed errors (parsers/toolErrors.ts).
 
 import { z } from 'zod';
 import type { ParseResult } from '../result.js';
 import { quote } from '../util/lines.js';
+import { isHostName, isIpv4 } from '../util/ipv4.js';
 import { MAX_NODE_ID, group, readInt } from '../util/numbers.js';
 import { readSingleLine } from './singleLine.js';
 
 const NodeId = z.number().int().min(0).max(MAX_NODE_ID);
+const Ipv4 = z.string().refine(isIpv4, { message: 'not an IPv4 address' });
+const HostName = z.string().refine(isHostName, { message: 'not a host name' });
 
-export const MosctlWhoisSchema = z.object({ node: NodeId, address: z.string().nullable() });
+export const MosctlWhoisSchema = z.object({
+  /** null when the answer is the address alone (`whois N`: the caller knows N). */
+  node: NodeId.nullable(),
+  address: Ipv4.nullable(),
+  /** The host name asked about (`whois node266`), when it is not an address. */
+  host: HostName.nullable(),
+});
 export type MosctlWhois = z.infer<typeof MosctlWhoisSchema>;
 
-export const MosctlNodeFlagsSchema = z.object({
-  stay: z.boolean().optional(),
-  lstay: z.boolean().optional(),
-  block: z.boolean().optional(),
-  quiet: z.boolean().optional(),
-});
+/** The flags `mosctl status` can list, in the order the binary prints them. */
+export const MOSCTL_STATUS_FLAGS = ['stay', 'lstay', 'block', 'quiet', 'nomfs'] as const;
+export type MosctlStatusFlag = (typeof MOSCTL_STATUS_FLAGS)[number];
+
 export const MosctlStatusSchema = z.object({
-  node: NodeId,
   state: z.enum(['up', 'down']),
-  /** Only the flags the line names. */
-  flags: MosctlNodeFlagsSchema,
+  /** Every flag: listed = on, not listed = off. */
+  flags: z.object({ stay: z.boolean(), lstay: z.boolean(), block: z.boolean(), quiet: z.boolean(), nomfs: z.boolean() }),
 });
 export type MosctlStatus = z.infer<typeof MosctlStatusSchema>;
-
-const FLAG_NAMES = ['stay', 'lstay', 'block', 'quiet'] as const;
-type FlagName = (typeof FLAG_NAMES)[number];
 
 function readNode(text: string): number | string {
   return readInt(text, { min: 0, max: MAX_NODE_ID }) ?? `expected a node number (0-${MAX_NODE_ID}), got ${quote(text)}`;
@@ -39,12 +46,22 @@ function readNode(text: string): number | string {
 export function parseMosctlWhois(text: string): ParseResult<MosctlWhois> {
   return readSingleLine(text, {
     schema: MosctlWhoisSchema,
-    expected: '"This is MOSIX #N" or "MOSIX #N is at ADDRESS"',
-    pattern: /^(?:This is (?:open)?MOSIX #(\S+?)\.?|(?:open)?MOSIX #(\S+) is at (\S+?)\.?)$/i,
+    expected: '"This is openMosix #N", an IPv4 address, or "NAME is openMosix #N"',
+    pattern: /^(?:This is (?:open)?MOSIX #(\S+)|(\S+) is (?:open)?MOSIX #(\S+)|(\S+))$/i,
     read: (match) => {
-      const node = readNode(group(match, 1) || group(match, 2));
-      if (typeof node === 'string') return node;
-      return { node, address: match[3] ?? null };
+      if (match[1] !== undefined) {
+        const node = readNode(group(match, 1));
+        return typeof node === 'string' ? node : { node, address: null, host: null };
+      }
+      if (match[2] !== undefined) {
+        const node = readNode(group(match, 3));
+        if (typeof node === 'string') return node;
+        const name = group(match, 2);
+        if (isIpv4(name)) return { node, address: name, host: null };
+        return isHostName(name) ? { node, address: null, host: name } : `expected a host name or an IPv4 address, got ${quote(name)}`;
+      }
+      const address = group(match, 4);
+      return isIpv4(address) ? { node: null, address, host: null } : `expected an IPv4 address, got ${quote(address)}`;
     },
   });
 }
@@ -52,25 +69,17 @@ export function parseMosctlWhois(text: string): ParseResult<MosctlWhois> {
 export function parseMosctlStatus(text: string): ParseResult<MosctlStatus> {
   return readSingleLine(text, {
     schema: MosctlStatusSchema,
-    expected: '"Node #N is up" or "Node #N is down"',
-    pattern: /^Node #(\S+) is (up|down)\b,?\s*(.*)$/i,
+    expected: '"up.", "down." or "up,FLAG,….": the state and the flags that are set',
+    pattern: /^(up|down)((?:,[a-z]+)*)\.?$/i,
     read: (match, warn) => {
-      const node = readNode(group(match, 1));
-      if (typeof node === 'string') return node;
-      const state = group(match, 2).toLowerCase() === 'up' ? 'up' : 'down';
-      return { node, state, flags: readFlags(group(match, 3), warn) };
+      const state = group(match, 1).toLowerCase() === 'up' ? 'up' : 'down';
+      const flags = { stay: false, lstay: false, block: false, quiet: false, nomfs: false };
+      for (const word of group(match, 2).split(',').slice(1)) {
+        const name = MOSCTL_STATUS_FLAGS.find((flag) => flag === word.toLowerCase());
+        if (name) flags[name] = true;
+        else warn(`ignored unknown flag ${quote(word)}`);
+      }
+      return { state, flags };
     },
   });
-}
-
-/** `stay=0 lstay=1 …` → booleans (non-zero = set); anything else is a warning. */
-function readFlags(text: string, warn: (message: string) => void): Partial<Record<FlagName, boolean>> {
-  const flags: Partial<Record<FlagName, boolean>> = {};
-  for (const word of text.split(/[\s,]+/).filter((part) => part !== '')) {
-    const match = /^(\w+)=(\d+)$/.exec(word);
-    const name = FLAG_NAMES.find((flag) => flag === match?.[1]?.toLowerCase());
-    if (match && name) flags[name] = Number(group(match, 2)) !== 0;
-    else warn(`ignored unknown status field ${quote(word)}`);
-  }
-  return flags;
 }

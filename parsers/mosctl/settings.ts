@@ -1,68 +1,106 @@
-// mosctl's tuning queries, all reconstructed ([I], parsers/FORMATS.md):
-//   yard=pentium3                         (mosctl getyard)
-//   interval=1 slow=975 fast=926          (mosctl getdecay; slow/fast are per mille)
-//   mfs_threshold=16                      (mosctl gettune: zero or more name=value lines)
+// mosctl's tuning queries, as the real 0.3.6 binary prints them ([X], [B]):
+//   Yardstick speed currently set to 10000 (matching a PIII/1000 processor).        (getyard; the
+//                                   word may also be `probably` or `close to` [B])
+//   Decaying statistics of active processes occurs every 1 second.                  (getdecay)
+//   Slow decay leaves 975/1000.
+//   Fast decay leaves 926/1000.
+//   ESC[1mOpenMosix Kernel Tuning Parameters (microseconds)ESC[0m:                  (gettune: a bold
+//   <TAB>Home-node overhead in processing a demand-page  = 2000                       title, then rows
+//                                                                                    "\t%-47s = %d")
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from '../result.js';
 import { classifyToolError } from '../toolErrors.js';
-import { nonBlankLines, quote } from '../util/lines.js';
-import { group, readDecimal, readInt } from '../util/numbers.js';
+import { MAX_LINE, nonBlankLines, overlongLineMessage, overlongLineWarning, quote, trailingTextWarning } from '../util/lines.js';
+import { group, readInt } from '../util/numbers.js';
 import { validated } from '../util/validate.js';
 import { readSingleLine } from './singleLine.js';
 
-export const MosctlYardSchema = z.object({ yard: z.string() });
+export const MosctlYardSchema = z.object({
+  /** The yardstick: the speed of the reference CPU (10000 = a Pentium III at 1 GHz). */
+  speed: z.number().int().positive(),
+  /** How the binary words the match (`matching`, `probably`, `close to`); null when it names none. */
+  match: z.string().nullable(),
+  processor: z.string().nullable(),
+});
 export type MosctlYard = z.infer<typeof MosctlYardSchema>;
 
 const PerMille = z.number().int().min(0).max(1000);
 export const MosctlDecaySchema = z.object({ intervalSeconds: z.number().int().nonnegative(), slow: PerMille, fast: PerMille });
 export type MosctlDecay = z.infer<typeof MosctlDecaySchema>;
 
-export const MosctlTuneSchema = z.object({ values: z.record(z.string(), z.number()) });
+export const MosctlTuneSchema = z.object({ title: z.string().nullable(), values: z.record(z.string(), z.number().int()) });
 export type MosctlTune = z.infer<typeof MosctlTuneSchema>;
 
 export function parseMosctlGetyard(text: string): ParseResult<MosctlYard> {
   return readSingleLine(text, {
     schema: MosctlYardSchema,
-    expected: '"yard=NAME"',
-    pattern: /^yard\s*=\s*(.*)$/i,
-    read: (match) => ({ yard: group(match, 1).trim() }),
-  });
-}
-
-export function parseMosctlGetdecay(text: string): ParseResult<MosctlDecay> {
-  return readSingleLine(text, {
-    schema: MosctlDecaySchema,
-    expected: '"interval=N slow=N fast=N"',
-    pattern: /^interval\s*=\s*(\S+)\s+slow\s*=\s*(\S+)\s+fast\s*=\s*(\S+)$/i,
+    expected: '"Yardstick speed currently set to N (matching a CPU processor)."',
+    pattern: /^Yardstick speed currently set to (\S+?)(?: \((matching|probably|close to) an? ([^()]+) processor\))?\.$/i,
     read: (match) => {
-      const intervalSeconds = readInt(group(match, 1), { min: 0 });
-      if (intervalSeconds === null) return `expected an interval in seconds, got ${quote(group(match, 1))}`;
-      const slow = readInt(group(match, 2), { min: 0, max: 1000 });
-      if (slow === null) return `expected a slow decay (0-1000 per mille), got ${quote(group(match, 2))}`;
-      const fast = readInt(group(match, 3), { min: 0, max: 1000 });
-      if (fast === null) return `expected a fast decay (0-1000 per mille), got ${quote(group(match, 3))}`;
-      return { intervalSeconds, slow, fast };
+      const speed = readInt(group(match, 1), { min: 1 });
+      if (speed === null) return `expected a yardstick speed, got ${quote(group(match, 1))}`;
+      return { speed, match: match[2] ?? null, processor: match[3] ?? null };
     },
   });
 }
 
-/** Every `name=value` line; lines of another shape are warnings, since the real format is unknown. */
+const DECAY_LINES = [
+  { name: 'interval', pattern: /^Decaying statistics of active processes occurs every (\S+) seconds?\.$/i, max: undefined },
+  { name: 'slow', pattern: /^Slow decay leaves (\S+?)\/1000\.$/i, max: 1000 },
+  { name: 'fast', pattern: /^Fast decay leaves (\S+?)\/1000\.$/i, max: 1000 },
+] as const;
+
+export function parseMosctlGetdecay(text: string): ParseResult<MosctlDecay> {
+  const toolError = classifyToolError(text);
+  if (toolError) return { ok: false, error: toolError };
+  const lines = nonBlankLines(text);
+  if (lines.length === 0) return failed(0, 'expected the three getdecay lines, got empty input', 'empty');
+  const values: number[] = [];
+  for (const [index, expected] of DECAY_LINES.entries()) {
+    const line = lines[index];
+    if (line === undefined) return failed(0, `expected a line like ${quote(`${expected.name} …`)} after line ${lines[index - 1]?.number ?? 0}, got the end`);
+    if (line.text.length > MAX_LINE.ONE_LINE) return failed(line.number, overlongLineMessage(line.text.length, MAX_LINE.ONE_LINE));
+    const match = expected.pattern.exec(line.text.trim());
+    const value = match ? readInt(group(match, 1), { min: 0, ...(expected.max === undefined ? {} : { max: expected.max }) }) : null;
+    if (value === null) return failed(line.number, `expected the getdecay ${expected.name} line, got ${quote(line.text)}`);
+    values.push(value);
+  }
+  const [intervalSeconds = 0, slow = 0, fast = 0] = values;
+  return validated(MosctlDecaySchema, { intervalSeconds, slow, fast }, lines.slice(DECAY_LINES.length).map(trailingTextWarning));
+}
+
+/** The title line (its bold escapes are gone by now), then `name = number` rows. */
 export function parseMosctlGettune(text: string): ParseResult<MosctlTune> {
   const toolError = classifyToolError(text);
   if (toolError) return { ok: false, error: toolError };
+  const lines = nonBlankLines(text);
+  if (lines.length === 0) return failed(0, 'expected the gettune title and rows, got empty input', 'empty');
   const values = new Map<string, number>();
   const warnings: ParseWarning[] = [];
-  for (const line of nonBlankLines(text)) {
-    const match = /^([\w.-]+)\s*=\s*(\S+)$/.exec(line.text.trim());
-    const value = match ? readDecimal(group(match, 2)) : null;
-    // `__proto__` cannot be a plain object key, so it is reported instead of silently lost.
-    if (match && value !== null && group(match, 1) !== '__proto__') values.set(group(match, 1), value);
-    else warnings.push({ line: line.number, message: `expected "name=number", got ${quote(line.text)}` });
+  let title: string | null = null;
+  for (const line of lines) {
+    if (line.text.length > MAX_LINE.ONE_LINE) {
+      warnings.push(overlongLineWarning(line.number, line.text.length, MAX_LINE.ONE_LINE));
+      continue;
+    }
+    const row = readTuneRow(line.text);
+    if (row !== null && row.name !== '__proto__') values.set(row.name, row.value);
+    else if (title === null && values.size === 0 && /:$/.test(line.text.trim())) title = line.text.trim().replace(/:$/, '');
+    else warnings.push({ line: line.number, message: `expected "name = number", got ${quote(line.text)}` });
   }
-  if (values.size === 0 && warnings.length > 0) {
-    const first = warnings[0];
-    return failed(first?.line ?? 0, first?.message ?? 'expected "name=number" lines');
+  if (values.size === 0) {
+    const first = lines[0];
+    return failed(first?.number ?? 0, `expected "name = number" rows, got ${quote(first?.text ?? '')}`);
   }
-  return validated(MosctlTuneSchema, { values: Object.fromEntries(values) }, warnings);
+  return validated(MosctlTuneSchema, { title, values: Object.fromEntries(values) }, warnings);
+}
+
+/** `NAME = 123` split at its last `=`, without a regex over the name (it is free text). */
+function readTuneRow(text: string): { name: string; value: number } | null {
+  const equals = text.lastIndexOf('=');
+  if (equals < 0) return null;
+  const name = text.slice(0, equals).trim();
+  const value = readInt(text.slice(equals + 1).trim());
+  return name === '' || value === null ? null : { name, value };
 }

@@ -1,4 +1,5 @@
-// mosctl's usage text ([C], seed sample, byte-exact), printed with exit 1 when no command is given;
+// mosctl's usage text ([X] real binary, stderr, exit 1; the tutorial's copy lost the 20-space indent of
+// the continuation lines), printed when no command is given;
 // the first line shows argv[0] as invoked, so the program name is read, not assumed:
 //   Usage: bin/mosctl command
 //   Available commands: stay/nostay, lstay/nolstay, block/noblock, quiet/noquiet,

@@ -1,13 +1,81 @@
-// Dotted-quad arithmetic for openMosix ranges: `1-10 begins at 10.0.0.1` covers ten nodes at
-// consecutive addresses, 10.0.0.1 to 10.0.0.10, carrying into the higher octets as needed.
+// Addresses as the openMosix tools print them: a dotted quad (`10.0.1.151`, from inet_ntoa) or,
+// in setpe's range lines, a host name when the reverse lookup worked (`begins at node266`).
+// Checked by character code: a range line can be 100,000 characters of hostile text.
+
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * True for exactly four dot-separated decimal octets of 1-3 digits, each 0-255 (`10.0.1.5`).
+ * `256.0.1.5`, `1.2.3`, `1.2.3.4.5`, `01.2.3.4x` and anything with other characters are not.
+ */
+export function isIpv4(text: string): boolean {
+  if (text.length < 7 || text.length > 15) return false;
+  let octets = 0;
+  let digits = 0;
+  let value = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const code = index < text.length ? text.charCodeAt(index) : DOT;
+    if (code >= ZERO && code <= NINE) {
+      digits += 1;
+      value = value * 10 + (code - ZERO);
+      if (digits > 3 || value > 255) return false;
+    } else if (code === DOT) {
+      if (digits === 0) return false;
+      octets += 1;
+      digits = 0;
+      value = 0;
+    } else {
+      return false;
+    }
+  }
+  return octets === 4;
+}
+
+/** True when `text` holds only digits and dots: it means to be an IPv4 address, valid or not. */
+export function looksNumeric(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code !== DOT && (code < ZERO || code > NINE)) return false;
+  }
+  return text.length > 0;
+}
+
+const MAX_HOST = 253;
+const MAX_LABEL = 63;
+
+/**
+ * A host name as a resolver returns one: labels of letters, digits, `-` and `_` (seen in real
+ * networks though not in RFC 1123), 1-63 characters each, joined by dots, at most 253 in all, and
+ * not all digits (that would be a broken address). No spaces, escapes or other bytes.
+ */
+export function isHostName(text: string): boolean {
+  if (text.length === 0 || text.length > MAX_HOST || looksNumeric(text)) return false;
+  let label = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const code = index < text.length ? text.charCodeAt(index) : DOT;
+    if (code === DOT) {
+      if (label === 0) return false;
+      label = 0;
+    } else if (isHostCharacter(code)) {
+      label += 1;
+      if (label > MAX_LABEL) return false;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isHostCharacter(code: number): boolean {
+  return (code >= ZERO && code <= NINE) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x5f;
+}
 
 /** The IPv4 address `offset` after `ip`, or null when ip is not IPv4 or the sum passes 255.255.255.255. */
 export function ipv4Plus(ip: string, offset: number): string | null {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (!match) return null;
-  const octets = match.slice(1, 5).map(Number);
-  if (octets.some((octet) => octet > 255)) return null;
-  const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  if (!isIpv4(ip)) return null;
+  const base = ip.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
   const next = base + offset;
   if (next > 0xffffffff) return null;
   return [24, 16, 8, 0].map((shift) => Math.floor(next / 2 ** shift) % 256).join('.');

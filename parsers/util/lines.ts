@@ -2,6 +2,7 @@
 // and mtop without TERM=dumb may carry termcap bold/reverse sequences; neither may reach a parser.
 
 import type { ParseWarning } from '../result.js';
+import { skipWhitespace, tokenEnd } from './whitespace.js';
 
 /** One input line with its 1-based number, line ending and terminal escapes removed. */
 export interface Line {
@@ -62,4 +63,37 @@ export function trailingTextWarning(line: Line): ParseWarning {
 /** Like `quote`, but says "end of line" instead of `""`. */
 export function quoteOrEnd(found: string | undefined): string {
   return found === undefined || found.trim() === '' ? 'end of line' : quote(found);
+}
+
+/** The whitespace-separated words of a line, found in one pass (never a backtracking regex). */
+export function words(text: string): string[] {
+  const found: string[] = [];
+  let position = skipWhitespace(text, 0);
+  while (position < text.length) {
+    const end = tokenEnd(text, position);
+    found.push(text.slice(position, end));
+    position = skipWhitespace(text, end);
+  }
+  return found;
+}
+
+/**
+ * Longest lines the openMosix tools print, with room to spare. A longer line is not their output
+ * (a corrupted pipe, a hostile file): parsers skip it with `overlongLineWarning`, or reject it
+ * when it is the one line a query prints.
+ *   ONE_LINE  a mosctl answer, a setpe or showmap line, a /proc/hpc number: under 120 characters
+ *             plus a host name (at most 253).
+ *   TABLE     an mps/mtop row: about 80 characters plus the command line, which the 2.4 kernel
+ *             gives ps one page (4096 bytes) of.
+ */
+export const MAX_LINE = { ONE_LINE: 1024, TABLE: 8192 } as const;
+
+/** The warning for a line skipped for being longer than any real one. */
+export function overlongLineWarning(lineNumber: number, length: number, limit: number): ParseWarning {
+  return { line: lineNumber, message: `ignored a line of ${length} characters (no real tool line is longer than ${limit})` };
+}
+
+/** The message for the one line of a query being longer than any real one. */
+export function overlongLineMessage(length: number, limit: number): string {
+  return `expected one short line, got ${length} characters (no real tool line is longer than ${limit})`;
 }

@@ -3,7 +3,7 @@
 // after the last row is trailing noise (a shell message, say) and only earns a warning.
 
 import type { ParseError, ParseWarning } from '../result.js';
-import { type Line, quoteOrEnd } from './lines.js';
+import { type Line, MAX_LINE, overlongLineWarning, quoteOrEnd } from './lines.js';
 import { type TableLayout, hasTimeToken, scanRow } from './table.js';
 import { isBlankText } from './whitespace.js';
 
@@ -65,11 +65,16 @@ export function readRows<T extends object>(texts: readonly string[], from: numbe
   const { layout, convert, stopBefore } = reader;
   const rows: T[] = [];
   const pending: RowFailure[] = [];
+  const skipped: ParseWarning[] = [];
   const cells: string[] = [];
   for (let index = from; index < texts.length; index += 1) {
     const text = texts[index] ?? '';
+    if (text.length > MAX_LINE.TABLE) {
+      skipped.push(overlongLineWarning(index + 1, text.length, MAX_LINE.TABLE));
+      continue;
+    }
     if (isBlankText(text)) continue;
-    if (stopBefore?.(text) === true) return finish(rows, pending, { number: index + 1, text });
+    if (stopBefore?.(text) === true) return finish(rows, pending, skipped, { number: index + 1, text });
     const outcome = convert(cells, scanRow(text, layout, cells));
     if (typeof outcome !== 'number') {
       const earlier = pending[0];
@@ -82,7 +87,7 @@ export function readRows<T extends object>(texts: readonly string[], from: numbe
     if (passedPid(layout, column) || hasTimeToken(text)) return { line: index + 1, message, code: 'malformed' };
     pending.push({ line: index + 1, message });
   }
-  return finish(rows, pending, null);
+  return finish(rows, pending, skipped, null);
 }
 
 /** True when the row's PID cell was read before `failedColumn` failed: a damaged row, not stray text. */
@@ -91,11 +96,12 @@ function passedPid(layout: TableLayout, failedColumn: string): boolean {
   return pid >= 0 && layout.columns.indexOf(failedColumn) > pid;
 }
 
-function finish<T>(rows: T[], pending: readonly RowFailure[], stoppedAt: Line | null): RowsRead<T> {
-  const warnings = pending.map((failure) => ({
+function finish<T>(rows: T[], pending: readonly RowFailure[], skipped: readonly ParseWarning[], stoppedAt: Line | null): RowsRead<T> {
+  const trailing = pending.map((failure) => ({
     line: failure.line,
     message: `ignored trailing text after the table (${failure.message})`,
   }));
+  const warnings = skipped.length === 0 ? trailing : [...skipped, ...trailing].sort((a, b) => a.line - b.line);
   return { rows, warnings, stoppedAt };
 }
 

@@ -1,13 +1,15 @@
-// Reading ps/top-style tables by their header, not by fixed columns. Three things break fixed
+// Reading ps/top-style tables by their header, not by fixed columns. Four things break fixed
 // columns in mps/mtop output: node ids of 4-5 digits, a STAT with spaces that can touch the next
-// field (`R N227:33`), and TTYs longer than three characters. So every cell is a whitespace token,
-// except STAT (matched by its shape) and the last column, COMMAND, which takes the rest of the line.
+// field (`R N227:33`), a NODE that touches TIME (`mps l`: `    0227:33`), and TTYs longer than
+// three characters. So every cell is a whitespace token, except STAT (matched by its shape), a
+// NODE right before TIME (split off by TIME's width), and the last column, which takes the rest of
+// the line (COMMAND, or `mps --ominfo`'s CANTMOVE).
 //   PID TTY NODE STAT TIME COMMAND
 //  4501  ?    -1 R N227:33 ./dnetc
 // Rows are scanned by index into a reused array of cells: tables run to 10,000 rows, and a regex,
 // a sliced remainder and a record per cell made the scan several times slower than JSON.parse.
 
-import { quoteOrEnd } from './lines.js';
+import { MAX_LINE, quoteOrEnd, words } from './lines.js';
 import { skipWhitespace, tokenEnd } from './whitespace.js';
 
 /** Header names that mean "the command": always the last column. */
@@ -44,22 +46,33 @@ function isSpacedFlag(code: number): boolean {
   return code === 0x3c || code === 0x4e || code === 0x2b;
 }
 
+/** How a column's cell is found in a row. */
+type CellShape = 'token' | 'stat' | 'node-before-time';
+
 export interface TableLayout {
-  /** Upper-cased column names in header order; the last one is the command. */
+  /** Upper-cased column names in header order (CMD, COMM, ARGS read as COMMAND; STA as STAT); the last takes the rest of the line. */
   readonly columns: readonly string[];
-  /** Per column: read by the STAT shape rather than as a whitespace token. */
-  readonly byStatShape: readonly boolean[];
+  readonly shapes: readonly CellShape[];
 }
 
-/** The layout a header line describes, or why it is not a usable header. */
-export function readHeader(text: string, required: readonly string[]): TableLayout | string {
-  const columns = text.trim().split(/\s+/).map((name) => name.toUpperCase());
+/** Names some procps formats give columns, read as the usual ones. */
+const COLUMN_ALIASES: ReadonlyMap<string, string> = new Map([['CMD', 'COMMAND'], ['COMM', 'COMMAND'], ['ARGS', 'COMMAND'], ['STA', 'STAT']]);
+
+/**
+ * The layout a header line describes, or why it is not a usable header. COMMAND must be the last
+ * column unless `commandAnywhere` (mps --ominfo prints it second, as a single word).
+ */
+export function readHeader(text: string, required: readonly string[], commandAnywhere = false): TableLayout | string {
+  const columns = words(text).map((name) => name.toUpperCase()).map((name) => COLUMN_ALIASES.get(name) ?? name);
   const last = columns[columns.length - 1] ?? '';
-  if (!COMMAND_NAMES.has(last)) return `expected the last header column to be COMMAND, got ${quoteOrEnd(last)}`;
-  const missing = required.filter((name) => !columns.includes(name));
+  if (!commandAnywhere && last !== 'COMMAND') return `expected the last header column to be COMMAND, got ${quoteOrEnd(last)}`;
+  const missing = [...required, 'COMMAND'].filter((name) => !columns.includes(name));
   if (missing.length > 0) return `expected the header to name ${missing.join(', ')}, got ${quoteOrEnd(text)}`;
-  const named = columns.slice(0, -1).concat('COMMAND');
-  return { columns: named, byStatShape: named.map((name) => name === 'STAT') };
+  const shapes = columns.map((name, index): CellShape => {
+    if (name === 'STAT') return 'stat';
+    return name === 'NODE' && columns[index + 1] === 'TIME' ? 'node-before-time' : 'token';
+  });
+  return { columns, shapes };
 }
 
 /** A column the parser does not know, with the index of its (last) cell. */
@@ -82,9 +95,23 @@ export function extraCells(cells: readonly string[], extra: readonly ExtraColumn
   return found;
 }
 
+/**
+ * A NODE cell that may run into the TIME after it: `mps l` prints NODE as `%5d` and then TIME
+ * as six characters, so `    0227:33` is node 0 at 227:33 and ` 2780227:33` node 2780. A token
+ * with a `:` two places from its end and more than six characters keeps all but its last six.
+ */
+function nodeEnd(text: string, from: number): number {
+  const end = tokenEnd(text, from);
+  return end - from > TIME_WIDTH && text.charCodeAt(end - 3) === COLON ? end - TIME_WIDTH : end;
+}
+
+const TIME_WIDTH = 6;
+const COLON = 0x3a;
+
 /** True when the line looks like a header: names PID and a command column. */
 export function looksLikeHeader(text: string): boolean {
-  const names = text.trim().split(/\s+/).map((name) => name.toUpperCase());
+  if (text.length > MAX_LINE.TABLE) return false;
+  const names = words(text).map((name) => name.toUpperCase());
   return names.includes('PID') && names.some((name) => COMMAND_NAMES.has(name));
 }
 
@@ -98,7 +125,8 @@ export function scanRow(text: string, layout: TableLayout, cells: string[]): num
   let position = 0;
   for (let index = 0; index < last; index += 1) {
     const start = skipWhitespace(text, position);
-    const end = layout.byStatShape[index] === true ? statEnd(text, start) : tokenEnd(text, start);
+    const shape = layout.shapes[index];
+    const end = shape === 'stat' ? statEnd(text, start) : shape === 'node-before-time' ? nodeEnd(text, start) : tokenEnd(text, start);
     if (end === start) {
       cells[index] = text.slice(start, tokenEnd(text, start));
       return index;

@@ -1,13 +1,14 @@
 // `omtop parse KIND [FILE]`: one openMosix tool output (FILE, or stdin when FILE is absent or `-`)
 // → the parsed value as JSON on stdout. Warnings go to stderr; bad input prints one line and exits 1.
-import { readFile } from 'node:fs/promises';
+// Input is capped (MAX_PARSE_INPUT): no tool prints that much, and reading stops there.
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { type CliIo, UsageError } from '../io.js';
 import * as parsers from '../../parsers/index.js';
 import { ioErrorLine } from '../errorLine.js';
 import { oneLine } from './oneLine.js';
-import { type ParseResult, describeError } from '../../parsers/index.js';
+import { type ParseResult, describeError, isToolErrorCode } from '../../parsers/index.js';
 
 interface Kind {
   /** How the error line names the tool: `mps`, `openmosix status`, `mosctl getmem`. */
@@ -17,6 +18,8 @@ interface Kind {
 
 const KINDS: Readonly<Record<string, Kind>> = {
   'openmosix-status': { tool: 'openmosix status', parse: parsers.parseOpenMosixStatus },
+  'setpe-r': { tool: 'setpe -r', parse: parsers.parseOpenMosixStatus },
+  showmap: { tool: 'showmap', parse: parsers.parseShowmap },
   mps: { tool: 'mps', parse: parsers.parseMps },
   mtop: { tool: 'mtop', parse: parsers.parseMtop },
   'mosctl-getload': { tool: 'mosctl getload', parse: parsers.parseMosctlGetload },
@@ -36,7 +39,22 @@ const KINDS: Readonly<Record<string, Kind>> = {
   'sinfo-text': { tool: 'sinfo', parse: parsers.parseSinfoText },
   'squeue-text': { tool: 'squeue', parse: parsers.parseSqueueText },
   'scontrol-show': { tool: 'scontrol show', parse: parsers.parseScontrolShow },
+  'mosctl-reply': { tool: 'mosctl', parse: parsers.parseMosctlReply },
+  'hpc-int': { tool: '/proc/hpc file', parse: parsers.parseHpcInt },
+  'tool-error': { tool: 'openMosix tool', parse: classifyAsValue },
 };
+
+/** `tool-error`: which known error a text is (as JSON), or a failure when it is none. */
+function classifyAsValue(text: string): ParseResult<unknown> {
+  const error = parsers.classifyToolError(text);
+  if (error) return { ok: true, value: error, warnings: [] };
+  return { ok: false, error: { line: 0, code: 'malformed', message: 'expected a known openMosix tool error text, got none' } };
+}
+
+/** The most `omtop parse` reads: real tool output is kilobytes; a 10,000-process mps is about 1 MB. */
+export const MAX_PARSE_INPUT = 16 * 1024 * 1024;
+/** Warnings printed at most; the rest are counted. */
+const MAX_WARNINGS_SHOWN = 100;
 
 export const PARSE_KINDS: readonly string[] = Object.keys(KINDS);
 
@@ -76,13 +94,17 @@ export async function runParseCommand(args: readonly string[], io: CliIo): Promi
   }
   const result = kind.parse(input);
   if (!result.ok) {
-    io.stderr.write(`omtop: cannot parse ${kind.tool} output: ${describeError(result.error)}\n`);
+    const { error } = result;
+    const said = isToolErrorCode(error.code) ? `${kind.tool} reported an error (${error.code})` : `cannot parse ${kind.tool} output`;
+    io.stderr.write(`omtop: ${said}: ${describeError(error)}\n`);
     return 1;
   }
-  for (const warning of result.warnings) {
+  for (const warning of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
     const where = warning.line > 0 ? ` line ${warning.line}` : '';
     io.stderr.write(`omtop: warning: ${kindName}${where}: ${warning.message}\n`);
   }
+  const unshown = result.warnings.length - MAX_WARNINGS_SHOWN;
+  if (unshown > 0) io.stderr.write(`omtop: warning: ${kindName}: ${unshown} more warning(s) not shown\n`);
   io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
   return 0;
 }
@@ -93,22 +115,28 @@ interface ReadFailure {
 }
 
 async function readInput(file: string | undefined, io: CliIo): Promise<string | ReadFailure> {
-  if (file === undefined || file === '-') {
-    try {
-      return await readStream(io.stdin);
-    } catch (error) {
-      return { source: 'stdin', reason: ioErrorLine(error) };
-    }
-  }
+  const source = file === undefined || file === '-' ? 'stdin' : file;
   try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
+    const stream = source === 'stdin' ? io.stdin : createReadStream(resolve(io.cwd, source));
+    const text = await readCapped(stream, MAX_PARSE_INPUT);
+    return text ?? { source, reason: `input is larger than ${MAX_PARSE_INPUT / (1024 * 1024)} MiB, the most omtop parse reads (no tool prints that much)` };
   } catch (error) {
-    return { source: file, reason: ioErrorLine(error) };
+    return { source, reason: ioErrorLine(error) };
   }
 }
 
-async function readStream(stream: Readable): Promise<string> {
+/** The stream's text, or null once it passes `limit` bytes (reading stops there; a file is closed). */
+async function readCapped(stream: Readable, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > limit) {
+      stream.destroy();
+      return null;
+    }
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -50,11 +50,26 @@ describe('omtop parse', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('omtop: cannot parse mps output: line 3: expected a PID, got "abc"');
   });
 
-  it('reports a tool error text the same way', async () => {
-    const run = await omtop(['parse', 'mosctl-getspeed'], 'Node #407 is not up\n');
+  it('reports a tool error text as what it is, on one line', async () => {
+    const run = await omtop(['parse', 'mosctl-getspeed'], 'Error: Network is unreachable\n');
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe('omtop: cannot parse mosctl getspeed output: line 1: Node #407 is not up');
+    expect(run.stderr).toBe('omtop: mosctl getspeed reported an error (down): line 1: Error: Network is unreachable');
+  });
+
+  it('refuses input larger than its cap with one line naming the limit, without reading it all', async () => {
+    const run = await execa('sh', ['-c', `yes | node bin/omtop.js parse mps -`], { cwd: ROOT, reject: false, env: { OMTOP_DEBUG: '' }, timeout: 60_000 });
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('omtop: cannot read stdin: input is larger than 16 MiB, the most omtop parse reads (no tool prints that much)');
+  });
+
+  it('shows at most a hundred warnings and counts the rest', async () => {
+    const run = await omtop(['parse', 'openmosix-status', '-'], `This is OpenMosix node #1\n${'chatter\n'.repeat(150)}`);
+    expect(run.exitCode).toBe(0);
+    const lines = run.stderr.split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toBe('omtop: warning: openmosix-status: 50 more warning(s) not shown');
   });
 
   it('exits 2 with one line for an unknown or missing KIND', async () => {
@@ -83,8 +98,8 @@ describe('omtop parse', { timeout: 90_000 }, () => {
   it('lists every kind for --help', async () => {
     const run = await omtop(['parse', '--help']);
     expect(run.exitCode).toBe(0);
-    for (const kind of ['openmosix-status', 'mps', 'mtop', 'mosctl-getload', 'mosctl-getspeed', 'mosctl-getmem', 'mosctl-getfree',
-      'mosctl-getutil', 'mosctl-status', 'mosctl-isup', 'mosctl-whois', 'mosctl-getyard', 'mosctl-getdecay']) {
+    for (const kind of ['openmosix-status', 'setpe-r', 'showmap', 'mps', 'mtop', 'mosctl-getload', 'mosctl-getspeed', 'mosctl-getmem', 'mosctl-getfree',
+      'mosctl-getutil', 'mosctl-status', 'mosctl-isup', 'mosctl-whois', 'mosctl-getyard', 'mosctl-getdecay', 'mosctl-reply', 'hpc-int', 'tool-error']) {
       expect(run.stdout).toMatch(new RegExp(`^  ${kind}$`, 'm'));
     }
   });

@@ -1,7 +1,7 @@
 // Every fixture under fixtures/<tool>/ against its expected value or error.
 import { describe, expect, it } from 'vitest';
 import { parseHpcNode } from '../../parsers/hpc.js';
-import { hpcNodeFixtures, readExpected, textFixtures } from './fixtureCases.js';
+import { hpcNodeFixtures, parserForKind, readExpected, realCaptures, textFixtures } from './fixtureCases.js';
 
 const cases = textFixtures();
 const valueCases = cases.filter((fixture) => !fixture.expectsError);
@@ -25,6 +25,23 @@ describe('fixtures', () => {
     const result = fixture.parser.parse(fixture.input);
     if (result.ok) expect.fail(`${fixture.id}: expected an error, got ${JSON.stringify(result.value)}`);
     expect(result.error).toEqual(readExpected(fixture.expectedPath));
+  });
+
+  const real = realCaptures().filter((capture) => parserForKind(capture.kind) !== undefined);
+
+  it.each(real.map((capture) => [capture.id, capture] as const))('real capture %s reads as its expected JSON', (_id, capture) => {
+    const parser = parserForKind(capture.kind);
+    if (!parser || capture.expectedPath === null) return expect.fail(`${capture.id}: no parser or no expected JSON`);
+    const result = parser.parse(capture.text);
+    const expected = readExpected(capture.expectedPath);
+    if (capture.expectsError) {
+      if (result.ok) return expect.fail(`${capture.id}: expected an error, got ${JSON.stringify(result.value)}`);
+      expect({ line: result.error.line, code: result.error.code, message: result.error.message }).toEqual(expected);
+    } else {
+      if (!result.ok) return expect.fail(`${capture.id}: line ${result.error.line}: ${result.error.message}`);
+      expect(result.value).toEqual(expected);
+      expect(result.warnings).toEqual([]);
+    }
   });
 
   it.each(hpcNodeFixtures().map((fixture) => [fixture.id, fixture] as const))('%s parses to its .json', (_id, fixture) => {

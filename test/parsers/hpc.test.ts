@@ -14,16 +14,24 @@ describe('/proc/hpc parsers', () => {
     expect(parseHpcAdminFlag('2\n')).toMatchObject({ value: true, warnings: [{ line: 1 }] });
   });
 
-  it('turns node 266 pages into the bytes mosctl getmem prints', () => {
-    const result = parseHpcNode({ mem: '53213\n', tmem: '57328\n', speed: '26842\n', load: '0\n' });
+  it('reads memory in bytes and the flags from the status bits, as the live cluster\'s node 2 shows them', () => {
+    const result = parseHpcNode({ mem: '123666432\n', rmem: '107073536\n', tmem: '134086656\n', speed: '29802\n', load: '96\n', status: '3\n' });
     expect(result).toEqual({
       ok: true,
       value: {
-        up: true, load: 0, speed: 26842, memFreeBytes: 217960448, memPhysFreeBytes: null, memTotalBytes: 234815488,
-        cpus: null, util: null, statusBits: null,
+        up: true, load: 96, speed: 29802, memFreeBytes: 123666432, memPhysFreeBytes: 107073536, memTotalBytes: 134086656,
+        cpus: null, util: null, statusBits: 3, flags: { stay: false, lstay: false, block: false, quiet: false, nomfs: false },
       },
       warnings: [],
     });
+    expect(parseHpcNode({ status: '127\n' })).toMatchObject({ value: { up: true, flags: { stay: true, lstay: true, block: true, quiet: true, nomfs: true } } });
+    expect(parseHpcNode({ status: '1\n', load: '5\n' })).toMatchObject({ value: { up: false } });
+  });
+
+  it('drops, with a warning, free memory above the total and util above what the CPUs give', () => {
+    const result = parseHpcNode({ mem: '217960448\n', tmem: '9765625\n', util: '250\n', cpus: '2\n' });
+    expect(result.ok && result.value).toMatchObject({ memFreeBytes: null, memTotalBytes: 9765625, util: null, cpus: 2 });
+    expect(result.ok && result.warnings).toHaveLength(2);
   });
 
   it('marks a node reading -101 as down with no values', () => {

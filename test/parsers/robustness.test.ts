@@ -1,14 +1,19 @@
-// Mutated fixtures through every parser: whatever the bytes, a parser returns either a value its
-// schema accepts or an error whose line lies within the input, and never throws.
+// Hostile input through every parser: mutated fixtures (the tutorial's and every real capture),
+// arbitrary bytes, and long adversarial lines. Whatever the bytes, a parser returns either a value
+// its schema accepts and that can be true (finite numbers, free memory no larger than the total,
+// real addresses), or an error whose line lies within the input; it never throws, and it reads a
+// long line in time linear in its length (adversarialLines.ts holds the cases that were quadratic).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HPC_NODE_FILES, HpcNodeSchema, parseHpcNode } from '../../parsers/hpc.js';
-import type { ParseResult } from '../../parsers/result.js';
+import { TOOL_ERROR_CODES, type ParseResult } from '../../parsers/result.js';
 import { lineCount } from '../../parsers/util/lines.js';
-import { TEXT_PARSERS, textFixtures } from './fixtureCases.js';
+import { parseBlenderLine } from '../../parsers/blenderLog.js';
+import { TEXT_PARSERS, realCaptures, textFixtures } from './fixtureCases.js';
+import { impossibleValues, longLine } from './invariants.js';
 
-const CODES = ['malformed', 'empty', 'usage', 'not-configured', 'not-up', 'not-openmosix', 'permission-denied', 'tool-error'];
-const HUGE = ['99999999999999999999999', '9007199254740993', '4294967296', '65536', '-1', '1e400', '0x10', 'NaN', '-0', '1.5'];
+const CODES: readonly string[] = ['malformed', 'empty', ...TOOL_ERROR_CODES];
+const HUGE = ['99999999999999999999999', '9007199254740993', '4294967296', '65536', '-1', '1e400', '0x10', 'NaN', '-0', '1.5', 'Infinity'];
 
 type Mutation =
   | { kind: 'truncate'; at: number }
@@ -22,7 +27,7 @@ type Mutation =
 const position = fc.double({ min: 0, max: 1, noNaN: true });
 const junk = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.constantFrom('\x1b[7m', '\x00', '\t', ' ', '\r', '#', ':', '-', '%', 'K', 'M', '(', ')', '%CPU', 'PID', 'COMMAND', 'N#'),
+  fc.constantFrom('\x1b[7m', '\x1b]0;x\x07', '\x00', '\t', ' ', '\r', '#', ':', '-', '%', 'K', 'M', '(', ')', '%CPU', 'PID', 'COMMAND', 'N#', '256.0.1.5'),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
@@ -60,6 +65,7 @@ function checkResult(result: ParseResult<unknown>, input: string, schema: { safe
   const lines = lineCount(input);
   if (result.ok) {
     expect(schema.safeParse(result.value).success).toBe(true);
+    expect(impossibleValues(result.value)).toEqual([]);
     for (const warning of result.warnings) {
       expect(warning.line >= 0 && warning.line <= lines).toBe(true);
     }
@@ -74,15 +80,14 @@ function checkResult(result: ParseResult<unknown>, input: string, schema: { safe
   }
 }
 
-const fixtures = textFixtures();
+const seeds = [...textFixtures().map((fixture) => fixture.input), ...realCaptures().map((capture) => capture.text)];
 const parsers = Object.values(TEXT_PARSERS);
 
 describe('parser robustness under mutation', () => {
-  it('every parser gives a schema-valid value or a located error for every mutated fixture', () => {
+  it('every parser gives a valid, possible value or a located error for every mutated fixture and capture', () => {
     fc.assert(
-      fc.property(fc.nat(fixtures.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (pick, changes) => {
-        const source = fixtures[pick]?.input ?? '';
-        const input = changes.reduce(apply, source);
+      fc.property(fc.nat(seeds.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (pick, changes) => {
+        const input = changes.reduce(apply, seeds[pick] ?? '');
         for (const parser of parsers) checkResult(parser.parse(input), input, parser.schema);
       }),
       { numRuns: 600 },
@@ -98,24 +103,53 @@ describe('parser robustness under mutation', () => {
     );
   });
 
-  it('parseHpcNode gives a schema-valid value or an error for any file contents', () => {
-    const contents = fc.oneof(fc.constantFrom(...HUGE, '-101\n', '153\n', ''), fc.string({ unit: 'binary', maxLength: 20 }));
+  it('parseHpcNode gives a schema-valid, possible value or an error for any file contents', () => {
+    const contents = fc.oneof(fc.constantFrom(...HUGE, '-101\n', '153\n', '134086656\n', '3\n', ''), fc.string({ unit: 'binary', maxLength: 20 }));
     const files = fc.record(Object.fromEntries(HPC_NODE_FILES.map((name) => [name, contents])), { requiredKeys: [] });
     fc.assert(
       fc.property(files, (node) => {
         const result = parseHpcNode(node);
-        if (result.ok) expect(HpcNodeSchema.safeParse(result.value).success).toBe(true);
-        else expect(result.error.code).toBe('empty');
+        if (result.ok) {
+          expect(HpcNodeSchema.safeParse(result.value).success).toBe(true);
+          expect(impossibleValues(result.value)).toEqual([]);
+        } else {
+          expect(result.error.code).toBe('empty');
+        }
       }),
       { numRuns: 300 },
     );
   });
 
   it('the mutations do change the inputs (the property is not vacuous)', () => {
-    const tutorial = fixtures.find((fixture) => fixture.id === 'mps/tutorial')?.input ?? '';
+    const tutorial = textFixtures().find((fixture) => fixture.id === 'mps/tutorial')?.input ?? '';
     expect(apply(tutorial, { kind: 'huge-numbers', picks: [0] })).toContain(HUGE[0]);
     expect(apply(tutorial, { kind: 'line-ends', ending: '\r\n' })).toContain('\r\n');
     expect(apply(tutorial, { kind: 'shuffle-lines', order: [3, 0] }).split('\n')[0]).toBe(tutorial.split('\n')[3]);
     expect(TEXT_PARSERS.mps?.parse(apply(tutorial, { kind: 'truncate', at: 0.5 })).ok).toBe(true);
+  });
+});
+
+// Each run parses a line of 20-60 thousand characters with every parser; a parser that
+// backtracks over it (as three did: 21-28 s for 100 KB) takes seconds per run and fails the
+// budget, whatever the machine's load. A linear one takes a few milliseconds.
+describe('long adversarial lines', { timeout: 120_000 }, () => {
+  const BUDGET_MS = 1500;
+
+  it('every parser reads a long hostile line in linear time and gives a possible value or an error', () => {
+    fc.assert(
+      fc.property(longLine(seeds), (input) => {
+        for (const parser of parsers) {
+          const started = performance.now();
+          const result = parser.parse(input);
+          expect(performance.now() - started, `${parser.name} on ${JSON.stringify(input.slice(0, 40))}…`).toBeLessThan(BUDGET_MS);
+          checkResult(result, input, parser.schema);
+        }
+        const started = performance.now();
+        const event = parseBlenderLine(input.split('\n')[0] ?? '');
+        expect(performance.now() - started).toBeLessThan(BUDGET_MS);
+        expect(impossibleValues(event)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -17,7 +17,7 @@ describe('parseMosctlUsage', () => {
   });
 
   it('does not take another tool error for usage', () => {
-    expect(parseMosctlUsage('Node #1 is not up\n')).toMatchObject({ ok: false, error: { code: 'not-up' } });
+    expect(parseMosctlUsage('Error: Network is unreachable\n')).toMatchObject({ ok: false, error: { code: 'down' } });
     expect(parseMosctlUsage('speed=1.\n')).toMatchObject({ ok: false, error: { line: 1, code: 'malformed' } });
   });
 });
