@@ -1,7 +1,7 @@
 // 1. Parsers: mps and mtop text of 10,000 processes and `openmosix status` of 1,000 nodes, printed
 // by the emulator's printers, against JSON.parse of the same data as JSON, timed in the same run.
 import { MpsSchema, MtopSchema, OpenMosixStatusSchema, parseMps, parseMtop, parseOpenMosixStatus } from '../parsers/index.js';
-import { printMps, printMtop, printOpenMosixStatus } from '../src/emulator/index.js';
+import { printMpsAux, printMtop, printOpenMosixStatus } from '../src/emulator/index.js';
 import { createSyntheticCluster, toMpsRows, toMtopFrame, toOpenMosixStatus } from './gen/syntheticCluster.js';
 import { z } from 'zod';
 import type { BenchRow } from './lib/row.js';
@@ -28,7 +28,7 @@ function cases(): ParserCase[] {
   const mpsRows = toMpsRows(processes);
   const mtopFrame = toMtopFrame(processes);
   const status = toOpenMosixStatus(nodes);
-  const mpsText = printMps(mpsRows);
+  const mpsText = printMpsAux(mpsRows);
   const mtopText = printMtop(mtopFrame);
   const statusText = printOpenMosixStatus(status);
   const mpsValue = parseMps(mpsText);

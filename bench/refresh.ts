@@ -28,7 +28,7 @@ interface TickRun {
   readonly mosctlForksPerTick: number;
   /**
    * Mean wall ms of a steady tick minus the time spent producing the tools' text. A mean, not a
-   * median: ticks alternate with and without mtop, and a median of two clusters jumps between them.
+   * median: the slow readings come due on some ticks only, and a median jumps between clusters of ticks.
    */
   readonly ownMsPerTick: number;
   readonly wallMsPerTick: number;
@@ -125,7 +125,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     rows.push({
       bench: BENCH, name: `/proc/hpc path, ${nodes} nodes: node-data forks/tick`, value: run.mosctlForksPerTick, unit: 'forks',
       target: { on: 'value', atMost: 0 },
-      note: `all forks ${run.forksPerTick.toFixed(2)}/tick (mps, mtop every 3rd tick, openmosix status every 30 s)${problemNote(run)}`,
+      note: `all forks ${run.forksPerTick.toFixed(2)}/tick (mps auxww, setpe -r every 30 s)${problemNote(run)}`,
     });
   }
   for (const nodes of NODE_COUNTS) {

@@ -1,14 +1,14 @@
 // The CommandRunner seam for a synthetic cluster of any size (the emulator models the tutorial's
-// four nodes only): answers openmosix status, mosctl, mps and mtop with the emulator's own text
-// printers, counts every call as one fork, and times itself so a benchmark can take the tools'
-// own cost out of omtop's.
+// four nodes only): answers setpe -r, mosctl and mps auxww with the emulator's own text printers
+// (the real tools' formats), counts every call as one fork, and times itself so a benchmark can
+// take the tools' own cost out of omtop's.
 import { performance } from 'node:perf_hooks';
 import {
-  printFreeMemory, printGetload, printGetspeed, printGetutil, printIsup, printMps, printMtop, printOpenMosixStatus,
+  printFreeMemory, printGetload, printGetspeed, printGetutil, printIsup, printMpsAux, printRawFreeMemory, printSetpe,
   printStatus, printWhoisSelf,
 } from '../src/emulator/index.js';
 import type { CommandResult, CommandRunner } from '../src/runner/runner.js';
-import { type SyntheticCluster, toMpsRows, toMtopFrame, toOpenMosixStatus } from './gen/syntheticCluster.js';
+import { type SyntheticCluster, toMpsRows, toOpenMosixStatus } from './gen/syntheticCluster.js';
 
 export interface CallCounts {
   /** Every command, by program name (argv[0]). */
@@ -23,7 +23,7 @@ export interface ScaledClusterRunner extends CommandRunner {
   resetCounts(): void;
 }
 
-const FLAGS_OFF = { stay: false, lstay: false, block: false, quiet: false };
+const FLAGS_OFF = { stay: false, lstay: false, block: false, quiet: false, nomfs: false };
 
 export function createScaledClusterRunner(cluster: SyntheticCluster): ScaledClusterRunner {
   const byProgram = new Map<string, number>();
@@ -32,9 +32,8 @@ export function createScaledClusterRunner(cluster: SyntheticCluster): ScaledClus
 
   const answer = (argv: readonly string[]): string | null => {
     const [program, command, nodeWord] = argv;
-    if (program === 'openmosix' && command === 'status') return printOpenMosixStatus(toOpenMosixStatus(cluster));
-    if (program === 'mps') return printMps(toMpsRows(cluster));
-    if (program === 'mtop') return printMtop(toMtopFrame(cluster));
+    if (program === 'setpe' && command === '-r') return printSetpe(toOpenMosixStatus(cluster));
+    if (program === 'mps') return printMpsAux(toMpsRows(cluster));
     if (program !== 'mosctl') return null;
     if (command === 'whois' && nodeWord === undefined) return printWhoisSelf(cluster.localNode);
     const id = nodeWord === undefined ? cluster.localNode : Number(nodeWord);
@@ -43,11 +42,11 @@ export function createScaledClusterRunner(cluster: SyntheticCluster): ScaledClus
     switch (command) {
       case 'getload': return printGetload(node.load);
       case 'getspeed': return printGetspeed(node.speed);
-      case 'getutil': return printGetutil(node.util);
-      case 'getmem':
-      case 'getfree': return printFreeMemory(node.memFreeBytes, node.memTotalBytes);
+      case 'getutil': return printGetutil(node.util, 1);
+      case 'getmem': return printFreeMemory(node.memFreeBytes, node.memTotalBytes);
+      case 'getfree': return printRawFreeMemory(node.memFreeBytes, node.memTotalBytes);
       case 'isup': return printIsup(true);
-      case 'status': return printStatus(node.id, true, FLAGS_OFF);
+      case 'status': return printStatus(true, FLAGS_OFF);
       default: return null;
     }
   };

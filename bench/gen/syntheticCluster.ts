@@ -3,7 +3,7 @@
 // output differs from the last one (as on a real cluster). Seeded: same size, same data.
 // No blender among the commands, so the dashboard's automatic blender-only filter stays off.
 import { createRandom, type Random } from '../../src/emulator/random.js';
-import type { MpsRow, MtopFrame, MtopRow, OpenMosixStatusState } from '../../src/emulator/index.js';
+import type { MpsAuxRow, MtopFrame, MtopRow, OpenMosixStatusState } from '../../src/emulator/index.js';
 import { autodiscoveryStatus } from '../../src/emulator/index.js';
 
 export interface SyntheticNode {
@@ -96,10 +96,13 @@ export function advanceCluster(cluster: SyntheticCluster, seed = 7): void {
   cluster.processes = [...kept, ...started];
 }
 
-export function toMpsRows(cluster: SyntheticCluster): MpsRow[] {
+/** `mps auxww` rows, the layout the openmosix backend reads. */
+export function toMpsRows(cluster: SyntheticCluster): MpsAuxRow[] {
   return cluster.processes.map((process) => ({
-    pid: process.pid, tty: '?', node: process.node, stat: process.cpuPercent > 25 ? 'R' : 'S',
-    timeSeconds: process.timeSeconds, command: process.node === 0 ? process.command : `(${process.comm})`,
+    pid: process.pid, tty: '? ', node: process.node, stat: process.cpuPercent > 25 ? 'R' : 'S',
+    timeSeconds: process.timeSeconds, command: process.node === 0 ? `${process.command} ` : `(${process.comm})`,
+    user: process.user, cpuPercent: process.cpuPercent, memPercent: (process.rssKiB / 262_144) * 100,
+    sizeKiB: process.rssKiB + 800, rssKiB: process.rssKiB, start: '22:37',
   }));
 }
 
@@ -109,7 +112,7 @@ export function toMtopFrame(cluster: SyntheticCluster): MtopFrame {
     .map((process) => ({
       pid: process.pid, user: process.user, priority: process.cpuPercent > 25 ? 17 : 9, nice: 0,
       sizeKiB: process.rssKiB + 800, rssKiB: process.rssKiB, shareKiB: 676, stat: process.cpuPercent > 25 ? 'R' : 'S',
-      node: process.node, cpuPercent: process.cpuPercent, memPercent: (process.rssKiB / 262_144) * 100,
+      node: process.node, migrations: process.node === 0 ? 0 : 1, cpuPercent: process.cpuPercent, memPercent: (process.rssKiB / 262_144) * 100,
       timeSeconds: process.timeSeconds, command: process.comm,
     }));
   const running = cluster.processes.filter((process) => process.cpuPercent > 25).length;

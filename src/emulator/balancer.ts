@@ -5,7 +5,7 @@ import type { ClusterModel, EmuNode, EmuProcess } from './model.js';
 import { demandOn, isRunnable } from './model.js';
 import { accepts, mayLeaveAutomatically, moveProcess } from './migration.js';
 
-/** How much better a target must be before a process moves (mosctl gettune shows it as load_margin). */
+/** How much better a target must be before a process moves. */
 export const HYSTERESIS = 1.25;
 /** A process that just moved stays put for this long (migration has a cost). */
 const MIN_RESIDENCE_MS = 5000;

@@ -16,16 +16,15 @@ interface NodeSpec {
   readonly totalPages: number;
   /** Free pages on an idle node (the tutorial's getmem, taken before the render started). */
   readonly idleFreePages: number;
-  readonly yard: string;
 }
 
 // 261 and 266: speed and memory from the tutorial's mosctl output. 261 has two CPUs because the
 // tutorial's mtop shows 160.8% user time there. 407 and 258 are invented.
 const NODE_SPECS: readonly NodeSpec[] = [
-  { ip: '10.0.1.5', speed: 8240, cpus: 2, totalPages: 65533, idleFreePages: 60448, yard: 'pentium3' },
-  { ip: '10.0.1.151', speed: 19000, cpus: 1, totalPages: 131039, idleFreePages: 122380, yard: 'pentium4' },
-  { ip: '10.0.1.10', speed: 26842, cpus: 1, totalPages: 57328, idleFreePages: 53213, yard: 'athlon' },
-  { ip: '10.0.1.2', speed: 12000, cpus: 1, totalPages: 32749, idleFreePages: 28110, yard: 'pentium3' },
+  { ip: '10.0.1.5', speed: 8240, cpus: 2, totalPages: 65533, idleFreePages: 60448 },
+  { ip: '10.0.1.151', speed: 19000, cpus: 1, totalPages: 131039, idleFreePages: 122380 },
+  { ip: '10.0.1.10', speed: 26842, cpus: 1, totalPages: 57328, idleFreePages: 53213 },
+  { ip: '10.0.1.2', speed: 12000, cpus: 1, totalPages: 32749, idleFreePages: 28110 },
 ];
 
 /** Node numbers come from autodiscovery: the low 16 bits of the IPv4 address. */
@@ -58,7 +57,7 @@ export function createInitialModel(options: EmulatorOptions): ClusterModel {
       guestArrivals: options.guestArrivals ?? true,
     },
     clockStartSeconds: 22 * 3600 + 37 * 60, // the tutorial's mtop: " 10:37pm  up 21:50"
-    uptimeStartSeconds: 21 * 3600 + 50 * 60,
+    uptimeStartSeconds: BOOT_MINUTES_AGO * 60,
     decay: { interval: 1, slow: 975, fast: 926 },
     mfs: true,
   };
@@ -79,7 +78,6 @@ function makeNode(spec: NodeSpec, starters: readonly EmuProcess[]): EmuNode {
     memTotalBytes: total,
     baseUsedBytes: Math.max(0, total - spec.idleFreePages * PAGE_BYTES - startersBytes),
     cacheBytes: Math.floor(spec.totalPages / 16) * PAGE_BYTES,
-    yard: spec.yard,
     up: true,
     downUntilMs: 0,
     flags: { stay: false, lstay: false, block: false, quiet: false },
@@ -99,16 +97,22 @@ interface ProcessSpec {
   readonly sizeKiB: number;
   readonly rssKiB: number;
   readonly shareKiB: number;
+  /** Started this long before the emulator (init and sshd at boot, the user's session lately). */
+  readonly startedMinutesAgo: number;
+  /** Has a controlling terminal (plain `mps` lists it): the daemons have none. */
+  readonly terminal: boolean;
 }
+
+const BOOT_MINUTES_AGO = 21 * 60 + 50; // the tutorial's mtop: "up 21:50"
 
 // The tutorial's mps and mtop listings (sizes from its mtop where it shows them).
 const SYSTEM_PROCESSES: readonly ProcessSpec[] = [
-  { pid: 1, cmdline: 'init', comm: 'init', stat: 'S', demand: 0, cpuSeconds: 6, sizeKiB: 476, rssKiB: 476, shareKiB: 420 },
-  { pid: 1098, cmdline: '/usr/sbin/sshd', comm: 'sshd', stat: 'S', demand: 0.001, cpuSeconds: 24, sizeKiB: 2208, rssKiB: 2208, shareKiB: 1576 },
-  { pid: 1100, cmdline: '-zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320 },
-  { pid: 1146, cmdline: 'xterm', comm: 'xterm', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 4484, rssKiB: 4484, shareKiB: 3120 },
-  { pid: 1147, cmdline: 'zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320 },
-  { pid: 1181, cmdline: 'mtop', comm: 'mtop', stat: 'R', demand: 0.003, cpuSeconds: 0, sizeKiB: 848, rssKiB: 848, shareKiB: 692 },
+  { pid: 1, cmdline: 'init', comm: 'init', stat: 'S', demand: 0, cpuSeconds: 6, sizeKiB: 476, rssKiB: 476, shareKiB: 420, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
+  { pid: 1098, cmdline: '/usr/sbin/sshd', comm: 'sshd', stat: 'S', demand: 0.001, cpuSeconds: 24, sizeKiB: 2208, rssKiB: 2208, shareKiB: 1576, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
+  { pid: 1100, cmdline: '-zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
+  { pid: 1146, cmdline: 'xterm', comm: 'xterm', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 4484, rssKiB: 4484, shareKiB: 3120, startedMinutesAgo: 4, terminal: true },
+  { pid: 1147, cmdline: 'zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
+  { pid: 1181, cmdline: 'mtop', comm: 'mtop', stat: 'R', demand: 0.003, cpuSeconds: 0, sizeKiB: 848, rssKiB: 848, shareKiB: 692, startedMinutesAgo: 2, terminal: true },
 ];
 
 function systemProcesses(home: number): EmuProcess[] {
@@ -130,6 +134,8 @@ function systemProcesses(home: number): EmuProcess[] {
       rssKiB: spec.rssKiB,
       shareKiB: spec.shareKiB,
       lastMovedMs: 0,
+      startedAtMs: -spec.startedMinutesAgo * 60_000,
+      terminal: spec.terminal,
     }),
   );
 }
@@ -153,5 +159,8 @@ export function foreignProcess(
   rssKiB: number,
   work: number,
 ): EmuProcess {
-  return newProcess({ pid, user: 'guest', home, node, comm, cmdline, kind: 'foreign', demand: 1, sizeKiB: rssKiB + 1024, rssKiB, shareKiB: 512, workLeft: work });
+  return newProcess({
+    pid, user: 'guest', home, node, comm, cmdline, kind: 'foreign', demand: 1, sizeKiB: rssKiB + 1024, rssKiB, shareKiB: 512, workLeft: work,
+    terminal: false,
+  });
 }

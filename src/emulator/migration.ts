@@ -23,6 +23,7 @@ export function moveProcess(model: ClusterModel, process: EmuProcess, target: nu
   if (process.node === target) return;
   const from = process.node;
   process.node = target;
+  process.migrations += 1;
   process.lastMovedMs = model.nowMs;
   // Manual placements stick for a while, or the balancer would undo them on its next round.
   if (reason !== 'balancer') process.holdUntilMs = model.nowMs + MANUAL_HOLD_MS;

@@ -31,7 +31,6 @@ export interface EmuNode {
   readonly baseUsedBytes: number;
   /** Page cache and buffers: counted free by openMosix (getmem), used by Linux (getfree). */
   readonly cacheBytes: number;
-  yard: string;
   up: boolean;
   downUntilMs: number;
   flags: NodeFlagState;
@@ -84,6 +83,12 @@ export interface EmuProcess {
   /** Work left for a foreign job, in speed-seconds; null when it runs forever. */
   workLeft: number | null;
   part: PartProgress | null;
+  /** Model time it started (negative: before the emulator did), for ps's START and %CPU. */
+  readonly startedAtMs: number;
+  /** It has a controlling terminal, so plain `mps` (without `x`) lists it. */
+  readonly terminal: boolean;
+  /** How many times it migrated (mtop's MGS). */
+  migrations: number;
 }
 
 export interface RenderState {
@@ -170,6 +175,9 @@ export function newProcess(fields: ProcessIdentity & Partial<EmuProcess>): EmuPr
     lastMovedMs: -Infinity,
     workLeft: null,
     part: null,
+    startedAtMs: 0,
+    terminal: true,
+    migrations: 0,
     ...fields,
   };
 }

@@ -109,6 +109,8 @@ export function adopt(model: ClusterModel, adopted: AdoptedProcess): void {
       kind: 'adopted',
       demand: 1,
       cpuSeconds: existing?.kind === 'adopted' ? existing.cpuSeconds : 0,
+      startedAtMs: existing?.kind === 'adopted' ? existing.startedAtMs : model.nowMs,
+      migrations: existing?.kind === 'adopted' ? existing.migrations : 0,
       sizeKiB: ADOPTED_RSS_KIB + 1024,
       rssKiB: ADOPTED_RSS_KIB,
       shareKiB: 1656,

@@ -2,7 +2,7 @@
 // read-only view handed to tests and the demo backend.
 import type { ClusterModel, EmuProcess } from './model.js';
 import { freeBytes, localNode, localProcesses } from './model.js';
-import type { MpsRow } from './print/mps.js';
+import type { MpsAuxRow, MpsRow } from './print/mps.js';
 import type { MtopFrame, MtopRow } from './print/mtop.js';
 import type { OpenMosixStatusState } from './print/openmosixStatus.js';
 import { autodiscoveryStatus } from './print/openmosixStatus.js';
@@ -23,17 +23,53 @@ function shownNode(model: ClusterModel, process: EmuProcess): number {
   return process.node === model.localNode ? 0 : process.node;
 }
 
-export function mpsRows(model: ClusterModel): MpsRow[] {
+/**
+ * ps's COMMAND: the command line with a space after each word, or `(comm)` when there is none to
+ * read, as on the tutorial's kernel for a migrated process (the live 2.4.26 cluster shows the
+ * command line there too; the emulator follows the tutorial it models).
+ */
+function commandCell(model: ClusterModel, process: EmuProcess): string {
+  return process.node === model.localNode ? `${process.cmdline} ` : `(${process.comm})`;
+}
+
+/** mps rows of the local node's own processes, by PID; `withoutTerminal` as with `x`. */
+export function mpsRows(model: ClusterModel, withoutTerminal = true): MpsRow[] {
   return localProcesses(model)
+    .filter((process) => withoutTerminal || process.terminal)
     .sort((a, b) => a.pid - b.pid)
     .map((process) => ({
       pid: process.pid,
-      tty: '?',
+      tty: '? ',
       node: shownNode(model, process),
       stat: statOf(model, process),
       timeSeconds: process.cpuSeconds,
-      command: process.node === model.localNode ? process.cmdline : `(${process.comm})`,
+      command: commandCell(model, process),
     }));
+}
+
+/** `HH:MM` of model time `ms` on the emulated clock. */
+function clockOf(model: ClusterModel, ms: number): string {
+  const seconds = (((model.clockStartSeconds + Math.floor(ms / 1000)) % 86_400) + 86_400) % 86_400;
+  return `${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}`;
+}
+
+/** `mps aux` rows: ps's %CPU is CPU time over the time since the process started. */
+export function mpsAuxRows(model: ClusterModel, withoutTerminal = true): MpsAuxRow[] {
+  const totalKiB = localNode(model).memTotalBytes / 1024;
+  const byPid = new Map(localProcesses(model).map((process) => [process.pid, process]));
+  return mpsRows(model, withoutTerminal).map((row) => {
+    const process = byPid.get(row.pid);
+    const ageSeconds = process ? (model.nowMs - process.startedAtMs) / 1000 : 0;
+    return {
+      ...row,
+      user: process?.user ?? '',
+      cpuPercent: process && ageSeconds > 0 ? Math.min(100, (process.cpuSeconds / ageSeconds) * 100) : 0,
+      memPercent: process ? (process.rssKiB / totalKiB) * 100 : 0,
+      sizeKiB: process?.sizeKiB ?? 0,
+      rssKiB: process?.rssKiB ?? 0,
+      start: clockOf(model, process?.startedAtMs ?? 0),
+    };
+  });
 }
 
 /** top's priority: CPU-bound processes sink to 14-18, sleepers sit at 9-10 (as in the capture). */
@@ -56,6 +92,7 @@ export function mtopFrame(model: ClusterModel): MtopFrame {
     shareKiB: process.shareKiB,
     stat: statOf(model, process),
     node: shownNode(model, process),
+    migrations: process.migrations,
     cpuPercent: process.pcpu,
     memPercent: (process.rssKiB / totalKiB) * 100,
     timeSeconds: process.cpuSeconds,

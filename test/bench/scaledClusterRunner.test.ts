@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMosctlGetload, parseMps, parseMtop, parseOpenMosixStatus } from '../../parsers/index.js';
+import { parseMosctlGetload, parseMosctlGetutil, parseMps, parseOpenMosixStatus } from '../../parsers/index.js';
 import { createOpenMosixBackend } from '../../src/backends/openmosix/openmosixBackend.js';
 import { createSyntheticCluster } from '../../bench/gen/syntheticCluster.js';
 import { createScaledClusterRunner } from '../../bench/scaledClusterRunner.js';
@@ -8,12 +8,12 @@ describe('createScaledClusterRunner', () => {
   it("answers the tools with text omtop's parsers read back", async () => {
     const cluster = createSyntheticCluster(40, 120);
     const runner = createScaledClusterRunner(cluster);
-    const status = parseOpenMosixStatus((await runner.run(['openmosix', 'status'])).stdout);
+    const status = parseOpenMosixStatus((await runner.run(['setpe', '-r'])).stdout);
     expect(status.ok && status.value.nodes.map((node) => node.id)).toEqual(cluster.nodes.map((node) => node.id));
-    const mps = parseMps((await runner.run(['mps'])).stdout);
+    const mps = parseMps((await runner.run(['mps', 'auxww'])).stdout);
     expect(mps.ok && mps.value.processes).toHaveLength(120);
-    const mtop = parseMtop((await runner.run(['mtop', '-b', '-n', '1'])).stdout);
-    expect(mtop.ok && mtop.value.processes).toHaveLength(120);
+    expect(mps.ok && mps.value.processes.every((row) => row.user !== undefined && row.cpu !== undefined)).toBe(true);
+    expect(parseMosctlGetutil((await runner.run(['mosctl', 'getutil', String(cluster.nodes[0]?.id)])).stdout)).toMatchObject({ ok: true });
     const node = cluster.nodes[3];
     const load = parseMosctlGetload((await runner.run(['mosctl', 'getload', String(node?.id)])).stdout);
     expect(load.ok && load.value.load).toBe(node?.load);

@@ -4,7 +4,7 @@ import type { EmulatedCluster } from '../../src/emulator/types.js';
 import { stdoutOf } from './emulatorHelpers.js';
 
 async function screens(cluster: EmulatedCluster): Promise<string> {
-  return (await stdoutOf(cluster, 'mps')) + (await stdoutOf(cluster, 'mtop', '-b', '-n', '1')) + JSON.stringify(cluster.events());
+  return (await stdoutOf(cluster, 'mps', 'auxww')) + (await stdoutOf(cluster, 'mtop')) + JSON.stringify(cluster.events());
 }
 
 describe('createEmulatedCluster', () => {

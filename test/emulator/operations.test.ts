@@ -8,7 +8,7 @@ describe('mosctl expel', () => {
     const cluster = quietCluster();
     const guests = guestsOnLocal(cluster);
     expect(guests.length).toBeGreaterThan(0);
-    expect(await stdoutOf(cluster, 'mosctl', 'expel')).toBe('');
+    expect(await stdoutOf(cluster, 'mosctl', 'expel')).toBe('All remote processes were expelled and no further remote processes accepted.\n');
     expect(guestsOnLocal(cluster)).toEqual([]);
     const homes = cluster.inspect().processes.filter((process) => guests.some((guest) => guest.pid === process.pid));
     expect(homes.every((process) => process.node === process.home)).toBe(true);
@@ -23,7 +23,7 @@ describe('mosctl bring', () => {
     expect(processesOfKind(cluster, 'render-part').some((part) => part.node !== LOCAL)).toBe(true);
     await stdoutOf(cluster, 'mosctl', 'bring');
     expect(cluster.inspect().processes.filter((process) => process.home === LOCAL && process.node !== LOCAL)).toEqual([]);
-    const blenderLines = (await stdoutOf(cluster, 'mps')).split('\n').filter((line) => line.includes('blender -b'));
+    const blenderLines = (await stdoutOf(cluster, 'mps', 'ax')).split('\n').filter((line) => line.includes('blender -b'));
     expect(blenderLines).toHaveLength(4);
     expect(blenderLines.every((line) => / 0 [RS] /.test(line))).toBe(true);
     cluster.advance(20_000);
@@ -86,8 +86,11 @@ describe('node flags', () => {
   it('mosctl status shows the flags, and a repeated toggle says it is already set', async () => {
     const cluster = quietCluster();
     await stdoutOf(cluster, 'mosctl', 'block');
-    expect(await stdoutOf(cluster, 'mosctl', 'status', '261')).toBe('Node #261 is up, stay=0 lstay=0 block=1 quiet=0\n');
+    expect(await stdoutOf(cluster, 'mosctl', 'status', '261')).toBe('up,block.\n');
     expect(await stdoutOf(cluster, 'mosctl', 'nostay')).toBe('automatic load-balancing already enabled.\n');
+    expect(await stdoutOf(cluster, 'mosctl', 'stay')).toBe('Automatic load-balancing disabled: no processes will leave This node\n(except by an explicit request)\n');
+    expect(await stdoutOf(cluster, 'mosctl', 'stay')).toBe('Automatic load-balancing already disabled.\n');
+    expect(await stdoutOf(cluster, 'mosctl', 'status', '261')).toBe('up,stay,block.\n');
   });
 });
 
@@ -95,12 +98,12 @@ describe('adopted processes', () => {
   it('appear at home with a full CPU of demand, get placed, and leave on release', async () => {
     const cluster = quietCluster({ withRender: false });
     cluster.adoptProcess({ pid: 5001, command: '/usr/bin/blender -b scene.blend -s 1 -e 10 -a' });
-    expect(await stdoutOf(cluster, 'mps')).toContain(' 5001 ?      0 ');
+    expect(await stdoutOf(cluster, 'mps', 'ax')).toContain(' 5001  ?     0 ');
     cluster.advance(5_000);
-    const line = (await stdoutOf(cluster, 'mps')).split('\n').find((text) => text.startsWith(' 5001 '));
-    expect(line).toMatch(/^ 5001 \?\s+(266|407) S\s+0:0\d \(blender\)$/);
+    const line = (await stdoutOf(cluster, 'mps', 'ax')).split('\n').find((text) => text.startsWith(' 5001 '));
+    expect(line).toMatch(/^ 5001 {2}\? {3}(266|407) S {4}0:0\d \(blender\)$/);
     cluster.releaseProcess(5001);
-    expect(await stdoutOf(cluster, 'mps')).not.toContain(' 5001 ');
+    expect(await stdoutOf(cluster, 'mps', 'ax')).not.toContain(' 5001 ');
     expect(cluster.events().map((event) => event.kind)).toEqual(expect.arrayContaining(['adopted', 'migrated', 'released']));
   });
 });

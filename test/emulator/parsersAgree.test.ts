@@ -38,32 +38,44 @@ function clean<T>(result: ParseResult<T>, what: string): T {
 async function expectEverythingParses(cluster: EmulatedCluster): Promise<void> {
   const view = cluster.inspect();
   const local = view.processes.filter((process) => process.home === view.localNode);
+  const nodeOf = (process: { node: number }): number => (process.node === view.localNode ? 0 : process.node);
 
-  const status = clean(parseOpenMosixStatus(await text(cluster, 'openmosix', 'status')), 'openmosix status');
-  expect(status.localNode).toBe(view.localNode);
-  expect(status.nodes).toEqual(view.nodes.map((node) => ({ id: node.id, ip: node.ip })));
-
-  for (const argv of [['mps'], ['mps', 'ax']]) {
-    const mps = clean(parseMps(await text(cluster, ...argv)), argv.join(' '));
-    expect(mps.processes.map((row) => [row.pid, row.node])).toEqual(
-      local.map((process) => [process.pid, process.node === view.localNode ? 0 : process.node]),
-    );
+  for (const argv of [['setpe', '-r'], ['openmosix', 'status']]) {
+    const status = clean(parseOpenMosixStatus(await text(cluster, ...argv)), argv.join(' '));
+    expect(status.localNode).toBe(view.localNode);
+    expect(status.nodes).toEqual(view.nodes.map((node) => ({ id: node.id, address: node.ip })));
   }
 
-  const mtop = clean(parseMtop(await text(cluster, 'mtop', '-b', '-n', '1')), 'mtop');
+  for (const argv of [['mps', 'ax'], ['mps', 'axww'], ['mps', 'auxww']]) {
+    const mps = clean(parseMps(await text(cluster, ...argv)), argv.join(' '));
+    expect(mps.processes.map((row) => [row.pid, row.node])).toEqual(local.map((process) => [process.pid, nodeOf(process)]));
+  }
+  const aux = clean(parseMps(await text(cluster, 'mps', 'auxww')), 'mps auxww');
+  expect(aux.processes.map((row) => row.command)).toEqual(local.map((process) => (nodeOf(process) === 0 ? process.command : expect.stringMatching(/^\(.+\)$/))));
+  expect(aux.processes.every((row) => row.user !== undefined && row.cpu !== undefined && row.mem !== undefined)).toBe(true);
+  // Plain mps lists only processes with a terminal (init and sshd have none).
+  const plain = clean(parseMps(await text(cluster, 'mps')), 'mps');
+  expect(plain.processes.map((row) => row.pid)).not.toContain(1);
+
+  const mtop = clean(parseMtop(await text(cluster, 'mtop')), 'mtop');
   expect(mtop.processes.map((row) => row.pid).sort((a, b) => a - b)).toEqual(local.map((process) => process.pid));
 
   for (const node of view.nodes) {
     const id = String(node.id);
     expect(clean(parseMosctlIsup(await text(cluster, 'mosctl', 'isup', id)), `isup ${id}`).up).toBe(node.up);
     expect(clean(parseMosctlStatus(await text(cluster, 'mosctl', 'status', id)), `status ${id}`)).toMatchObject({
-      node: node.id,
       state: node.up ? 'up' : 'down',
+      flags: { stay: node.flags.stay, lstay: node.flags.lstay, block: node.flags.block, quiet: node.flags.quiet },
     });
-    expect(clean(parseMosctlWhois(await text(cluster, 'mosctl', 'whois', id)), `whois ${id}`)).toEqual({ node: node.id, address: node.ip });
+    expect(clean(parseMosctlWhois(await text(cluster, 'mosctl', 'whois', id)), `whois ${id}`)).toEqual({ node: null, address: node.ip, host: null });
+    expect(clean(parseMosctlWhois(await text(cluster, 'mosctl', 'whois', node.ip)), `whois ${node.ip}`)).toEqual({ node: node.id, address: node.ip, host: null });
     if (!node.up) {
-      const down = parseMosctlGetload(await text(cluster, 'mosctl', 'getload', id));
-      expect(down.ok ? 'parsed' : down.error.code).toBe('not-up');
+      for (const query of ['getload', 'getspeed', 'getmem', 'getutil']) {
+        const down = await cluster.run(['mosctl', query, id]);
+        expect(down).toMatchObject({ exitCode: 0, stdout: '', stderr: 'Error: Network is unreachable\n' });
+      }
+      const parsed = parseMosctlGetload(await text(cluster, 'mosctl', 'getload', id));
+      expect(parsed.ok ? 'parsed' : parsed.error.code).toBe('down');
       continue;
     }
     expect(clean(parseMosctlGetload(await text(cluster, 'mosctl', 'getload', id)), `getload ${id}`).load).toBe(node.load);
@@ -74,13 +86,16 @@ async function expectEverythingParses(cluster: EmulatedCluster): Promise<void> {
     });
     const free = clean(parseMosctlGetfree(await text(cluster, 'mosctl', 'getfree', id)), `getfree ${id}`);
     expect(free.freeBytes).toBeLessThanOrEqual(node.memFreeBytes);
-    expect(clean(parseMosctlGetutil(await text(cluster, 'mosctl', 'getutil', id)), `getutil ${id}`).util).toBe(node.util);
+    const util = clean(parseMosctlGetutil(await text(cluster, 'mosctl', 'getutil', id)), `getutil ${id}`);
+    expect(util.cpus).toBe(node.cpus);
+    // The tool prints whole percents of one CPU, summed over the CPUs; the view rounds the node's share.
+    expect(Math.abs((util.util * 100) / util.capacity - node.util)).toBeLessThanOrEqual(1);
   }
 
-  expect(clean(parseMosctlWhois(await text(cluster, 'mosctl', 'whois')), 'whois')).toEqual({ node: view.localNode, address: null });
-  expect(clean(parseMosctlGetyard(await text(cluster, 'mosctl', 'getyard')), 'getyard').yard).toBe('pentium3');
+  expect(clean(parseMosctlWhois(await text(cluster, 'mosctl', 'whois')), 'whois')).toEqual({ node: view.localNode, address: null, host: null });
+  expect(clean(parseMosctlGetyard(await text(cluster, 'mosctl', 'getyard')), 'getyard').speed).toBe(10_000);
   expect(clean(parseMosctlGetdecay(await text(cluster, 'mosctl', 'getdecay')), 'getdecay').intervalSeconds).toBe(1);
-  expect(Object.keys(clean(parseMosctlGettune(await text(cluster, 'mosctl', 'gettune')), 'gettune').values).length).toBeGreaterThan(0);
+  expect(Object.keys(clean(parseMosctlGettune(await text(cluster, 'mosctl', 'gettune')), 'gettune').values)).toHaveLength(14);
   expect(clean(parseMosctlUsage(await text(cluster, 'mosctl')), 'usage').program).toBe('mosctl');
   const unknown = parseMosctlStatus(await text(cluster, 'mosctl', 'status', '999'));
   expect(unknown.ok ? 'parsed' : unknown.error.code).toBe('not-configured');

@@ -21,9 +21,9 @@ describe('the built-in render', () => {
       'blender -b blacksmith-jpeg.blend -s 118 -e 175 -a',
       'blender -b blacksmith-jpeg.blend -s 176 -e 233 -a',
     ]);
-    const mps = await stdoutOf(cluster, 'mps');
-    expect(mps).toContain(' 1159 ?      0 S    0:00 /bin/sh render blacksmith-jpeg.blend 1 235 4\n');
-    expect(mps).toContain(' 1166 ?    266 S    2:40 (blender)\n');
+    const mps = await stdoutOf(cluster, 'mps', 'ax');
+    expect(mps).toContain(' 1159  ?     0 S    0:00 /bin/sh render blacksmith-jpeg.blend 1 235 4 \n');
+    expect(mps).toContain(' 1166  ?   266 S    2:40 (blender)\n');
   });
 
   it('progresses with CPU time, and parts exit when their frames are done', () => {
@@ -48,6 +48,6 @@ describe('the built-in render', () => {
   it('is absent without withRender', async () => {
     const cluster = quietCluster({ withRender: false });
     expect(cluster.inspect().render).toBeNull();
-    expect(await stdoutOf(cluster, 'mps')).not.toContain('blender');
+    expect(await stdoutOf(cluster, 'mps', 'ax')).not.toContain('blender');
   });
 });

@@ -6,14 +6,15 @@ import { runMosctl } from './mosctl.js';
 import type { Reply } from './reply.js';
 import { abortedResult, emptyCommandResult, missingResult } from '../../runner/results.js';
 import { toCommandResult } from './reply.js';
-import { runKill, runMigrate, runMps, runMtop, runOpenMosix } from './tools.js';
+import { runKill, runMigrate, runMps, runMtop, runOpenMosix, runSetpe } from './tools.js';
 
 const TOOLS: Readonly<Record<string, (model: ClusterModel, argv: readonly string[]) => Reply>> = {
   mosctl: (model, argv) => runMosctl(model, argv),
   mps: (model, argv) => runMps(model, argv.slice(1)),
   mtop: (model, argv) => runMtop(model, argv.slice(1)),
   openmosix: (model, argv) => runOpenMosix(model, argv.slice(1)),
-  migrate: (model, argv) => runMigrate(model, argv.slice(1)),
+  setpe: (model, argv) => runSetpe(model, argv.slice(1)),
+  migrate: (model, argv) => runMigrate(model, argv),
   kill: (model, argv) => runKill(model, argv.slice(1)),
 };
 

@@ -10,10 +10,12 @@ export interface Reply {
 }
 
 export const ok = (stdout = ''): Reply => ({ exitCode: 0, stdout, stderr: '' });
-/** Exit 1 with the text on stdout (mosctl prints its complaints with printf). */
+/** Exit 0 with the text on stderr: mosctl's "node down" and "not configured" answers. */
+export const errZero = (stderr: string): Reply => ({ exitCode: 0, stdout: '', stderr });
+/** Exit 1 with the text on stdout (mosctl's `No such option.`, migrate's usage). */
 export const failOut = (stdout: string): Reply => ({ exitCode: 1, stdout, stderr: '' });
-/** Exit 1 with one line on stderr (migrate, kill). */
-export const failErr = (message: string): Reply => ({ exitCode: 1, stdout: '', stderr: `${message}\n` });
+/** A non-zero exit with the text on stderr (mosctl's usage, mtop, kill). */
+export const failErr = (stderr: string, exitCode = 1): Reply => ({ exitCode, stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n` });
 
 export function toCommandResult(argv: readonly string[], reply: Reply): CommandResult {
   const base = { argv, exitCode: reply.exitCode, stdout: reply.stdout, stderr: reply.stderr, durationMs: 0 };

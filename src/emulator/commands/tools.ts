@@ -1,50 +1,66 @@
-// mps, mtop, openmosix, migrate and kill against the model.
+// mps, mtop, setpe, openmosix, migrate and kill against the model, with the real tools' streams
+// and exit statuses (fixtures/real/: INDEX.md and the live cluster's captures).
 import type { ClusterModel } from '../model.js';
 import type { Signal } from '../operations.js';
 import { migrate, sendSignal } from '../operations.js';
-import { printMps } from '../print/mps.js';
+import { mpsWidth, printMps, printMpsAux } from '../print/mps.js';
 import { printMtop } from '../print/mtop.js';
-import { printOpenMosixStatus } from '../print/openmosixStatus.js';
-import { mpsRows, mtopFrame, openMosixStatusState } from '../views.js';
+import { printOpenMosixStatus, printSetpe } from '../print/openmosixStatus.js';
+import { mpsAuxRows, mpsRows, mtopFrame, openMosixStatusState } from '../views.js';
 import type { Reply } from './reply.js';
-import { failErr, ok } from './reply.js';
+import { failErr, failOut, ok } from './reply.js';
 
-/** procps 2.0 ps takes BSD-style flags; every listing the emulator knows is the default format. */
-const MPS_ALL_FORMS = new Set(['a', 'x', 'ax', 'xa', '-a', '-x', '-ax', '-e', '-A']);
-
+/**
+ * procps 1.2's BSD options, which mps takes (a leading `-` is allowed): `x` lists processes without
+ * a terminal too, `u` the user-oriented layout, each `w` widens the line (80, 132, unlimited). `a`
+ * (other users' processes) changes nothing here: every process on the emulated node is root's.
+ * Other layouts (`l`, `j`, `--ominfo`) are not emulated, and say so.
+ */
 export function runMps(model: ClusterModel, args: readonly string[]): Reply {
-  const unsupported = args.find((arg) => !MPS_ALL_FORMS.has(arg));
-  if (unsupported !== undefined) return failErr(`mps: option ${unsupported} is not supported here (plain mps or mps ax)`);
-  return ok(printMps(mpsRows(model)));
+  const letters = args.map((arg) => arg.replace(/^-(?!-)/, '')).join('');
+  const other = letters.replace(/[auxw]/g, '');
+  if (other !== '') return failErr(`mps: the emulated cluster prints mps, mps ax[ww] and mps aux[ww] only, not "${args.join(' ')}"`);
+  const withoutTerminal = letters.includes('x');
+  const width = mpsWidth([...letters].filter((letter) => letter === 'w').length);
+  if (letters.includes('u')) return ok(printMpsAux(mpsAuxRows(model, withoutTerminal), width));
+  return ok(printMps(mpsRows(model, withoutTerminal), width));
 }
 
+/**
+ * mtop is interactive: without options it answers one screen (the text a terminal would show).
+ * Any option is refused as the real one refuses `-b`: ``mtop: Unknown argument `b'``, exit 1.
+ */
 export function runMtop(model: ClusterModel, args: readonly string[]): Reply {
-  const batch = args.includes('-b') || args.some((arg) => /^b(n\d+)?$/.test(arg));
-  if (!batch) return failErr('mtop: only batch mode (mtop -b -n 1) works without a terminal');
-  const count = args[args.indexOf('-n') + 1];
-  if (args.includes('-n') && (count === undefined || !/^\d+$/.test(count))) return failErr('mtop: -n needs a number of frames');
+  const [first] = args;
+  if (first !== undefined) return failErr(`mtop: Unknown argument \`${first.replace(/^-+/, '').charAt(0)}'`);
   return ok(printMtop(mtopFrame(model)));
 }
 
+/** `setpe -r`: the node map; anything else is not emulated. */
+export function runSetpe(model: ClusterModel, args: readonly string[]): Reply {
+  if (args.length === 1 && args[0] === '-r') return ok(printSetpe(openMosixStatusState(model)));
+  return failErr(`setpe: the emulated cluster answers setpe -r only, not "${args.join(' ')}"`);
+}
+
+/** The dyne:bolic init script: `openmosix status` is its preamble and setpe -r. */
 export function runOpenMosix(model: ClusterModel, args: readonly string[]): Reply {
   if (args[0] === 'status' && args.length === 1) return ok(printOpenMosixStatus(openMosixStatusState(model)));
   return failErr('Usage: openmosix {start|stop|status|restart|reload}');
 }
 
-export function runMigrate(model: ClusterModel, args: readonly string[]): Reply {
-  const [pidText, targetText] = args;
-  if (args.length !== 2 || pidText === undefined || targetText === undefined) {
-    return failErr('Usage: migrate pid {openMosix_ID|home|balance}');
-  }
-  if (!/^\d+$/.test(pidText)) return failErr(`migrate: bad process id ${pidText}`);
-  let target: number | 'home' | 'balance';
-  if (targetText === 'home' || targetText === 'balance') target = targetText;
-  else if (/^\d+$/.test(targetText)) target = Number(targetText);
-  else return failErr(`Node #${targetText} is not configured`);
-  const outcome = migrate(model, Number(pidText), target);
-  if (outcome.ok) return ok();
-  // Node errors use mosctl's wording so one classifier reads both tools.
-  return failErr(outcome.reason.startsWith('Node #') ? outcome.reason : `migrate: ${outcome.reason}`);
+/**
+ * `migrate PID NODE|home|balance` prints nothing and exits 0, even for a PID that does not exist or
+ * a node that is not configured (the live cluster): whether the process moved shows in mps. Its
+ * usage goes to stdout with exit 1, naming argv[0] without its leading `/` (`sbin/migrate`).
+ */
+export function runMigrate(model: ClusterModel, argv: readonly string[]): Reply {
+  const [program = 'migrate', pidText, targetText, ...rest] = argv;
+  const usage = failOut(`Usage: ${program.replace(/^\//, '')} pid {OpenMosix-ID|home|balance}\n`);
+  if (pidText === undefined || targetText === undefined || rest.length > 0 || !/^\d+$/.test(pidText)) return usage;
+  if (targetText === 'home' || targetText === 'balance') migrate(model, Number(pidText), targetText);
+  else if (/^\d+$/.test(targetText)) migrate(model, Number(pidText), Number(targetText));
+  else return usage;
+  return ok();
 }
 
 const SIGNALS: Readonly<Record<string, Signal>> = {

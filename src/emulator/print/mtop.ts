@@ -1,8 +1,11 @@
-// mtop (openMosix's procps 2.0 top) in batch mode, laid out as the tutorial's capture:
-//   " 10:37pm  up 21:50,  0 users,  load average: 0.32, 0.15, 0.05"
-//   "  PID USER     PRI  NI  SIZE  RSS SHARE STAT  N# %CPU %MEM   TIME COMMAND"
-//   " 1169 root      17   0 39328  38M   676 S    407 85.5 15.4   0:17 blender"
-// Rows: "%5d %-8.8s %3.3s %3.3s %5.5s %4.4s %5.5s %-4.4s %3d %4.1f %4.1f %6.6s %s", sizes via scale_k.
+// One screen of mtop (openMosix's top), as the real 0.3.6 binary draws it (fixtures/real/
+// mtop-chaos-screen.txt: the visible text; the terminal escapes are left out). The real mtop has
+// no batch mode: this is the screen a user sees.
+//   "  8:31am  up 21:50,  0 users,  load average: 0.32, 0.15, 0.05"
+//   "Mem:  254936K av, 167160K used,  87776K free,      0K shrd,  17812K buff"
+//   "  PID USER     PRI  NI  SIZE  RSS SHARE STAT N# MGS %CPU %MEM   TIME COMMAND"
+//   " 1181 #1000     15   0 26592  25M   400 S    2780   1  0.0 10.0   0:05 blender"
+// Rows: "%5d %-8.8s %3.3s %3.3s %5.5s %4.4s %5.5s %-4.4s %2d %3d %4.1f %4.1f %6.6s %s", sizes via scale_k.
 import { fixed1, leftCut, right, rightCut, scaleK, scaleTime, twoDigits } from './format.js';
 
 export interface MtopHeader {
@@ -28,6 +31,8 @@ export interface MtopRow {
   readonly stat: string;
   /** 0 when the process runs at home, else the node it runs on. */
   readonly node: number;
+  /** How many times it migrated (MGS). */
+  readonly migrations: number;
   readonly cpuPercent: number;
   readonly memPercent: number;
   readonly timeSeconds: number;
@@ -40,7 +45,7 @@ export interface MtopFrame {
   readonly rows: readonly MtopRow[];
 }
 
-export const MTOP_COLUMNS = '  PID USER     PRI  NI  SIZE  RSS SHARE STAT  N# %CPU %MEM   TIME COMMAND';
+export const MTOP_COLUMNS = '  PID USER     PRI  NI  SIZE  RSS SHARE STAT N# MGS %CPU %MEM   TIME COMMAND';
 
 export function printMtop(frame: MtopFrame): string {
   const { header } = frame;
@@ -48,14 +53,14 @@ export function printMtop(frame: MtopFrame): string {
   const { user, system, nice, idle } = header.cpu;
   const mem = header.memKiB;
   const swap = header.swapKiB;
-  const k = (value: number): string => right(Math.round(value), 7);
+  const k = (value: number, width: number): string => right(Math.round(value), width);
   let text =
     `${uptimeLine(header)}\n` +
     `${total} processes: ${header.tasks.sleeping} sleeping, ${header.tasks.running} running, ` +
     `${header.tasks.zombie} zombie, ${header.tasks.stopped} stopped\n` +
     `CPU states: ${fixed1(user, 4)}% user, ${fixed1(system, 4)}% system, ${fixed1(nice, 4)}% nice, ${fixed1(idle, 4)}% idle\n` +
-    `Mem:  ${k(mem.av)}K av, ${k(mem.used)}K used, ${k(mem.free)}K free, ${k(mem.shrd)}K shrd, ${k(mem.buff)}K buff\n` +
-    `Swap: ${k(swap.av)}K av, ${k(swap.used)}K used, ${k(swap.free)}K free${' '.repeat(17)}${k(swap.cached)}K cached\n` +
+    `Mem: ${k(mem.av, 7)}K av, ${k(mem.used, 6)}K used, ${k(mem.free, 6)}K free, ${k(mem.shrd, 6)}K shrd, ${k(mem.buff, 6)}K buff\n` +
+    `Swap: ${k(swap.av, 6)}K av, ${k(swap.used, 6)}K used, ${k(swap.free, 6)}K free${' '.repeat(16)}${k(swap.cached, 6)}K cached\n` +
     `\n${MTOP_COLUMNS}\n`;
   for (const row of frame.rows) text += `${printMtopRow(row)}\n`;
   return text;
@@ -71,7 +76,8 @@ export function printMtopRow(row: MtopRow): string {
     rightCut(scaleK(row.rssKiB, 4), 4),
     rightCut(scaleK(row.shareKiB, 5), 5),
     leftCut(row.stat, 4),
-    right(row.node, 3),
+    right(row.node, 2),
+    right(row.migrations, 3),
     fixed1(Math.min(99.9, row.cpuPercent), 4),
     fixed1(row.memPercent, 4),
     rightCut(scaleTime(row.timeSeconds, 6), 6),

@@ -1,8 +1,10 @@
-// `openmosix status`: the init script's preamble, then setpe -r's configuration, as in the
-// tutorial's capture:
+// `setpe -r` (the node map the kernel holds) as the real 0.3.6 binary prints it, and the dyne:bolic
+// init script's `openmosix status`, which prints its own preamble (the tutorial's) before it:
 //   "This is OpenMosix node #261"
-//   "OpenMosix range     261-261     begins at 10.0.1.5"
-//   "Total configured: 4"
+//   "Network protocol: 2 (AF_INET)"
+//   "OpenMosix range   261-261   begins at 10.0.1.5"        "OpenMosix range %5d-%-5d begins at %s"
+//   "Node 3 has an alias: 10.0.9.9"
+//   "Total configured: 4"                                   (nodes, not lines; "11; 1 alias" with one)
 import { left, right } from './format.js';
 
 export interface OpenMosixRange {
@@ -12,11 +14,13 @@ export interface OpenMosixRange {
 }
 
 export interface OpenMosixStatusState {
-  /** The script's own lines before the configuration (map file or autodiscovery). */
+  /** The script's own lines before the configuration (map file or autodiscovery); none for setpe -r. */
   readonly preamble: readonly string[];
   readonly localNode: number;
   readonly protocol: { readonly number: number; readonly name: string };
   readonly ranges: readonly OpenMosixRange[];
+  /** Extra addresses of nodes: `Node 3 has an alias: 10.0.9.9`. */
+  readonly aliases?: readonly { readonly node: number; readonly address: string }[];
 }
 
 /** dyne:bolic's preamble: no map file, so omdiscd's autodiscovery. */
@@ -36,12 +40,22 @@ export function autodiscoveryStatus(localNode: number, nodes: readonly { readonl
 }
 
 export function printOpenMosixStatus(state: OpenMosixStatusState): string {
+  const aliases = state.aliases ?? [];
+  const total = state.ranges.reduce((sum, range) => sum + range.last - range.first + 1, 0);
+  // "1 alias" is what the binary printed; the plural for more is inferred.
+  const aliasCount = aliases.length === 0 ? '' : `; ${aliases.length} alias${aliases.length === 1 ? '' : 'es'}`;
   const lines = [
     ...state.preamble,
     `This is OpenMosix node #${state.localNode}`,
     `Network protocol: ${state.protocol.number} (${state.protocol.name})`,
-    ...state.ranges.map((range) => `OpenMosix range ${right(range.first, 7)}-${left(String(range.last), 7)} begins at ${range.address}`),
-    `Total configured: ${state.ranges.reduce((sum, range) => sum + range.last - range.first + 1, 0)}`,
+    ...state.ranges.map((range) => `OpenMosix range ${right(range.first, 5)}-${left(String(range.last), 5)} begins at ${range.address}`),
+    ...aliases.map((alias) => `Node ${alias.node} has an alias: ${alias.address}`),
+    `Total configured: ${total}${aliasCount}`,
   ];
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** `setpe -r`: the same body without the init script's preamble. */
+export function printSetpe(state: OpenMosixStatusState): string {
+  return printOpenMosixStatus({ ...state, preamble: [] });
 }

@@ -35,6 +35,7 @@ describe('createSyntheticCluster and advanceCluster', () => {
     const cluster = createSyntheticCluster(4, 300);
     const rows = toMpsRows(cluster);
     expect(rows.filter((row) => row.node !== 0).every((row) => /^\(.+\)$/.test(row.command))).toBe(true);
+    expect(rows.filter((row) => row.node === 0).every((row) => row.command.endsWith(' '))).toBe(true);
     const cpu = toMtopFrame(cluster).rows.map((row) => row.cpuPercent);
     expect(cpu).toEqual([...cpu].sort((a, b) => b - a));
   });

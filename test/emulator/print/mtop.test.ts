@@ -24,25 +24,26 @@ const Tutorial = z.object({
       mem: z.number(),
       timeSeconds: z.number(),
       command: z.string(),
+      extra: z.object({ MGS: z.string() }),
     }),
   ),
 });
 
 describe('printMtop', () => {
-  it("reproduces the tutorial's mtop capture byte for byte from its values", () => {
-    const seed = Tutorial.parse(fixtureJson('mtop/tutorial.json'));
+  it("reproduces the real mtop screen byte for byte from its values", () => {
+    const screen = Tutorial.parse(fixtureJson('real/mtop-chaos-screen.json'));
     const text = printMtop({
       header: {
-        clockSeconds: 22 * 3600 + 37 * 60, // 10:37pm
+        clockSeconds: 8 * 3600 + 31 * 60, // 8:31am
         uptimeSeconds: 21 * 3600 + 50 * 60, // up 21:50
         users: 0,
-        loadAverage: seed.loadAverage,
-        tasks: seed.tasks,
-        cpu: seed.cpuStates,
-        memKiB: { av: seed.memKiB.total, used: seed.memKiB.used, free: seed.memKiB.free, shrd: seed.memKiB.shared, buff: seed.memKiB.buffers },
-        swapKiB: { av: seed.swapKiB.total, used: seed.swapKiB.used, free: seed.swapKiB.free, cached: seed.swapKiB.cached },
+        loadAverage: screen.loadAverage,
+        tasks: screen.tasks,
+        cpu: screen.cpuStates,
+        memKiB: { av: screen.memKiB.total, used: screen.memKiB.used, free: screen.memKiB.free, shrd: screen.memKiB.shared, buff: screen.memKiB.buffers },
+        swapKiB: { av: screen.swapKiB.total, used: screen.swapKiB.used, free: screen.swapKiB.free, cached: screen.swapKiB.cached },
       },
-      rows: seed.processes.map((row) => ({
+      rows: screen.processes.map((row) => ({
         pid: row.pid,
         user: row.user,
         priority: row.pri,
@@ -52,13 +53,14 @@ describe('printMtop', () => {
         shareKiB: row.shareKiB,
         stat: row.stat,
         node: row.node,
+        migrations: Number(row.extra.MGS),
         cpuPercent: row.cpu,
         memPercent: row.mem,
         timeSeconds: row.timeSeconds,
         command: row.command,
       })),
     });
-    expect(text).toBe(fixtureText('mtop/tutorial.txt'));
+    expect(text).toBe(fixtureText('real/mtop-chaos-screen.txt'));
   });
 
   it('prints uptimes in days and minutes the way procps does', () => {

@@ -1,4 +1,5 @@
-// Reads the tutorial's captures (copied byte for byte under fixtures/) for the printer tests.
+// Reads the captures (copied byte for byte under fixtures/: the tutorial's, and the real tools'
+// under fixtures/real/) for the printer tests.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +11,9 @@ export function fixtureText(path: string): string {
 
 export function fixtureJson(path: string): unknown {
   return JSON.parse(fixtureText(path));
+}
+
+/** A real capture: fixtures/real/NAME (`mosctl-getload-266.txt`, `live/mosctl-stay.stdout`). */
+export function real(name: string): string {
+  return fixtureText(`real/${name}`);
 }
