@@ -74,7 +74,7 @@ export function parseScontrolPing(text: string): ParseResult<ScontrolPing> {
 /**
  * The errors every Slurm client prints when there is no Slurm to talk to, as a ParseError:
  * no configuration (`fatal: Could not establish a configuration source`, or a SLURM_CONF that
- * cannot be read) → not-configured; no controller answering → not-up. null for other text.
+ * cannot be read) → not-configured; no controller answering → down. null for other text.
  */
 export function classifySlurmError(text: string): ParseError | null {
   const lines = splitLineTexts(text.slice(0, 64 * 1024));
@@ -82,7 +82,7 @@ export function classifySlurmError(text: string): ParseError | null {
   let at = find(/Could not establish a configuration source|Unable to process configuration file|cannot stat file .*slurm/i);
   if (at >= 0) return { line: at + 1, code: 'not-configured', message: `Slurm is not configured here (${lines[at]?.trim() ?? ''})` };
   at = find(/Unable to contact slurm controller|Slurmctld\([^)]*\) at \S+ is DOWN/);
-  if (at >= 0) return { line: at + 1, code: 'not-up', message: `the Slurm controller does not answer (${lines[at]?.trim() ?? ''})` };
+  if (at >= 0) return { line: at + 1, code: 'down', message: `the Slurm controller does not answer (${lines[at]?.trim() ?? ''})` };
   at = find(/Access\/permission denied|Invalid user for SlurmUser|Zero Bytes were transmitted|Protocol authentication error/);
   if (at >= 0) return { line: at + 1, code: 'permission-denied', message: lines[at]?.trim() ?? 'permission denied' };
   return null;

@@ -8,6 +8,8 @@ export function toolErrorHint(toolMessage: string): string {
       return ' (openMosix actions need root)';
     case 'not-openmosix':
       return ' (this kernel has no openMosix)';
+    case 'disabled':
+      return ' (openMosix is switched off on this node)';
     default:
       return '';
   }

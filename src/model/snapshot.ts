@@ -59,8 +59,11 @@ export type NodeSnapshot = z.infer<typeof NodeSnapshotSchema>;
 export const ProcessSnapshotSchema = z.object({
   pid: z.number().int().nonnegative(),
   user: z.string().nullable(),
-  /** Node the process runs on now (never 0: "at home" is resolved to the home node's id). */
-  node: z.number().int(),
+  /**
+   * Node the process runs on now (never 0: "at home" is resolved to the home node's id); null
+   * when the tools could not say (mps NODE -1).
+   */
+  node: z.number().int().nullable(),
   /** The node the process belongs to. */
   home: z.number().int(),
   migrated: z.boolean(),
@@ -118,6 +121,11 @@ export const ClusterSnapshotSchema = z.object({
   errors: z.array(SourceErrorSchema),
 });
 export type ClusterSnapshot = z.infer<typeof ClusterSnapshotSchema>;
+
+/** How a process's node is shown: `N266`, or `N?` when the tools could not say where it runs. */
+export function nodeLabel(node: number | null): string {
+  return node === null ? 'N?' : `N${node}`;
+}
 
 /** True for blender processes, including mps's `(blender)` form for migrated ones. */
 export function isBlenderCommand(command: string): boolean {

@@ -51,7 +51,7 @@ function toggleFlag(id: KeyId, flag: NodeFlag, meaning?: string): KeyHandler {
 }
 
 /** A handler for the process the keys act on (the detail view's, else the selected one); says so when there is none. */
-function onProcess(act: (ui: UiState, pid: number, node: number, ctx: ReduceContext) => Reduction): KeyHandler {
+function onProcess(act: (ui: UiState, pid: number, node: number | null, ctx: ReduceContext) => Reduction): KeyHandler {
   return (ui, ctx) => {
     const process = targetProcess(ui, ctx.snapshot, ctx.jobs);
     if (process !== undefined) return act(ui, process.pid, process.node, ctx);

@@ -45,7 +45,7 @@ function compareBy(key: ProcessSortKey): (a: ProcessSnapshot, b: ProcessSnapshot
   switch (key) {
     case 'pid': return (a, b) => a.pid - b.pid;
     case 'user': return (a, b) => text(a.user, b.user);
-    case 'node': return (a, b) => a.node - b.node;
+    case 'node': return (a, b) => number(a.node, b.node);
     case 'state': return (a, b) => text(a.stat, b.stat);
     case 'cpu': return (a, b) => number(a.cpu, b.cpu);
     case 'mem': return (a, b) => number(a.mem, b.mem);

@@ -7,8 +7,8 @@ export interface ProcessTrack {
   readonly pid: number;
   /** When omtop first saw it (a snapshot's takenAt). */
   readonly firstSeen: number;
-  /** The node it was on in the latest snapshot. */
-  readonly node: number;
+  /** The node it was on in the latest snapshot that said (null until one did: mps NODE -1). */
+  readonly node: number | null;
   /** When it was first seen on `node` after a move; null when it has been there since firstSeen. */
   readonly arrived: number | null;
   /** Node changes seen between snapshots. */
@@ -32,7 +32,7 @@ interface Series {
 interface Entry {
   readonly identity: string;
   readonly firstSeen: number;
-  node: number;
+  node: number | null;
   arrived: number | null;
   moves: number;
   commandLine: string | null;
@@ -88,10 +88,13 @@ export function createProcessTracks(points = 30): ProcessTracks {
         const identity = identityOf(p.command);
         if (entry === undefined || entry.identity !== identity) {
           entry = { identity, firstSeen: takenAt, node: p.node, arrived: null, moves: 0, commandLine: null, cpu: series(points), mem: series(points) };
-        } else if (entry.node !== p.node) {
+        } else if (p.node !== null && entry.node !== p.node) {
+          // A node that could not be read is no move: only a change between known nodes is.
+          if (entry.node !== null) {
+            entry.arrived = takenAt;
+            entry.moves += 1;
+          }
           entry.node = p.node;
-          entry.arrived = takenAt;
-          entry.moves += 1;
         }
         if (!/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
         push(entry.cpu, p.cpu);

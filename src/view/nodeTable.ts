@@ -107,7 +107,7 @@ function toneOf(node: NodeSnapshot): Tone {
 export function countOurs(snapshot: ClusterSnapshot): Map<number, number> {
   const counts = new Map<number, number>();
   for (const p of snapshot.processes) {
-    if (p.home === snapshot.localNode) counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
+    if (p.home === snapshot.localNode && p.node !== null) counts.set(p.node, (counts.get(p.node) ?? 0) + 1);
   }
   return counts;
 }

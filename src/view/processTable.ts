@@ -2,7 +2,7 @@
 // total row first when grouped by node, what the filter matched marked, the COMMAND column taking
 // the free room and scrolled sideways by ←/→. Only the rows on screen are formatted, so 10,000
 // processes cost about what 100 do.
-import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import { nodeLabel, type ClusterSnapshot, type ProcessSnapshot } from '../model/snapshot.js';
 import { pageStart } from '../state/list.js';
 import type { FilterTerm } from '../state/processFilter.js';
 import { FILTER_FIELDS } from '../state/processFilter.js';
@@ -26,7 +26,7 @@ export function processColumns(commandOffset = 0): Column<ProcessSnapshot>[] {
   return [
     { header: sortLabel('pid'), width: 7, align: 'right', priority: 100, cell: (p) => String(p.pid) },
     { header: sortLabel('user'), width: 8, priority: 40, cell: (p) => p.user ?? '?' },
-    { header: sortLabel('node'), width: 4, priority: 95, cell: (p) => `N${p.node}` },
+    { header: sortLabel('node'), width: 4, priority: 95, cell: (p) => nodeLabel(p.node) },
     { header: sortLabel('state'), width: 2, priority: 30, cell: (p) => p.stat },
     { header: sortLabel('cpu'), width: 5, align: 'right', priority: 80, cell: (p) => (p.cpu === null ? '-' : p.cpu.toFixed(1)) },
     { header: sortLabel('mem'), width: 5, align: 'right', priority: 60, cell: (p) => (p.mem === null ? '-' : p.mem.toFixed(1)) },

@@ -1,5 +1,6 @@
 // Render pane: the job list, then the selected job's parts with the node each part's PID runs on now.
 import type { ClusterSnapshot, ProcessSnapshot } from '../model/snapshot.js';
+import { nodeLabel } from '../model/snapshot.js';
 import type { PartView, RenderJobView } from '../launcher/types.js';
 import { pageStart } from '../state/list.js';
 import { selectedJobIndex } from '../state/selectors.js';
@@ -23,7 +24,7 @@ function processesByPid(snapshot: ClusterSnapshot): Map<number, ProcessSnapshot>
 export function nodeOfPid(snapshot: ClusterSnapshot | null, pid: number | null): string {
   if (snapshot === null || pid === null) return '-';
   const process = processesByPid(snapshot).get(pid);
-  return process === undefined ? '-' : `N${process.node}`;
+  return process === undefined ? '-' : nodeLabel(process.node);
 }
 
 /** PIDs of the blender parts of every running job: highlighted in the process pane. */

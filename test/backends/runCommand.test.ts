@@ -5,7 +5,7 @@ import { createExecaRunner } from '../../src/runner/execaRunner.js';
 import { fakeToolsEnv } from '../helpers/fakeTools.js';
 
 describe('cluster commands through the fake openMosix tools', () => {
-  it('runs the exact argv of each command, and reports ok', async () => {
+  it('runs the exact argv of each command, and reports what the tool said (migrate says nothing)', async () => {
     const fake = fakeToolsEnv();
     const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
     const commands: ClusterCommand[] = [
@@ -30,9 +30,13 @@ describe('cluster commands through the fake openMosix tools', () => {
       ['mosctl', 'noquiet'],
       ['kill', '-s', 'TERM', '1169'],
     ]);
+    const sent = 'sent (migrate does not report; the NODE column shows where it runs)';
     expect(results.map((r) => r.message)).toEqual([
-      'expel: ok', 'bring: ok', 'migrate 1169 266: ok', 'migrate 1169 home: ok', 'migrate 1169 balance: ok',
-      'stay: ok', 'noquiet: ok', 'kill -TERM 1169: ok',
+      'expel: All remote processes were expelled and no further remote processes accepted.',
+      'bring: All local processes were brought back and will stay here.',
+      `migrate 1169 266: ${sent}`, `migrate 1169 home: ${sent}`, `migrate 1169 balance: ${sent}`,
+      'stay: Automatic load-balancing disabled: no processes will leave This node (except by an explicit request)',
+      'noquiet: ok', 'kill -TERM 1169: ok',
     ]);
     expect(results.every((r) => r.ok)).toBe(true);
   }, 60_000);
@@ -47,6 +51,12 @@ describe('cluster commands through the fake openMosix tools', () => {
       argv: ['migrate', '1169', '266'],
     });
     expect((await backend.perform({ type: 'expel' })).message).toBe('expel: This is NOT an openMosix system! (this kernel has no openMosix)');
+  }, 60_000);
+
+  it('takes an error on stderr for a failure even with exit 0, in the tool\'s words', async () => {
+    const fake = fakeToolsEnv({ OMTOP_FAKE_STDERR: 'migrate=Process #1169 is unmovable.' });
+    const backend = createOpenMosixBackend({ hpcRoot: null, runner: createExecaRunner({ env: fake.env, timeoutMs: 15_000 }) });
+    expect(await backend.perform({ type: 'migrate', pid: 1169, to: 266 })).toMatchObject({ ok: false, message: 'migrate 1169 266: Process #1169 is unmovable.' });
   }, 60_000);
 
   it('refuses an impossible command before running anything', async () => {

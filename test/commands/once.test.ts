@@ -10,6 +10,7 @@ import { FAKE_SLURM_BIN } from '../helpers/fakeSlurm.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
 const EMPTY_DIR = mkdtempSync(join(tmpdir(), 'omtop-empty-path-'));
+const CAPTURED = fileURLToPath(new URL('../../fixtures/cluster/captured', import.meta.url));
 
 function omtop(args: string[], path?: string) {
   return execa(process.execPath, [OMTOP, ...args], { reject: false, timeout: 50_000, ...(path !== undefined ? { env: { PATH: path } } : {}) });
@@ -47,11 +48,27 @@ describe('omtop --once (as a real process)', () => {
     expect(result.stdout).toMatch(/^\s*1169\s+root\s+→266\s+261\s+S\s+85\.5\s+15\.4\s+5:51\s+\(blender\)$/m);
   }, 60_000);
 
+  it('--backend openmosix --json against fake tools replaying the real captures: 407 down, 266 read, bytes, every process with its node', async () => {
+    const result = await execa(process.execPath, [OMTOP, '--once', '--json', '--backend', 'openmosix', '--timeout', '20'], {
+      reject: false, timeout: 50_000, env: { PATH: [FAKE_BIN, NODE_DIR].join(delimiter), OMTOP_FAKE_DIR: CAPTURED },
+    });
+    expect(result.exitCode).toBe(0);
+    const snapshot = ClusterSnapshotSchema.parse(JSON.parse(result.stdout));
+    expect(snapshot.errors).toEqual([]);
+    expect(snapshot.nodes.find((n) => n.id === 407)).toMatchObject({ up: false, error: 'node 407 is down (unreachable)' });
+    expect(snapshot.nodes.find((n) => n.id === 266)).toMatchObject({
+      up: true, util: 87, memFreeBytes: 217960448, memTotalBytes: 234815488, flags: { stay: false, lstay: false, block: false, quiet: false },
+    });
+    expect(snapshot.processes.map((p) => [p.pid, p.node])).toEqual([
+      [1175, 261], [1181, 2780], [1, 261], [1100, 261], [1146, 261], [1159, 261], [1166, 266], [1172, 258],
+    ]);
+  }, 60_000);
+
   it('--backend openmosix with no openMosix tools anywhere exits 1 with one line', async () => {
     const result = await omtop(['--once', '--backend', 'openmosix'], EMPTY_DIR);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('omtop: cannot read the openmosix backend: openmosix status: openmosix: command not found (and 3 more)');
+    expect(result.stderr).toBe('omtop: cannot read the openmosix backend: setpe -r: setpe: command not found (and 2 more)');
   }, 60_000);
 
   it('without openMosix, falls back to the demo and says so on stderr', async () => {

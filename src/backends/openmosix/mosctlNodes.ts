@@ -1,10 +1,12 @@
 // Per-node readings through mosctl. `getload` runs every tick; what rarely changes is read again
 // only when it is due, so a tick costs about one command per node:
 //   getmem (free and total memory)  every `memMs`    (default 10 s: free memory must stay fresh)
-//   getutil                         every `slowMs`   (default 30 s)
-//   status <local node> (flags)     every `slowMs`, and right after omtop's own flag action
+//   getutil (utilizability, CPUs)   every `slowMs`   (default 30 s)
+//   status N (state and flags)      every `slowMs`, and right after omtop's own flag action
 //   getspeed                        every `speedMs`  (default 120 s: only `mosctl setspeed` or a
 //                                   reboot changes it, and a node coming back up is read at once)
+// A node that is down answers `Error: Network is unreachable` on stderr with exit 0: that is the
+// node's state (down), not a failed reading.
 // Each node's first due times are spread over the period, so the extra reads do not all land on
 // the same tick. A failed reading is due again on the next tick.
 import { parseMosctlGetload, parseMosctlGetmem, parseMosctlGetspeed, parseMosctlGetutil, parseMosctlIsup, parseMosctlStatus } from '../../../parsers/index.js';
@@ -42,17 +44,17 @@ export class MosctlNodeReader {
     this.#speedMs = refresh.speedMs ?? 120_000;
   }
 
-  /** Makes the local node's flags due now (after stay/nostay and friends). */
+  /** Makes every node's flags due now (after stay/nostay and friends on the local node). */
   flagsChanged(): void {
     this.#schedule.allDueNow('flags');
   }
 
-  async read(nodes: readonly KnownNode[], localNode: number | null, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  async read(nodes: readonly KnownNode[], now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     this.#schedule.keepOnly(new Set(nodes.map((node) => node.id)));
-    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, node.id === localNode, spreadOf(index, nodes.length), now, errors, signal)));
+    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, spreadOf(index, nodes.length), now, errors, signal)));
   }
 
-  async #readNode(id: number, isLocal: boolean, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  async #readNode(id: number, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     const word = String(id);
     const load = await query(this.runner, ['mosctl', 'getload', word], parseMosctlGetload, signal);
     if (!load.ok) {
@@ -75,12 +77,15 @@ export class MosctlNodeReader {
     }
     if (this.#schedule.isDue('util', id, now)) {
       reads.push(this.#read('util', id, now, spread, this.#slowMs, ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
-        this.book.update(id, 'util', { util: v.util });
+        // Utilizability is per CPU, summed (150% of 200%): the node's share of its capacity.
+        this.book.update(id, 'util', { util: (v.util * 100) / v.capacity, cpus: v.cpus });
       }));
     }
-    if (isLocal && this.#schedule.isDue('flags', id, now)) {
+    if (this.#schedule.isDue('flags', id, now)) {
       reads.push(this.#read('flags', id, now, spread, this.#slowMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
-        this.book.setFlags(id, 'flags', v.flags);
+        const { stay, lstay, block, quiet } = v.flags;
+        if (v.state === 'down') this.book.down(id, `node ${id} is down (mosctl status ${id}: down)`);
+        else this.book.setFlags(id, 'flags', { stay, lstay, block, quiet });
       }));
     }
     await Promise.all(reads);
@@ -91,21 +96,24 @@ export class MosctlNodeReader {
     if (failure.code === 'exit') {
       const isup = await query(this.runner, ['mosctl', 'isup', String(id)], parseMosctlIsup, signal);
       if (isup.ok && !isup.value.up) {
-        this.book.down(id, `Node #${id} is not up`);
+        this.book.down(id, `node ${id} is down (mosctl isup ${id}: no)`);
         return;
       }
     }
     this.#failed(id, 'load', failure, errors);
   }
 
-  /** A node that says it is down is down, not stale; any other failure marks the reading stale. */
+  /**
+   * A node that is down or not configured is in that state, not stale: mosctl said so. Any other
+   * failure marks the reading stale and is one of the snapshot's errors.
+   */
   #failed(id: number, kind: string, failure: QueryFailure, errors: SourceError[]): void {
-    if (failure.code === 'not-up') {
-      this.book.down(id, failure.message);
+    if (failure.code === 'down' || failure.code === 'not-configured') {
+      this.book.down(id, describeFailure(failure, id));
       return;
     }
-    this.book.fail(id, kind, describeFailure(failure));
-    errors.push(toSourceError(failure));
+    this.book.fail(id, kind, describeFailure(failure, id));
+    errors.push(toSourceError(failure, id));
   }
 
   async #read<T>(

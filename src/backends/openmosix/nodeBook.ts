@@ -70,13 +70,20 @@ export class NodeBook {
     return this.#records.get(id)?.up ?? true;
   }
 
+  /** True when a load was ever read for the node (and not cleared by it going down). */
+  hasLoad(id: number): boolean {
+    return (this.#records.get(id)?.values.load ?? null) !== null;
+  }
+
   /** Nodes in the order of `nodes`, forgetting nodes no longer listed. */
   toSnapshots(nodes: readonly KnownNode[], localNode: number): NodeSnapshot[] {
     const listed = new Set(nodes.map((node) => node.id));
     for (const id of this.#records.keys()) if (!listed.has(id)) this.#records.delete(id);
     return nodes.map((node) => {
       const record = this.#record(node.id);
-      const error = record.failing.values().next().value ?? record.downReason ?? undefined;
+      // A node is never up with no load and no reason: say there is none yet.
+      const noLoad = record.up && record.values.load === null ? `node ${node.id}: no load reading yet` : undefined;
+      const error = record.failing.values().next().value ?? record.downReason ?? noLoad;
       return {
         id: node.id,
         ip: node.ip,

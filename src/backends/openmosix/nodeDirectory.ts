@@ -1,6 +1,7 @@
-// Who is in the cluster. From `openmosix status` (the configured ranges, with addresses), read
-// again every `ttlMs` because the membership rarely changes; with /proc/hpc, the node directories
-// there are the list (no fork) and `openmosix status` only adds the addresses.
+// Who is in the cluster. From `setpe -r` (the node map the kernel holds: ranges with addresses or
+// host names), read again every `ttlMs` because the membership rarely changes; with /proc/hpc, the
+// node directories there are the list (no fork) and `setpe -r` only adds the addresses. A node of a
+// range that begins at a host name has no address of its own in the map: it shows none.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHpcInt, parseMosctlWhois, parseOpenMosixStatus, type OpenMosixStatus } from '../../../parsers/index.js';
@@ -31,10 +32,10 @@ export class NodeDirectory {
 
   async read(now: number, errors: SourceError[], signal?: AbortSignal): Promise<NodeList> {
     await this.#refreshStatus(now, errors, signal);
-    const fromStatus = this.#status?.nodes ?? [];
+    const fromStatus = (this.#status?.nodes ?? []).map((node) => ({ id: node.id, ip: node.address ?? '' }));
     if (this.options.hpcRoot !== null) return this.#readHpc(this.options.hpcRoot, fromStatus, errors);
     if (fromStatus.length > 0) return { nodes: fromStatus, localNode: this.#status?.localNode ?? null };
-    // No usable `openmosix status` (some distributions replace the script): this node alone.
+    // No usable map (setpe failed or lists no range): this node alone, as whois names it.
     const local = await this.#whoami(errors, signal);
     return { nodes: local === null ? [] : [{ id: local, ip: '' }], localNode: local };
   }
@@ -42,7 +43,7 @@ export class NodeDirectory {
   async #refreshStatus(now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     if (now - this.#statusAt < this.options.ttlMs) return;
     this.#statusAt = now;
-    const result = await query(this.options.runner, ['openmosix', 'status'], parseOpenMosixStatus, signal);
+    const result = await query(this.options.runner, ['setpe', '-r'], parseOpenMosixStatus, signal);
     if (result.ok) this.#status = result.value;
     else errors.push(toSourceError(result.failure));
   }

@@ -25,15 +25,9 @@ export interface OpenMosixBackendOptions {
   readonly hpcRoot?: string | null;
   /** @default Date.now (the demo passes the emulator's clock) */
   readonly now?: () => number;
-  /** How long the node list from `openmosix status` is kept. @default 30000 */
+  /** How long the node list from `setpe -r` is kept. @default 30000 */
   readonly nodeListTtlMs?: number;
-  readonly refresh?: MosctlRefresh & {
-    /**
-     * Run `mtop -b -n 1` on every n-th collect: it only adds user, %CPU and %MEM to what mps
-     * lists every tick. @default 3
-     */
-    readonly mtopEveryTicks?: number;
-  };
+  readonly refresh?: MosctlRefresh;
   /** @default 'openmosix' */
   readonly name?: 'openmosix' | 'demo';
 }
@@ -47,7 +41,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   const directory = new NodeDirectory({ runner, hpcRoot, ttlMs: options.nodeListTtlMs ?? 30_000 });
   const mosctl = new MosctlNodeReader(runner, book, options.refresh);
   const hpc = hpcRoot === null ? null : new HpcNodeReader(hpcRoot, book, options.refresh?.slowMs);
-  const processes = new ProcessSource(runner, options.refresh?.mtopEveryTicks ?? 3);
+  const processes = new ProcessSource(runner);
 
   const collect = async (signal?: AbortSignal): Promise<ClusterSnapshot> => {
     const takenAt = now();
@@ -57,7 +51,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
       const localNode = list.localNode ?? 0;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
-        : mosctl.read(list.nodes, list.localNode, takenAt, errors, signal);
+        : mosctl.read(list.nodes, takenAt, errors, signal);
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
       return validateAndFreeze({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
     } catch (error) {

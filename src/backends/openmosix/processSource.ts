@@ -1,37 +1,24 @@
-// The process list: `mps` every tick (where each process runs, full command lines), and
-// `mtop -b -n 1` every `mtopEveryTicks` ticks (3 by default) for user, %CPU and %MEM. Which
-// processes exist and where they run is always this tick's; only those three columns can be a
-// couple of ticks old (a process newer than the last mtop shows them as unknown until the next).
-// That keeps a tick near one fork for processes. When mps fails, the last list is kept (and the
-// failure reported).
-import { parseMps, parseMtop, type MtopProcess } from '../../../parsers/index.js';
-import { processesFromTools } from '../../model/processes.js';
+// The process list: `mps auxww` every tick, which lists every process (with or without a
+// terminal: `x`) with user, %CPU, %MEM, the node it runs on and its whole command line (`ww`:
+// never cut at 80 columns). The real mtop has no batch mode (`mtop -b` exits 1), so it is not
+// used. When mps fails, the last list is kept (and the failure reported).
+import { parseMps } from '../../../parsers/index.js';
+import { processesFromMps } from '../../model/processes.js';
 import type { ProcessSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import { query, toSourceError } from './query.js';
 
+export const MPS_ARGV: readonly string[] = ['mps', 'auxww'];
+
 export class ProcessSource {
-  #tick = 0;
-  #mtop: readonly MtopProcess[] | null = null;
   #last: ProcessSnapshot[] = [];
 
-  constructor(
-    private readonly runner: CommandRunner,
-    private readonly mtopEveryTicks: number,
-  ) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   async read(localNode: number, errors: SourceError[], signal?: AbortSignal): Promise<ProcessSnapshot[]> {
-    const withMtop = this.#tick % this.mtopEveryTicks === 0;
-    this.#tick += 1;
-    const [mps, mtop] = await Promise.all([
-      query(this.runner, ['mps'], parseMps, signal),
-      withMtop ? query(this.runner, ['mtop', '-b', '-n', '1'], parseMtop, signal) : null,
-    ]);
-    if (!mps.ok) errors.push(toSourceError(mps.failure));
-    if (mtop && !mtop.ok) errors.push(toSourceError(mtop.failure));
-    if (mtop) this.#mtop = mtop.ok ? mtop.value.processes : null;
-    const processes = processesFromTools({ mps: mps.ok ? mps.value.processes : null, mtop: this.#mtop, localNode });
-    if (processes) this.#last = processes;
+    const mps = await query(this.runner, MPS_ARGV, parseMps, signal);
+    if (mps.ok) this.#last = processesFromMps(mps.value.processes, localNode);
+    else errors.push(toSourceError(mps.failure));
     return this.#last;
   }
 }

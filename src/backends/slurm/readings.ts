@@ -45,7 +45,7 @@ export function failureLine(result: CommandResult): string | null {
   if (!result.failure) return null;
   if (result.failure === 'missing') return `no Slurm here: ${result.argv[0] ?? 'the Slurm client'} is not installed (Debian: apt-get install slurm-client)`;
   const classified = classifySlurmError(`${result.stderr}\n${result.stdout}`);
-  if (classified?.code === 'not-configured' || classified?.code === 'not-up') return `no Slurm here: ${classified.message}`;
+  if (classified?.code === 'not-configured' || classified?.code === 'down') return `no Slurm here: ${classified.message}`;
   if (classified) return classified.message;
   return result.message ?? `${result.argv.join(' ')} failed`;
 }
@@ -53,7 +53,7 @@ export function failureLine(result: CommandResult): string | null {
 /** Why the controller does not answer, asked with the one quick command (`sinfo` waits ~9 s). */
 export async function controllerProblem(runner: CommandRunner, signal?: AbortSignal): Promise<string | null> {
   const result = await runner.run(['scontrol', 'ping'], signal ? { signal } : {});
-  // Also an exit 1 with "is DOWN" on stdout, classified by failureLine as not-up.
+  // Also an exit 1 with "is DOWN" on stdout, classified by failureLine as down.
   const failure = failureLine(result);
   if (failure) return failure;
   const ping = parseScontrolPing(result.stdout);

@@ -14,6 +14,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const TREE = fileURLToPath(new URL('../../../fixtures/cluster/hpc-tutorial', import.meta.url));
+const LIVE_TREE = fileURLToPath(new URL('../../../fixtures/cluster/hpc-live', import.meta.url));
+const LIVE_ANSWERS = fileURLToPath(new URL('../../../fixtures/cluster/live', import.meta.url));
 
 function copyOfTree(): string {
   const root = join(mkdtempSync(join(tmpdir(), 'omtop-hpc-')), 'hpc');
@@ -37,32 +39,64 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     expect(snap.nodes[0]?.flags).toEqual({ stay: false, lstay: false, block: false, quiet: false });
     expect(runner.calls.filter((argv) => argv[0] === 'mosctl')).toEqual([]);
     // The node list's addresses (every 30 s) and the processes are all that run.
-    expect(runner.calls.map((argv) => argv.join(' ')).sort()).toEqual(['mps', 'mtop -b -n 1', 'openmosix status']);
+    expect(runner.calls.map((argv) => argv.join(' ')).sort()).toEqual(['mps auxww', 'setpe -r']);
   });
 
-  it('shows a node reading -101 as down, a changed flag, and a vanished node directory as stale', async () => {
+  it('shows a node reading -101, or without the up bit, as down with the reason, flags from the status bits, and a vanished node directory as stale', async () => {
     const root = copyOfTree();
     const runner = inProcessFakeRunner();
     const backend = createOpenMosixBackend({ runner, hpcRoot: root, now: () => 0 });
     await backend.collect();
     writeFileSync(join(root, 'nodes', '258', 'load'), '-101\n');
     writeFileSync(join(root, 'nodes', '258', 'cpus'), '-101\n');
-    writeFileSync(join(root, 'admin', 'block'), '1\n');
+    writeFileSync(join(root, 'nodes', '407', 'status'), '1\n');
+    writeFileSync(join(root, 'nodes', '261', 'status'), String(0x1 | 0x2 | 0x10 | 0x4) + '\n');
     for (const file of ['load', 'speed', 'mem', 'rmem', 'tmem', 'cpus', 'util', 'status']) rmSync(join(root, 'nodes', '266', file));
     const snap = await backend.collect();
     expect(snap.nodes.find((n) => n.id === 258)).toMatchObject({ up: false, stale: false, load: null });
+    expect(snap.nodes.find((n) => n.id === 258)?.error).toBe(`node 258 is down (unreachable: ${join(root, 'nodes', '258')}/load reads -101)`);
+    expect(snap.nodes.find((n) => n.id === 407)).toMatchObject({ up: false, error: `node 407 is down (${join(root, 'nodes', '407')}/status is 1, without the up bit)` });
     expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ up: true, stale: true, load: 75 });
     expect(snap.nodes.find((n) => n.id === 266)?.error).toContain(join(root, 'nodes', '266'));
-    expect(snap.nodes[0]?.flags.block).toBe(true);
+    expect(snap.nodes[0]?.flags).toEqual({ stay: true, lstay: false, block: true, quiet: false });
   });
 
-  it('without `openmosix status`, still lists the nodes from /proc/hpc (without addresses)', async () => {
-    const runner = inProcessFakeRunner({ OMTOP_FAKE_FAIL: 'openmosix=openmosix: not found' });
+  it('without `setpe -r`, still lists the nodes from /proc/hpc (without addresses)', async () => {
+    const runner = inProcessFakeRunner({ OMTOP_FAKE_FAIL: 'setpe=setpe: not found' });
     const backend = createOpenMosixBackend({ runner, hpcRoot: TREE, now: () => 0 });
     const snap = await backend.collect();
     expect(snap.nodes.map((n) => [n.id, n.ip])).toEqual([[258, ''], [261, ''], [266, ''], [407, '']]);
     expect(snap.localNode).toBe(261);
-    expect(snap.errors).toEqual([{ source: 'openmosix status', message: 'openmosix: not found' }]);
+    expect(snap.errors).toEqual([{ source: 'setpe -r', message: 'setpe: not found' }]);
+  });
+
+  it("reads the live cluster's /proc/hpc as the kernel wrote it: bytes, the up bit, util per CPU", async () => {
+    const backend = createOpenMosixBackend({ runner: inProcessFakeRunner({ OMTOP_FAKE_DIR: LIVE_ANSWERS }), hpcRoot: LIVE_TREE, now: () => 0 });
+    const snap = await backend.collect();
+    expect(snap.errors).toEqual([]);
+    expect(snap.localNode).toBe(1);
+    expect(snap.nodes.map((n) => [n.id, n.ip, n.up, n.load, n.speed, n.memFreeBytes, n.memTotalBytes, n.util, n.cpus])).toEqual([
+      [1, 'chaos-a000001', true, 57, 29703, 122654720, 134086656, 100, 1],
+      [2, '', true, 96, 29802, 123666432, 134086656, 100, 1],
+    ]);
+    expect(snap.processes.filter((p) => p.migrated).map((p) => [p.pid, p.node])).toEqual([[64, 2], [66, 2]]);
+  });
+
+  it('never shows a node up with no load and no reason, however its files flap', async () => {
+    const root = copyOfTree();
+    const load = join(root, 'nodes', '266', 'load');
+    const status = join(root, 'nodes', '266', 'status');
+    let now = 0;
+    const backend = createOpenMosixBackend({ runner: inProcessFakeRunner(), hpcRoot: root, now: () => now });
+    // Up, unreachable, up with the load file caught mid-update, down by status, empty, back.
+    const states = [['75', '3'], ['-101', '3'], ['', '3'], ['x', '3'], ['75', '1'], ['', '3'], ['80', '3'], ['', '3']];
+    for (const [loadText = '', statusText = ''] of [...states, ...states.reverse()]) {
+      writeFileSync(load, `${loadText}\n`);
+      writeFileSync(status, `${statusText}\n`);
+      const node = (await backend.collect()).nodes.find((n) => n.id === 266);
+      if (node?.up && node.load === null) expect(node.error, `load ${JSON.stringify(loadText)}`).toMatch(/\S/);
+      now += 2000;
+    }
   });
 
   it('uses /proc/hpc only where it has node directories (openMosix 2.4, not 2.6)', () => {

@@ -30,8 +30,8 @@ describe('the openmosix backend’s commands per tick (4-node tutorial cluster, 
     const [first = []] = await commandsPerTick(1);
     expect(first.map((argv) => argv.join(' ')).sort()).toEqual(
       [
-        'openmosix status', 'mps', 'mtop -b -n 1', 'mosctl status 261',
-        ...[261, 407, 266, 258].flatMap((n) => [`mosctl getload ${n}`, `mosctl getmem ${n}`, `mosctl getspeed ${n}`, `mosctl getutil ${n}`]),
+        'setpe -r', 'mps auxww',
+        ...[261, 407, 266, 258].flatMap((n) => [`mosctl getload ${n}`, `mosctl getmem ${n}`, `mosctl getspeed ${n}`, `mosctl getutil ${n}`, `mosctl status ${n}`]),
       ].sort(),
     );
   });
@@ -43,16 +43,16 @@ describe('the openmosix backend’s commands per tick (4-node tutorial cluster, 
       expect(count(calls, 'mps')).toBe(1);
     }
     const all = ticks.flat();
-    // Over 60 s: mtop every 3rd tick, the node list every 30 s, each node's free memory every
-    // 10 s, its util every 30 s, its speed every 120 s (two nodes' first reads fall inside the
-    // minute, spread), and the local node's flags every 30 s.
-    expect(count(all, 'mtop')).toBe(10);
-    expect(count(all, 'openmosix status')).toBe(2);
+    // Over 60 s: the node list every 30 s, each node's free memory every 10 s, its util and its
+    // state and flags every 30 s, its speed every 120 s (two nodes' first reads fall inside the
+    // minute, spread). mtop is never run: it has no batch mode.
+    expect(count(all, 'mtop')).toBe(0);
+    expect(count(all, 'setpe -r')).toBe(2);
     expect(count(all, 'mosctl getmem')).toBe(4 * 6);
     expect(count(all, 'mosctl getutil')).toBe(4 * 2);
     expect(count(all, 'mosctl getspeed')).toBe(2);
-    expect(count(all, 'mosctl status 261')).toBe(2);
-    expect(all.length / ticks.length).toBeCloseTo(198 / 30, 5);
+    expect(count(all, 'mosctl status')).toBe(4 * 2);
+    expect(all.length / ticks.length).toBeCloseTo(194 / 30, 5);
     // Spread: besides getload and mps, no tick runs more than three commands.
     expect(Math.max(...ticks.map((calls) => calls.length - 5))).toBeLessThanOrEqual(3);
   });
@@ -69,15 +69,15 @@ describe('the openmosix backend’s commands per tick (4-node tutorial cluster, 
 
   it('reads memory, speed and util of a node again as soon as it comes back up', async () => {
     const ticks = await commandsPerTick(5, {}, (tick, env) => {
-      if (tick === 2) env.OMTOP_FAKE_FAIL = 'mosctl:getload:407=Node #407 is not up';
-      if (tick === 3) delete env.OMTOP_FAKE_FAIL;
+      if (tick === 2) env.OMTOP_FAKE_STDERR = 'mosctl:getload:407=Error: Network is unreachable';
+      if (tick === 3) delete env.OMTOP_FAKE_STDERR;
     });
     // 407's memory is next due at 6.25 s, its util and speed much later: tick 3 (6 s) reads them
     // all only because the node came back.
     const for407 = (calls: string[][] = []) => calls.filter((argv) => argv[2] === '407').map((argv) => argv[1]).sort();
     expect(for407(ticks[1])).toEqual(['getload']);
     expect(for407(ticks[2])).toEqual(['getload']);
-    expect(for407(ticks[3])).toEqual(['getload', 'getmem', 'getspeed', 'getutil']);
+    expect(for407(ticks[3])).toEqual(['getload', 'getmem', 'getspeed', 'getutil', 'status']);
     expect(for407(ticks[4])).toEqual(['getload']);
   });
 
@@ -95,7 +95,7 @@ describe('the openmosix backend’s commands per tick (4-node tutorial cluster, 
   });
 
   it('does not query a node further once getload failed, and retries the failed reading next tick', async () => {
-    const ticks = await commandsPerTick(2, { OMTOP_FAKE_FAIL: 'mosctl:getload:258=Node #258 is not up;mosctl:getmem:266=mosctl: busy' });
+    const ticks = await commandsPerTick(2, { OMTOP_FAKE_STDERR: 'mosctl:getload:258=Error: Network is unreachable', OMTOP_FAKE_FAIL: 'mosctl:getmem:266=mosctl: busy' });
     const [first = [], second = []] = ticks;
     expect(first.filter((argv) => argv[2] === '258').map((argv) => argv[1])).toEqual(['getload']);
     expect(count(second, 'mosctl getmem 266')).toBe(1);

@@ -47,9 +47,8 @@ describe('createOpenMosixBackend over the fake tools (tutorial cluster)', () => 
       [266, '10.0.1.10', 75, 26842, 97, false, false],
       [258, '10.0.1.2', 125, 17500, 99, false, false],
     ]);
-    expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ memFreeBytes: 217960448, memTotalBytes: 234815488, up: true, cpus: null });
-    expect(snap.nodes[0]?.flags).toEqual({ stay: false, lstay: false, block: false, quiet: false });
-    expect(snap.nodes[1]?.flags).toEqual({});
+    expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ memFreeBytes: 217960448, memTotalBytes: 234815488, up: true, cpus: 1 });
+    for (const node of snap.nodes) expect(node.flags).toEqual({ stay: false, lstay: false, block: false, quiet: false });
     const blender = snap.processes.filter((p) => p.isBlender);
     expect(blender.map((p) => [p.pid, p.node, p.migrated])).toEqual([[1166, 266, true], [1169, 266, true], [1172, 258, true], [1175, 258, true]]);
     expect(snap.processes.find((p) => p.pid === 1169)).toMatchObject({ user: 'root', cpu: 85.5, home: 261 });
@@ -76,10 +75,11 @@ describe('createOpenMosixBackend over the fake tools (tutorial cluster)', () => 
     expect(healed.nodes.find((n) => n.id === 266)?.error).toBeUndefined();
   }, 60_000);
 
-  it('tells garbage and unknown exits (stale) from a node that says it is not up (down)', async () => {
+  it('tells garbage and unknown exits (stale) from a node that mosctl says is down (on stderr, exit 0)', async () => {
     const fake = fakeToolsEnv({
       OMTOP_FAKE_GARBAGE: 'mosctl:getload:407',
-      OMTOP_FAKE_FAIL: 'mosctl:getload:258=Node #258 is not up;mosctl:getload:266=mosctl: cannot read load',
+      OMTOP_FAKE_STDERR: 'mosctl:getload:258=Error: Network is unreachable',
+      OMTOP_FAKE_FAIL: 'mosctl:getload:266=mosctl: cannot read load',
     });
     const snap = await backendWith(fake).collect();
     const byId = (id: number) => snap.nodes.find((n) => n.id === id);
@@ -88,8 +88,8 @@ describe('createOpenMosixBackend over the fake tools (tutorial cluster)', () => 
     // A non-zero exit in unknown words: isup says the node is up, so the reading is what failed.
     expect(byId(266)).toMatchObject({ up: true, stale: true, error: 'mosctl getload 266: mosctl: cannot read load' });
     expect(fake.calls()).toContainEqual(['mosctl', 'isup', '266']);
-    // "Not up" is a state of the node, not a failure of omtop's reading.
-    expect(byId(258)).toMatchObject({ up: false, stale: false, load: null, error: 'Node #258 is not up' });
+    // Down is a state of the node, not a failure of omtop's reading.
+    expect(byId(258)).toMatchObject({ up: false, stale: false, load: null, error: 'node 258 is down (unreachable)' });
     expect(byId(261)).toMatchObject({ stale: false, load: 6 });
     expect(snap.errors.map((e) => e.source).sort()).toEqual(['mosctl getload 266', 'mosctl getload 407']);
   }, 60_000);
@@ -100,10 +100,47 @@ describe('createOpenMosixBackend over the fake tools (tutorial cluster)', () => 
     expect(snap.nodes).toEqual([]);
     expect(snap.processes).toEqual([]);
     expect(snap.errors).toEqual([
-      { source: 'openmosix status', message: 'openmosix: command not found' },
+      { source: 'setpe -r', message: 'setpe: command not found' },
       { source: 'mosctl whois', message: 'mosctl: command not found' },
-      { source: 'mps', message: 'mps: command not found' },
-      { source: 'mtop -b -n 1', message: 'mtop: command not found' },
+      { source: 'mps auxww', message: 'mps: command not found' },
     ]);
   });
+});
+
+const CAPTURED = new URL('../../../fixtures/cluster/captured', import.meta.url).pathname;
+const LIVE = new URL('../../../fixtures/cluster/live', import.meta.url).pathname;
+
+describe('createOpenMosixBackend over fake tools replaying the real captures', () => {
+  it('the captured tutorial state: 407 down in plain words, 266 and 258 read, memory in bytes, every process with its node', async () => {
+    const snap = await backendWith(fakeToolsEnv({ OMTOP_FAKE_DIR: CAPTURED })).collect();
+    expect(ClusterSnapshotSchema.safeParse(snap).success).toBe(true);
+    expect(snap.errors).toEqual([]);
+    const byId = (id: number) => snap.nodes.find((n) => n.id === id);
+    expect(byId(407)).toMatchObject({ up: false, stale: false, load: null, error: 'node 407 is down (unreachable)' });
+    expect(byId(266)).toMatchObject({
+      up: true, load: 153, speed: 26842, util: 87, cpus: 1, memFreeBytes: 217960448, memTotalBytes: 234815488,
+      flags: { stay: false, lstay: false, block: false, quiet: false },
+    });
+    // 258 has two CPUs: 150% of 200% is three quarters of the node.
+    expect(byId(258)).toMatchObject({ up: true, util: 75, cpus: 2, flags: { stay: true, lstay: true, block: true, quiet: true } });
+    expect(snap.processes.map((p) => [p.pid, p.node, p.migrated])).toEqual([
+      [1175, 261, false], [1181, 2780, true], [1, 261, false], [1100, 261, false], [1146, 261, false], [1159, 261, false],
+      [1166, 266, true], [1172, 258, true],
+    ]);
+    expect(snap.processes.find((p) => p.pid === 1175)).toMatchObject({ user: '#1000', cpu: 17.3, mem: 10, timeSeconds: 13653 });
+  }, 60_000);
+
+  it('the live 2-node cluster: migrated busy loops on node 2, node 1 local', async () => {
+    const snap = await backendWith(fakeToolsEnv({ OMTOP_FAKE_DIR: LIVE })).collect();
+    expect(snap.errors).toEqual([]);
+    expect(snap.localNode).toBe(1);
+    expect(snap.nodes.map((n) => [n.id, n.ip, n.up, n.load, n.memFreeBytes, n.util])).toEqual([
+      [1, 'chaos-a000001', true, 30, 122654720, 100],
+      [2, '', true, 69, 123666432, 100],
+    ]);
+    expect(snap.processes.filter((p) => p.migrated).map((p) => [p.pid, p.node, p.command])).toEqual([
+      [64, 2, 'sh -c while :; do :; done'], [66, 2, 'sh -c while :; do :; done'],
+    ]);
+    expect(snap.processes).toHaveLength(24);
+  }, 60_000);
 });

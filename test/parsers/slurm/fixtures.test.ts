@@ -99,13 +99,13 @@ describe('the real 22.05.8 captures, read as a person would check them', () => {
     expect(result.value[2]?.Reason).toMatch(/^omtop test drain \[root@/);
   });
 
-  it('scontrol ping: UP parses; DOWN (exit 1) is the not-up error', () => {
+  it('scontrol ping: UP parses; DOWN (exit 1) is the down error', () => {
     const up = parseScontrolPing(capture('22.05.8', 'ping-up').stdout);
     expect(up.ok && up.value.controllers[0]?.up).toBe(true);
     const down = capture('22.05.8', 'controller-down.scontrol-ping');
     expect(down.status).toBe(1);
     const result = parseScontrolPing(down.stdout);
-    expect(result.ok ? null : result.error.code).toBe('not-up');
+    expect(result.ok ? null : result.error.code).toBe('down');
   });
 
   it('no configuration: exit 1 and the fatal line on stderr, classified as not-configured', () => {
