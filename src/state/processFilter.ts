@@ -46,7 +46,8 @@ export function termMatches(process: ProcessSnapshot, term: FilterTerm): boolean
     case null:
       return process.command.toLowerCase().includes(value) || (process.user ?? '').toLowerCase().includes(value) || String(process.pid) === value;
     case 'node':
-      return String(process.node) === value;
+      // An unknown node (mps NODE -1, shown N?) matches node:?.
+      return (process.node === null ? '?' : String(process.node)) === value;
     case 'home':
       return String(process.home) === value;
     case 'user':

@@ -77,8 +77,8 @@ export function listProcesses(processes: readonly ProcessSnapshot[], query: Proc
     rows = flatRows(createProcessOrder(filtered, (a, b) => sign * compare(a, b) || a.pid - b.pid));
   } else {
     const ranks = new Map(query.groupBy.map((id, i) => [id, i]));
-    // Nodes not in the node list (a stale reading) go last, by number.
-    const rank = (node: number): number => ranks.get(node) ?? ranks.size + node;
+    // Nodes not in the node list (a stale reading) go last, by number; an unknown node (N?) after them.
+    const rank = (node: number | null): number => (node === null ? Number.MAX_SAFE_INTEGER : ranks.get(node) ?? ranks.size + node);
     const order = createProcessOrder(filtered, (a, b) => rank(a.node) - rank(b.node) || sign * compare(a, b) || a.pid - b.pid);
     rows = groupedRows(order, nodeGroups(filtered, rank));
   }

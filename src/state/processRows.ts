@@ -8,7 +8,8 @@ import type { ProcessOrder } from './processOrder.js';
 /** A node's totals over the listed processes that run on it. */
 export interface NodeGroupRow {
   readonly kind: 'group';
-  readonly node: number;
+  /** null: the processes whose node the tools could not read (mps NODE -1). */
+  readonly node: number | null;
   readonly count: number;
   readonly blender: number;
   /** Sums of %CPU and %MEM over the processes that report them. */
@@ -38,8 +39,10 @@ export interface ProcessRows {
 }
 
 /** The key of a node's total row. */
-export const groupKey = (node: number): number => -1 - node;
+export const groupKey = (node: number | null): number => (node === null ? Number.MIN_SAFE_INTEGER : -1 - node);
 export const isGroupKey = (key: number): boolean => key < 0;
+/** The node of a group key (groupKey's inverse). */
+const nodeOfGroupKey = (key: number): number | null => (key === Number.MIN_SAFE_INTEGER ? null : -1 - key);
 
 export function flatRows(order: ProcessOrder): ProcessRows {
   return {
@@ -53,8 +56,8 @@ export function flatRows(order: ProcessOrder): ProcessRows {
 }
 
 /** The totals per node of `processes`, in the order `rank` gives the nodes. */
-export function nodeGroups(processes: readonly ProcessSnapshot[], rank: (node: number) => number): NodeGroupRow[] {
-  const totals = new Map<number, { count: number; blender: number; cpu: number; mem: number }>();
+export function nodeGroups(processes: readonly ProcessSnapshot[], rank: (node: number | null) => number): NodeGroupRow[] {
+  const totals = new Map<number | null, { count: number; blender: number; cpu: number; mem: number }>();
   for (const p of processes) {
     const t = totals.get(p.node) ?? { count: 0, blender: 0, cpu: 0, mem: 0 };
     t.count += 1;
@@ -63,7 +66,7 @@ export function nodeGroups(processes: readonly ProcessSnapshot[], rank: (node: n
     t.mem += p.mem ?? 0;
     totals.set(p.node, t);
   }
-  return [...totals].sort(([a], [b]) => rank(a) - rank(b) || a - b).map(([node, t]) => ({ kind: 'group', node, ...t }));
+  return [...totals].sort(([a], [b]) => rank(a) - rank(b) || (a ?? -1) - (b ?? -1)).map(([node, t]) => ({ kind: 'group', node, ...t }));
 }
 
 /**
@@ -107,7 +110,7 @@ export function groupedRows(order: ProcessOrder, groups: readonly NodeGroupRow[]
     groups,
     indexOfKey(key) {
       if (isGroupKey(key)) {
-        const g = groupIndex.get(-1 - key);
+        const g = groupIndex.get(nodeOfGroupKey(key));
         return g === undefined ? -1 : (firstRank[g] ?? 0) + g;
       }
       const rank = order.indexOfPid(key);

@@ -41,7 +41,8 @@ function stateText(stat: string): string {
   return meaning === undefined ? stat : `${stat} (${meaning})`;
 }
 
-function nodeText(snapshot: ClusterSnapshot, id: number): string {
+function nodeText(snapshot: ClusterSnapshot, id: number | null): string {
+  if (id === null) return 'N? (the tools could not read it)';
   const node = snapshot.nodes.find((n) => n.id === id);
   if (node === undefined) return `N${id}`;
   const notes = [node.ip, node.isLocal ? 'this node' : '', node.up ? '' : 'down'].filter((n) => n !== '');

@@ -56,7 +56,7 @@ function groupLine(group: NodeGroupRow, snapshot: ClusterSnapshot): string {
   const where = node === undefined ? '' : ` ${node.ip}${node.isLocal ? ' (this node)' : ''}${node.up ? '' : ' down'}`;
   const load = node === undefined ? '' : ` · load ${node.load === null ? '-' : Math.round(node.load)}, speed ${node.speed ?? '-'}`;
   const blender = group.blender > 0 ? `, ${group.blender} blender` : '';
-  return `▼ N${group.node}${where}${load} · ${group.count} process${group.count === 1 ? '' : 'es'}${blender} · CPU ${group.cpu.toFixed(1)}% · MEM ${group.mem.toFixed(1)}%`;
+  return `▼ ${nodeLabel(group.node)}${where}${load} · ${group.count} process${group.count === 1 ? '' : 'es'}${blender} · CPU ${group.cpu.toFixed(1)}% · MEM ${group.mem.toFixed(1)}%`;
 }
 
 /** Where each column starts in a formatted row. */

@@ -30,6 +30,14 @@ describe('process filter', () => {
     expect(matches('cmd:alice')).toBe(false);
   });
 
+  it('node:? (or node:N?) matches a process whose node the tools could not read, and only that', () => {
+    const unknown = fakeProcess(1182, { node: null });
+    expect(filterMatches(unknown, parseFilter('node:?'))).toBe(true);
+    expect(filterMatches(unknown, parseFilter('node:N?'))).toBe(true);
+    expect(filterMatches(unknown, parseFilter('node:null'))).toBe(false);
+    expect(matches('node:?')).toBe(false);
+  });
+
   it('a word with an unknown field matches as text, and is reported', () => {
     expect(parseFilter('foo:bar node:266')).toEqual({
       terms: [{ field: null, value: 'foo:bar' }, { field: 'node', value: '266' }], unknownFields: ['foo'],

@@ -36,6 +36,15 @@ describe('grouped rows', () => {
     expect(rows.indexOfKey(groupKey(300))).toBe(-1);
   });
 
+  it('puts processes whose node the tools could not read (mps NODE -1) in one N? group after every other', () => {
+    const withUnknown = [...processes, fakeProcess(8, { node: null, cpu: 9 }), fakeProcess(9, { node: null, cpu: 3 })];
+    const { rows } = listProcesses(withUnknown, query([261, 407, 266]));
+    expect(rows.window(0, rows.length).map(name)).toEqual(['N261', '3', '1', 'N407', '4', 'N266', '5', '2', 'N999', '6', 'Nnull', '8', '9']);
+    expect(rows.indexOfKey(groupKey(null))).toBe(10);
+    expect(rows.keyAt(10)).toBe(groupKey(null));
+    expect(rows.groups?.at(-1)).toMatchObject({ node: null, count: 2 });
+  });
+
   it('is one flat list when not grouped, where no node row can be found', () => {
     const { rows } = listProcesses(processes, query(null));
     expect(rows.window(0, rows.length).map(name)).toEqual(['5', '2', '3', '4', '6', '1']);
