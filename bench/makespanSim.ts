@@ -6,6 +6,7 @@
 import { FrameQueue } from '../src/launcher/frameQueue.js';
 import { FrameTiming } from '../src/launcher/frameTiming.js';
 import { nextChunkSize, type ChunkSizing } from '../src/launcher/plan.js';
+import { pickFrame } from '../src/launcher/frameDispatch.js';
 
 export interface SimWorker {
   readonly name: string;
@@ -127,4 +128,32 @@ export function simulateDynamic(frames: readonly number[], setup: SimSetup, size
     events.push({ at: clock, kind: 'free', worker: event.worker });
   }
   return { makespan, framesRendered, processes, busySeconds };
+}
+
+/**
+ * The engine's render workers: each worker's blender starts once (paying the start-up), then takes
+ * one frame at a time from the shared queue, as the engine's own pickFrame decides, whenever it is free.
+ */
+export function simulateWorkers(frames: readonly number[], setup: SimSetup): SimResult {
+  const queue = [...frames].sort((a, b) => a - b);
+  const lastFrames: Array<number | null> = setup.workers.map(() => null);
+  const busySeconds = setup.workers.map((worker) => setup.startupWork / worker.speed);
+  const free = setup.workers.map((worker, i) => ({ at: setup.startupWork / worker.speed, worker: i }));
+  let makespan = 0;
+  let framesRendered = 0;
+  for (;;) {
+    free.sort((a, b) => a.at - b.at || a.worker - b.worker);
+    const next = free.shift();
+    if (next === undefined) break;
+    const choice = pickFrame(queue, lastFrames[next.worker] ?? null);
+    if (choice.kind !== 'frame') continue;
+    queue.splice(queue.indexOf(choice.frame), 1);
+    const seconds = setup.workOf(choice.frame) / (setup.workers[next.worker]?.speed ?? 1);
+    lastFrames[next.worker] = choice.frame;
+    busySeconds[next.worker] = (busySeconds[next.worker] ?? 0) + seconds;
+    framesRendered += 1;
+    makespan = Math.max(makespan, next.at + seconds);
+    free.push({ at: next.at + seconds, worker: next.worker });
+  }
+  return { makespan, framesRendered, processes: setup.workers.length, busySeconds };
 }

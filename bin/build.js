@@ -26,7 +26,7 @@ if (compiled.status !== 0) {
   process.exit(1);
 }
 // Files the compiled code reads next to itself.
-for (const asset of ['src/launcher/blendInfo.py', 'src/launcher/slurm/task.sh']) {
+for (const asset of ['src/launcher/blendInfo.py', 'src/launcher/renderWorker.py', 'src/launcher/slurm/task.sh']) {
   mkdirSync(dirname(join(dist, asset)), { recursive: true });
   copyFileSync(join(root, asset), join(dist, asset));
 }

@@ -12,11 +12,12 @@ import bpy
 
 def answer(payload):
     print("OMTOP-BLEND-INFO " + json.dumps(payload), flush=True)
+    return payload
 
 
 def frames_of(text):
     frames = []
-    for item in text.split(","):
+    for item in filter(None, text.split(",")):
         first, _, last = item.partition("-")
         frames.extend(range(int(first), int(last or first) + 1))
     return frames
@@ -30,8 +31,9 @@ def own_pattern(render):
     return path + os.sep if trailing else path
 
 
-def main():
-    scene_name, out_dir, file_format, engine, frames_text, partial_prefix = sys.argv[sys.argv.index("--") + 1:]
+def main(args=None):
+    """Prints the answer and returns it; renderWorker.py calls it with its own ARGS and renders the scene as set up here."""
+    scene_name, out_dir, file_format, engine, frames_text, partial_prefix = args or sys.argv[sys.argv.index("--") + 1:]
     scenes = [scene.name for scene in bpy.data.scenes]
     scene = bpy.data.scenes.get(scene_name) if scene_name else bpy.context.scene
     if scene is None:
@@ -57,7 +59,7 @@ def main():
     render.filepath = partial_pattern
     partial_paths = [render.frame_path(frame=frame) for frame in frames]
     scale = render.resolution_percentage / 100.0
-    answer({
+    return answer({
         "scene": scene.name,
         "pattern": pattern,
         "format": render.image_settings.file_format,
@@ -71,4 +73,6 @@ def main():
     })
 
 
-main()
+# Run by blender (--python); renderWorker.py imports it and calls main() itself.
+if __name__ == "__main__":
+    main()

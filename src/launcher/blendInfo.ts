@@ -67,7 +67,7 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
   const timeoutMs = query.timeoutMs ?? 120_000;
   const result = await createExecaRunner({ concurrency: 1 }).run([query.blender, ...argv], { timeoutMs });
   const lines = `${result.stdout}\n${result.stderr}`.split('\n');
-  const answerLine = lines.find((line) => line.startsWith(MARKER));
+  const answerLine = lines.find(isBlendAnswer);
   if (answerLine === undefined) {
     const blenderError = lines.map(parseBlenderLine).find((event) => event.kind === 'error');
     const why = blenderError?.kind === 'error' ? blenderError.message
@@ -75,14 +75,27 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
         : (result.message ?? `exit code ${result.exitCode}`);
     throw new Error(`blender could not read ${query.blendFile}: ${why}`);
   }
-  const answer = AnswerSchema.safeParse(parseJsonOrNull(answerLine.slice(MARKER.length)));
-  if (!answer.success) throw new Error(`unexpected answer from blender about ${query.blendFile}`);
+  return readBlendAnswer(answerLine, query.frames, query.blendFile);
+}
+
+/** True for the line that carries blendInfo.py's answer (also printed by every render worker). */
+export function isBlendAnswer(line: string): boolean {
+  return line.startsWith(MARKER);
+}
+
+/**
+ * blendInfo.py's answer line → the answer for `frames` (the frames it was asked about), or an Error
+ * whose message is one line for the user: blender's own complaint, or an unexpected answer.
+ */
+export function readBlendAnswer(line: string, frames: readonly number[], blendFile: string): BlendInfo {
+  const answer = AnswerSchema.safeParse(parseJsonOrNull(line.slice(MARKER.length)));
+  if (!answer.success) throw new Error(`unexpected answer from blender about ${blendFile}`);
   if ('error' in answer.data) throw new Error(answer.data.error);
   const { paths, partialPaths, ...rest } = answer.data;
-  if (paths.length !== query.frames.length || partialPaths.length !== query.frames.length) {
+  if (paths.length !== frames.length || partialPaths.length !== frames.length) {
     throw new Error('blender returned the wrong number of frame paths');
   }
-  const byFrame = (list: readonly string[]): Map<number, string> => new Map(query.frames.map((frame, i) => [frame, list[i] ?? '']));
+  const byFrame = (list: readonly string[]): Map<number, string> => new Map(frames.map((frame, i) => [frame, list[i] ?? '']));
   return { ...rest, paths: byFrame(paths), partialPaths: byFrame(partialPaths) };
 }
 

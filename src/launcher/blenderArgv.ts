@@ -27,6 +27,8 @@ export interface BlenderInvocation {
   readonly format?: string;
   /** At least one frame. */
   readonly frames: readonly number[];
+  /** `-t N`: render threads; undefined leaves blender's own choice (every core, or the scene's setting). */
+  readonly threads?: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export function toBlenderArgv(invocation: BlenderInvocation): string[] {
   const argv = [invocation.blender, '-b', safePathArg(invocation.blendFile)];
   if (invocation.scene !== undefined) argv.push('-S', invocation.scene);
   if (invocation.engine !== undefined) argv.push('-E', invocation.engine);
+  if (invocation.threads !== undefined) argv.push('-t', String(Math.max(1, Math.floor(invocation.threads))));
   argv.push('--python-exit-code', '1', '--python-expr', settingsExpression(invocation.settings));
   argv.push('-o', safePathArg(invocation.outputPattern));
   if (invocation.format !== undefined) argv.push('-F', invocation.format);

@@ -30,7 +30,7 @@ export async function runChunk(
   logFile: string,
   callbacks: ChunkCallbacks,
 ): Promise<ChunkOutcome> {
-  const argv = toBlenderArgv({ ...config.invocation, outputPattern: config.partialPattern, blender: config.blender, frames });
+  const argv = toBlenderArgv({ ...config.invocation, outputPattern: config.partialPattern, blender: config.blender, frames, threads: config.threads });
   const partialOf = (frame: number): string => config.partials.get(frame) ?? '';
   const fileOf = (frame: number): string => config.paths.get(frame) ?? '';
   const frameOfPartial = new Map(frames.map((frame) => [partialOf(frame), frame]));

@@ -11,7 +11,8 @@ import type { SlurmSubmitOptions } from './slurm/sbatchArgv.js';
 export const RENDER_HELP = `Usage: omtop render FILE.blend START END PARTS [options]
 
 Renders frames START..END (both included) of FILE.blend with PARTS background blender processes,
-so that openMosix can migrate each part to another node. Every frame's file is checked at the end.
+so that openMosix can migrate each part to another node. Each part is one blender for the whole job
+that is handed one frame at a time, so the parts finish together. Every frame's file is checked.
 
 Options:
   --out DIR              write frames to DIR/frame_####.ext (default: the .blend's own output setting)
@@ -22,8 +23,10 @@ Options:
   --no-denoising         turn Cycles denoising off (Debian's blender has no OpenImageDenoise)
   --frames LIST          only these frames, e.g. 1-10,15,20-30 (within START..END)
   --split even|dynamic   even: PARTS fixed ranges, sizes differ by at most one;
-                         dynamic (default): each part takes the next chunk when it is done
-  --chunk N              dynamic split: N frames per chunk (default: adapts to measured frame times)
+                         dynamic (default): each part takes the next frame when it is done
+  --chunk N              dynamic split: a new blender for every N frames instead of one per part
+  --threads N            blender threads per part (default: this machine's cores / PARTS; under
+                         openMosix 1, since a multi-threaded process cannot migrate)
   --retries N            render a failed or missing frame again up to N times (default ${DEFAULT_RETRIES})
   --stall-timeout SECS   kill a part that prints nothing for SECS seconds and retry its frames
                          (default ${DEFAULT_STALL_SECONDS}; 0 turns it off)
@@ -56,7 +59,7 @@ Ctrl-C stops every blender part, keeps the finished frames and prints the comman
 
 const spec = {
   out: { type: 'string' }, scene: { type: 'string' }, format: { type: 'string' }, size: { type: 'string' },
-  engine: { type: 'string' }, 'no-denoising': { type: 'boolean' }, frames: { type: 'string' }, split: { type: 'string' },
+  engine: { type: 'string' }, 'no-denoising': { type: 'boolean' }, threads: { type: 'string' }, frames: { type: 'string' }, split: { type: 'string' },
   chunk: { type: 'string' }, retries: { type: 'string' }, 'stall-timeout': { type: 'string' }, resume: { type: 'boolean' },
   overwrite: { type: 'boolean' }, movie: { type: 'string' }, fps: { type: 'string' }, blender: { type: 'string' },
   json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
@@ -102,6 +105,7 @@ const SLURM_ONLY = ['partition', 'time-limit', 'cpus-per-task', 'sbatch-arg'] as
 
 function slurmOptions(values: {
   slurm?: boolean; partition?: string; 'time-limit'?: string; 'cpus-per-task'?: string; 'sbatch-arg'?: string[]; 'stall-timeout'?: string;
+  threads?: string;
 }): SlurmSubmitOptions | null {
   if (!values.slurm) {
     const stray = SLURM_ONLY.find((name) => values[name] !== undefined);
@@ -109,6 +113,7 @@ function slurmOptions(values: {
     return null;
   }
   if (values['stall-timeout'] !== undefined) throw new RenderInputError('--stall-timeout does not apply to --slurm (use --time-limit)');
+  if (values.threads !== undefined) throw new RenderInputError('--threads does not apply to --slurm (use --cpus-per-task)');
   const partition = values.partition?.trim();
   if (partition !== undefined && !/^[\w.-]+(,[\w.-]+)*$/.test(partition)) throw new RenderInputError(`--partition expects a partition name, got "${values.partition}"`);
   const timeLimit = values['time-limit']?.trim();
@@ -170,6 +175,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
       size: values.size === undefined ? undefined : size(values.size),
       engine: engine === undefined ? undefined : ENGINE_ALIASES[engine] ?? engine,
       noDenoising: values['no-denoising'] ?? false,
+      threads: optionalInteger('--threads', values.threads, 1),
       split: split ?? 'dynamic',
       chunk: optionalInteger('--chunk', values.chunk, 1),
       retries: optionalInteger('--retries', values.retries, 0),

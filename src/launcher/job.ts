@@ -1,23 +1,25 @@
-// The render job engine: PARTS workers over blender processes (even split or a dynamic queue),
-// retries, verification by files, cancellation without orphans, and the optional movie.
+// The render job engine: PARTS parts over blender processes — a render worker per part, or one
+// blender per chunk where the worker cannot run (workerParts, chunkParts) — with the books they
+// share: frames done, retries, events, verification by files, cancellation without orphans, and
+// the optional movie.
 import { join } from 'node:path';
 import type { RenderJobHandle, RenderJobView, JobState } from './types.js';
 import type { RenderEvent, RenderJobConfig } from './jobConfig.js';
 import { PartRecord } from './partRecord.js';
-import { FrameQueue } from './frameQueue.js';
-import { evenSplit, nextChunkSize } from './plan.js';
 import { formatFrameList } from './frameList.js';
-import { runChunk } from './chunkRun.js';
 import { missingFrames } from './frameFiles.js';
 import type { RunningPartProcess } from './partProcess.js';
 import { assembleMovie } from './movie.js';
 import { FrameTiming } from './frameTiming.js';
 import { errorLine } from '../errorLine.js';
+import type { PartHost, ProcessEnd } from './partHost.js';
+import { runWorkerParts } from './workerParts.js';
+import { runChunkParts } from './chunkParts.js';
 
 /** Blender gets this long to quit after SIGTERM before its process group is killed. */
 const KILL_GRACE_MS = 3000;
 
-export class RenderJob implements RenderJobHandle {
+export class RenderJob implements RenderJobHandle, PartHost {
   readonly id: string;
   readonly done: Promise<RenderJobView>;
   private readonly parts: PartRecord[];
@@ -34,10 +36,10 @@ export class RenderJob implements RenderJobHandle {
   private cancelled = false;
   /** Exits with an error and no frame while the job has none yet: the same error everywhere. */
   private fatalExits = 0;
-  private readonly timing = new FrameTiming();
+  readonly timing = new FrameTiming();
   private wakeWaiting: Array<() => void> = [];
 
-  constructor(private readonly config: RenderJobConfig) {
+  constructor(readonly config: RenderJobConfig) {
     this.id = config.id;
     const count = Math.max(1, Math.min(config.parts, config.frames.length));
     this.parts = Array.from({ length: count }, (_, i) => new PartRecord(i + 1, join(config.logDir, `part-${i + 1}.log`)));
@@ -84,18 +86,13 @@ export class RenderJob implements RenderJobHandle {
       for (const process of this.running) process.kill('SIGKILL');
     }, KILL_GRACE_MS);
     void this.done.then(() => clearTimeout(hard));
-    this.wake();
+    this.changed();
   }
 
   private async run(): Promise<RenderJobView> {
     try {
-      if (this.config.split === 'even') {
-        const groups = evenSplit(this.config.frames, this.parts.length);
-        await Promise.all(this.parts.map((part, i) => this.evenWorker(part, groups[i] ?? [])));
-      } else {
-        const queue = new FrameQueue(this.config.frames);
-        await Promise.all(this.parts.map((part) => this.dynamicWorker(part, queue)));
-      }
+      if (this.config.workers !== undefined) await runWorkerParts(this, this.parts);
+      else await runChunkParts(this, this.parts);
       await this.finish();
     } catch (error) {
       // An I/O failure of omtop itself (log file, output dir gone): stop the parts, report it as the outcome.
@@ -106,110 +103,86 @@ export class RenderJob implements RenderJobHandle {
       this.endedAt = Date.now();
       this.notify();
     }
+    // Workers started for parts that never took them (a job stopped early) go too.
+    await this.config.workers?.pool.shutdown();
     await this.releaseLock();
     return this.view();
   }
 
-  private async evenWorker(part: PartRecord, group: readonly number[]): Promise<void> {
-    part.assign(group);
-    let pending = [...group];
-    for (let attempt = 1; pending.length > 0 && !this.cancelled; attempt += 1) {
-      pending = this.allowedRetries(part, await this.renderChunk(part, pending, attempt));
-    }
-    this.settlePart(part);
+  stopping(): boolean {
+    return this.cancelled;
   }
 
-  private async dynamicWorker(part: PartRecord, queue: FrameQueue): Promise<void> {
-    while (!this.cancelled) {
-      if (queue.size === 0) {
-        if (this.running.size === 0) break;
-        // Idle until another part finishes: its failed frames may come back to the queue.
-        part.state = 'pending';
-        this.notify();
-        await new Promise<void>((resolve) => this.wakeWaiting.push(resolve));
-        continue;
-      }
-      const size = nextChunkSize({
-        remaining: queue.size,
-        parts: this.parts.length,
-        secondsPerFrame: this.timing.secondsPerFrame(),
-        startupSeconds: this.timing.startupSeconds(),
-        // Taken by the other parts and not yet done: nothing is in flight for this part between chunks.
-        inProgress: this.config.frames.length - queue.size - this.doneFrames.size - this.givenUp.size,
-        fixed: this.config.chunk,
-      });
-      const frames = queue.take(size);
-      part.assign(frames);
-      const attempt = Math.max(...frames.map((frame) => (this.failures.get(frame) ?? 0) + 1));
-      const retry = this.allowedRetries(part, await this.renderChunk(part, frames, attempt));
-      part.unassign(retry);
-      queue.requeue(retry);
-      this.wake();
-    }
-    this.settlePart(part);
+  failuresOf(frame: number): number {
+    return this.failures.get(frame) ?? 0;
   }
 
-  private async renderChunk(part: PartRecord, frames: readonly number[], attempt: number): Promise<number[]> {
-    part.state = attempt > 1 ? 'retrying' : 'rendering';
-    let lastMark = Date.now();
-    let firstOfProcess = true;
-    let pid: number | null = null;
-    let process: RunningPartProcess | undefined;
-    const outcome = await runChunk(this.config, frames, part.logFile, {
-      onSpawn: (running, argv) => {
-        process = running;
-        pid = running.pid;
-        part.pid = pid;
-        this.running.add(running);
-        if (this.cancelled) running.kill('SIGTERM');
-        if (pid !== null) this.config.hooks?.onPartSpawn?.(pid, argv);
-        this.emit({ type: 'part-spawn', part: part.index, pid, frames: formatFrameList(frames), attempt, logFile: part.logFile });
-        this.notify();
-      },
-      onCurrentFrame: (frame) => {
-        if (part.currentFrame === frame) return;
-        part.currentFrame = frame;
-        this.notify();
-      },
-      onFrameDone: (frame, file) => {
-        if (this.doneFrames.has(frame)) return;
-        const now = Date.now();
-        const seconds = (now - lastMark) / 1000;
-        lastMark = now;
-        this.doneFrames.add(frame);
-        part.recordFrame(seconds);
-        this.timing.record(seconds, firstOfProcess);
-        firstOfProcess = false;
-        this.lastSaved = file;
-        this.emit({
-          type: 'frame-done', part: part.index, frame, file, seconds,
-          framesDone: this.doneFrames.size, framesTotal: this.config.frames.length,
-        });
-        this.notify();
-      },
-    });
-    if (process) this.running.delete(process);
+  framesInHand(queued: number): number {
+    return this.config.frames.length - queued - this.doneFrames.size - this.givenUp.size;
+  }
+
+  processStarted(part: PartRecord, process: RunningPartProcess, argv: readonly string[], frames: readonly number[], attempt: number): void {
+    part.pid = process.pid;
+    this.running.add(process);
+    if (this.cancelled) process.kill('SIGTERM');
+    if (process.pid !== null) this.config.hooks?.onPartSpawn?.(process.pid, argv);
+    this.emit({ type: 'part-spawn', part: part.index, pid: process.pid, frames: formatFrameList(frames), attempt, logFile: part.logFile });
+    this.notify();
+  }
+
+  processEnded(part: PartRecord, process: RunningPartProcess, end: ProcessEnd): void {
+    this.running.delete(process);
     part.pid = null;
     part.currentFrame = null;
-    if (pid !== null) this.config.hooks?.onPartExit?.(pid);
-    const { result, missing, writeProblem } = outcome;
+    if (process.pid !== null) this.config.hooks?.onPartExit?.(process.pid);
+    const { result, missing, writeProblem } = end;
     const error = writeProblem ?? result.spawnError ?? result.errors[0] ?? null;
     this.emit({
       type: 'part-exit', part: part.index, pid: result.pid, exitCode: result.exitCode, signal: result.signal,
       stalled: result.stalled, missing: formatFrameList(missing), error,
     });
-    if (writeProblem !== null && !this.cancelled) {
-      // Retrying cannot help while the disk is full or read-only: stop, naming the real cause.
-      this.message = writeProblem;
-      this.stopAll();
-    }
-    this.checkFatal(result.exitCode, missing.length === frames.length, error);
+    if (writeProblem !== null) this.stopFor(writeProblem);
+    if (end.nothingSaved && result.exitCode !== null && result.exitCode !== 0 && error !== null) this.failedBeforeAnyFrame(error);
     this.notify();
-    return missing;
+  }
+
+  currentFrame(part: PartRecord, frame: number): void {
+    if (part.currentFrame === frame) return;
+    part.currentFrame = frame;
+    this.notify();
+  }
+
+  frameStarted(part: PartRecord, frame: number): void {
+    this.emit({ type: 'frame-start', part: part.index, pid: part.pid, frame });
+    this.currentFrame(part, frame);
+  }
+
+  frameDone(part: PartRecord, frame: number, file: string, seconds: number, firstOfProcess: boolean): boolean {
+    if (this.doneFrames.has(frame)) return false;
+    this.doneFrames.add(frame);
+    part.recordFrame(seconds);
+    this.timing.record(seconds, firstOfProcess);
+    this.lastSaved = file;
+    this.emit({
+      type: 'frame-done', part: part.index, frame, file, seconds,
+      framesDone: this.doneFrames.size, framesTotal: this.config.frames.length,
+    });
+    this.notify();
+    return true;
+  }
+
+  stopFor(message: string): void {
+    if (this.cancelled) return;
+    this.message = message;
+    this.stopAll();
+  }
+
+  nextChange(): Promise<void> {
+    return new Promise<void>((resolve) => this.wakeWaiting.push(resolve));
   }
 
   /** Counts a failure for each missing frame; returns those still allowed another try. */
-  private allowedRetries(part: PartRecord, missing: readonly number[]): number[] {
+  allowedRetries(part: PartRecord, missing: readonly number[]): number[] {
     if (this.cancelled) return [];
     const retry: number[] = [];
     for (const frame of missing) {
@@ -225,11 +198,11 @@ export class RenderJob implements RenderJobHandle {
   }
 
   /**
-   * A blender that exits with an error before any frame of the job exists, on every part, will do so
+   * A blender that fails with an error before any frame of the job exists, on every part, will do so
    * again on every retry (no denoiser, unreadable file): stop instead of retrying frame after frame.
    */
-  private checkFatal(exitCode: number | null, nothingSaved: boolean, error: string | null): void {
-    if (this.doneFrames.size > 0 || !nothingSaved || exitCode === null || exitCode === 0 || error === null) return;
+  failedBeforeAnyFrame(error: string): void {
+    if (this.doneFrames.size > 0) return;
     this.fatalExits += 1;
     if (this.fatalExits < this.parts.length || this.cancelled) return;
     this.message = `blender failed on every part: ${error}${blenderErrorHint(error)}`;
@@ -237,7 +210,7 @@ export class RenderJob implements RenderJobHandle {
   }
 
   /** A part stopped by a cancel before it finished its frames (or took any) is cancelled, never done. */
-  private settlePart(part: PartRecord): void {
+  partFinished(part: PartRecord): void {
     if (this.cancelled && !part.complete) part.state = 'cancelled';
     else part.state = part.framesFailed > 0 ? 'failed' : 'done';
     this.notify();
@@ -277,7 +250,7 @@ export class RenderJob implements RenderJobHandle {
     });
   }
 
-  private wake(): void {
+  changed(): void {
     const waiting = this.wakeWaiting;
     this.wakeWaiting = [];
     for (const resolve of waiting) resolve();
@@ -287,7 +260,7 @@ export class RenderJob implements RenderJobHandle {
     this.config.hooks?.onEvent?.(event);
   }
 
-  private notify(): void {
+  notify(): void {
     const view = this.view();
     for (const listener of this.listeners) listener(view);
   }

@@ -2,6 +2,8 @@
 import type { BlenderInvocation } from './blenderArgv.js';
 import type { MovieRequest } from './movie.js';
 import type { OutputLock } from './outputLock.js';
+import type { WorkerPool } from './workerPool.js';
+import type { WorkerStart } from './workerProtocol.js';
 
 export type SplitMode = 'even' | 'dynamic';
 
@@ -11,9 +13,17 @@ export type RenderEvent =
       readonly type: 'part-spawn';
       readonly part: number;
       readonly pid: number | null;
+      /** The frames the process was started for; empty for a render worker, which is handed frames one by one (frame-start). */
       readonly frames: string;
       readonly attempt: number;
       readonly logFile: string;
+    }
+  | {
+      /** A part's render worker was handed a frame. */
+      readonly type: 'frame-start';
+      readonly part: number;
+      readonly pid: number | null;
+      readonly frame: number;
     }
   | {
       readonly type: 'frame-done';
@@ -70,6 +80,13 @@ export interface RenderJobConfig {
   readonly chunk?: number;
   readonly retries: number;
   readonly stallTimeoutMs: number;
+  /** `-t` for each part's blender (its share of this machine's cores); undefined: blender's own choice. */
+  readonly threads?: number;
+  /**
+   * The parts' render workers (one long-lived blender per part, frames handed one at a time), already
+   * loading the .blend, and how to start another; absent: one blender per chunk (see chunkRun).
+   */
+  readonly workers?: { readonly start: Omit<WorkerStart, 'infoFrames'>; readonly pool: WorkerPool };
   readonly movie?: MovieRequest;
   readonly hooks?: RenderHooks;
   /** Held while the job runs, released when it ends (see outputLock). */

@@ -1,14 +1,19 @@
 // Turns render options into a job configuration, checking everything that can be checked before a
-// single part is forked: the range, the .blend, blender itself, the output directory, old frames;
-// and locks the frames so that no second job renders into them meanwhile.
+// single frame is rendered: the range, the .blend, blender itself, the output directory, old frames;
+// and locks the frames so that no second job renders into them meanwhile. For a render here, the
+// parts' blenders start loading the .blend meanwhile (see askBlend), and are stopped if a check fails.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
 import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
 import { findProgram } from './findProgram.js';
 import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
-import { queryBlendInfo, type BlendInfo } from './blendInfo.js';
+import type { BlendInfo } from './blendInfo.js';
+import { askBlend, type WorkerLaunch } from './askBlend.js';
+import { partThreads } from './partThreads.js';
 import { missingFrames } from './frameFiles.js';
 import { blenderCliFormat } from './imageFormat.js';
 import { discardPartialsOfJob, partialPrefix, partialsOutsideFolder } from './partialFrames.js';
@@ -46,7 +51,14 @@ function requestedFrames(options: RenderOptions): number[] {
   return [...options.frames];
 }
 
-export async function prepareRender(options: RenderOptions): Promise<PreparedRender> {
+/** Where openMosix 2.4/2.6 shows itself; parts started here may migrate to other nodes. */
+const OPENMOSIX_PROC = '/proc/hpc';
+
+/**
+ * `here`: the parts run on this machine (each its own long-lived render worker, with its share of
+ * the cores); otherwise (Slurm) the parts run elsewhere and only the checks are made here.
+ */
+export async function prepareRender(options: RenderOptions, here = false): Promise<PreparedRender> {
   const allFrames = requestedFrames(options);
   const blendPath = resolve(options.cwd, options.blendFile);
   await checkBlendFile(options.blendFile, blendPath);
@@ -67,12 +79,56 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
   }
 
   const id = jobId(new Date());
-  const info = await queryBlendInfo({
+  const threads = here
+    ? partThreads({ cores: availableParallelism(), parts: Math.min(options.parts, allFrames.length), openMosix: existsSync(OPENMOSIX_PROC), requested: options.threads })
+    : null;
+  const query = {
     blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, format: options.format, engine: options.engine,
     partialPrefix: partialPrefix(id),
-  }).catch((error: unknown) => {
-    throw new RenderInputError(error instanceof Error ? error.message : String(error));
-  });
+  };
+  // --chunk N asks for a blender per N frames: no render workers then.
+  const workers: WorkerLaunch | null = threads === null || options.chunk !== undefined ? null : {
+    start: {
+      blender, blendFile: blendPath, scene: options.scene, outDir, format: options.format, engine: options.engine,
+      partialPrefix: query.partialPrefix, size: options.size, noDenoising: options.noDenoising, threads: threads.threads,
+    },
+    count: Math.min(options.parts, allFrames.length),
+    stallTimeoutMs: stallTimeoutMs(options),
+  };
+  const { info, pool } = await askBlend(query, workers);
+  try {
+    const prepared = await checkOutput({
+      options, info, allFrames, id, blender, blendPath, tools, threads: threads?.threads,
+      workers: workers === null || pool === null ? null : { start: workers.start, pool },
+    });
+    // The workers of parts the job does not need (fewer frames left than parts) are stopped now.
+    await pool?.trim(prepared.config.frames.length === 0 ? 0 : prepared.config.parts);
+    return threads?.warning ? { ...prepared, warnings: [...prepared.warnings, threads.warning] } : prepared;
+  } catch (error) {
+    await pool?.shutdown();
+    throw error;
+  }
+}
+
+function stallTimeoutMs(options: RenderOptions): number {
+  return (options.stallTimeoutSeconds ?? DEFAULT_STALL_SECONDS) * 1000;
+}
+
+interface Answered {
+  readonly options: RenderOptions;
+  readonly info: BlendInfo;
+  readonly allFrames: readonly number[];
+  readonly id: string;
+  readonly blender: string;
+  readonly blendPath: string;
+  readonly tools: Pick<MovieRequest, 'ffmpeg' | 'ffprobe' | 'mencoder'>;
+  readonly workers: RenderJobConfig['workers'] | null;
+  readonly threads: number | undefined;
+}
+
+/** With blender's answer: the frames' folders, the lock, then the job's configuration. */
+async function checkOutput(answered: Answered): Promise<PreparedRender> {
+  const { info, allFrames, id } = answered;
   const pathOf = (frame: number): string => info.paths.get(frame) ?? '';
   const [outside] = partialsOutsideFolder(info.paths, info.partialPaths);
   if (outside !== undefined) throw new RenderInputError(`cannot replace ${outside} atomically: blender would write its partial file in another folder`);
@@ -81,7 +137,7 @@ export async function prepareRender(options: RenderOptions): Promise<PreparedRen
 
   const { lock, warnings } = await lockFrames(info, frameDir, id);
   try {
-    return await configure({ options, info, allFrames, frameDir, id, blender, blendPath, tools, lock, warnings });
+    return await configure({ ...answered, frameDir, lock, warnings });
   } catch (error) {
     await lock.release();
     throw error;
@@ -108,15 +164,8 @@ async function lockFrames(info: BlendInfo, frameDir: string, id: string): Promis
   return { lock, warnings };
 }
 
-interface Checked {
-  readonly options: RenderOptions;
-  readonly info: BlendInfo;
-  readonly allFrames: readonly number[];
+interface Checked extends Answered {
   readonly frameDir: string;
-  readonly id: string;
-  readonly blender: string;
-  readonly blendPath: string;
-  readonly tools: Pick<MovieRequest, 'ffmpeg' | 'ffprobe' | 'mencoder'>;
   readonly lock: OutputLock;
   readonly warnings: readonly string[];
 }
@@ -165,7 +214,9 @@ async function configure(checked: Checked): Promise<PreparedRender> {
     split: options.split ?? 'dynamic',
     chunk: options.chunk,
     retries: options.retries ?? DEFAULT_RETRIES,
-    stallTimeoutMs: (options.stallTimeoutSeconds ?? DEFAULT_STALL_SECONDS) * 1000,
+    stallTimeoutMs: stallTimeoutMs(options),
+    threads: checked.threads,
+    ...(checked.workers === null ? {} : { workers: checked.workers }),
     movie: options.movie === undefined
       ? undefined
       : { file: resolve(options.cwd, options.movie), fps: options.fps ?? DEFAULT_FPS, ...size, ...checked.tools },

@@ -23,6 +23,8 @@ export interface RenderOptions {
   readonly size?: FrameSize;
   readonly engine?: string;
   readonly noDenoising?: boolean;
+  /** `--threads N`: blender threads per part (default: this machine's cores / PARTS, 1 under openMosix). */
+  readonly threads?: number;
   readonly split?: SplitMode;
   readonly chunk?: number;
   readonly retries?: number;

@@ -11,9 +11,12 @@ export interface StartedRender {
   readonly prepared: PreparedRender;
 }
 
-/** Checks the options, then forks the parts. Rejects with a RenderInputError (one line) before forking. */
+/**
+ * Checks the options (the parts' blenders already loading the .blend meanwhile), then starts the job.
+ * Rejects with a RenderInputError (one line), with no blender left running, when a check fails.
+ */
 export async function startRenderJob(options: RenderOptions): Promise<StartedRender> {
-  const prepared = await prepareRender(options);
+  const prepared = await prepareRender(options, true);
   return { handle: new RenderJob(prepared.config), prepared };
 }
 

@@ -21,7 +21,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOU
     requireBlender();
     dir = mkdtempSync(join(tmpdir(), 'omtop-cli-'));
     makeScene(join(dir, 'scene.blend'), 40);
-  });
+  }, 180_000);
   afterAll(() => {
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });

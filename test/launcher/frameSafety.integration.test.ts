@@ -43,7 +43,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'omtop-frame-safety-'));
   scene = join(dir, 'scene.blend');
   makeScene(scene, 8);
-});
+}, 180_000);
 afterAll(() => {
   if (dir !== '') rmSync(dir, { recursive: true, force: true });
 });

@@ -27,8 +27,14 @@ async function render(extra: Parameters<typeof options>[0], onEvent?: (event: Re
   return { view, events, prepared, handle };
 }
 
+/** The frames handed to blender: with a process's start (one blender per chunk), or one by one to a render worker. */
 function spawnedFrames(events: readonly RenderEvent[]): number[] {
-  return events.flatMap((e) => (e.type === 'part-spawn' ? (parseFrameList(e.frames).ok ? (parseFrameList(e.frames) as { frames: number[] }).frames : []) : []));
+  return events.flatMap((e) => {
+    if (e.type === 'frame-start') return [e.frame];
+    if (e.type !== 'part-spawn' || e.frames === '') return [];
+    const list = parseFrameList(e.frames);
+    return list.ok ? list.frames : [];
+  });
 }
 
 function frameFiles(out: string): string[] {
@@ -43,7 +49,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     dir = mkdtempSync(join(tmpdir(), 'omtop-job-'));
     scene = join(dir, 'scene.blend');
     makeScene(scene, 40);
-  });
+  }, 180_000);
   afterAll(() => {
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
@@ -60,12 +66,18 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 
-  it('dynamic queue: every frame of 1..24 exactly once, parts take several chunks', async () => {
+  it('dynamic queue: every frame of 1..24 exactly once, one blender per part taking frames in increasing order', async () => {
     const { view, events } = await render({ start: 1, end: 24, parts: 2, outDir: 'dynamic' });
     expect(view.state).toBe('finished');
     const spawned = spawnedFrames(events);
-    expect(spawned.sort((a, b) => a - b)).toEqual(frameRange(1, 24));
-    expect(events.filter((e) => e.type === 'part-spawn').length).toBeGreaterThan(2);
+    expect([...spawned].sort((a, b) => a - b)).toEqual(frameRange(1, 24));
+    const spawns = events.filter((e) => e.type === 'part-spawn');
+    expect(spawns.map((e) => e.part).sort()).toEqual([1, 2]);
+    for (const spawn of spawns) {
+      const handed = events.flatMap((e) => (e.type === 'frame-start' && e.pid === spawn.pid ? [e.frame] : []));
+      expect(handed.length, `part ${spawn.part}`).toBeGreaterThan(0);
+      expect(handed, `part ${spawn.part}`).toEqual([...handed].sort((a, b) => a - b));
+    }
     const counts = savedCounts(view.parts.flatMap((p) => (p.logFile ? [p.logFile] : [])));
     expect([...counts.values()]).toEqual(new Array(24).fill(1));
     expect(view.parts.reduce((sum, p) => sum + p.framesDone, 0)).toBe(24);

@@ -16,7 +16,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`StartRender on real blender${SKIP_WITHOUT
     requireBlender();
     dir = mkdtempSync(join(tmpdir(), 'omtop-start-'));
     makeScene(join(dir, 'scene.blend'), 4);
-  });
+  }, 180_000);
   afterAll(() => {
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });

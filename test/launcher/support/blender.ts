@@ -28,13 +28,23 @@ export function requireBlender(): string {
 }
 
 const GENERATOR = fileURLToPath(new URL('../../../fixtures/blender/make-scene.py', import.meta.url));
+const MOTION_GENERATOR = fileURLToPath(new URL('../../../fixtures/blender/make-motion-scene.py', import.meta.url));
+
+function generate(generator: string, path: string, lastFrame: number): void {
+  execFileSync(requireBlender(), ['-b', '--factory-startup', '--python', generator, '--', path, String(lastFrame)], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+}
 
 /** Writes the committed test scene (32x24 Cycles cube, uneven frame costs) to `path`. */
 export function makeScene(path: string, lastFrame: number): void {
-  execFileSync(requireBlender(), ['-b', '--factory-startup', '--python', GENERATOR, '--', path, String(lastFrame)], {
-    stdio: 'ignore',
-    timeout: 60_000,
-  });
+  generate(GENERATOR, path, lastFrame);
+}
+
+/** Writes the pixel-identity scene (48x36 PNG: keyed motion, a driver, motion blur, a camera marker) to `path`. */
+export function makeMotionScene(path: string, lastFrame: number): void {
+  generate(MOTION_GENERATOR, path, lastFrame);
 }
 
 /** PIDs of live processes whose command line mentions `needle` (a test's unique temp dir). */

@@ -1,5 +1,7 @@
-// A stand-in blender for failure tests: it hands omtop's question about the .blend (the only call
-// with --python) to the real blender, and for renders runs the given sh body instead.
+// A stand-in blender for failure tests: it hands omtop's question about the .blend (blendInfo.py) to
+// the real blender, refuses omtop's render worker (renderWorker.py) as a blender too old for its
+// driver would (it ends at once without answering, so omtop renders one blender per chunk), and for
+// those renders runs the given sh body instead.
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireBlender } from './blender.js';
@@ -7,7 +9,13 @@ import { requireBlender } from './blender.js';
 export function writeFakeBlender(dir: string, name: string, renderBody: string): string {
   const path = join(dir, name);
   const real = requireBlender();
-  writeFileSync(path, `#!/bin/sh\ncase "$*" in *--python\\ *) exec '${real}' "$@";; esac\n${renderBody}\n`);
+  writeFileSync(path, `#!/bin/sh
+case "$*" in
+  *blendInfo.py*) exec '${real}' "$@";;
+  *renderWorker.py*) echo 'Error: this blender cannot run the render worker'; exit 1;;
+esac
+${renderBody}
+`);
   chmodSync(path, 0o755);
   return path;
 }
