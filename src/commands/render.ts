@@ -1,7 +1,7 @@
 // `omtop render FILE.blend START END PARTS [options]`: the tutorial's split render, done properly.
 import type { CliIo } from '../io.js';
 import { parseRenderArgs, RENDER_HELP } from '../launcher/cliArgs.js';
-import { RenderInputError } from '../launcher/inputChecks.js';
+import { RenderCancelledError, RenderInputError } from '../launcher/inputChecks.js';
 import { startRenderJob } from '../launcher/startRender.js';
 import { ProgressPrinter, type ProgressMode } from '../launcher/progressPrinter.js';
 import { bannerLines, resumeCommand, tutorialDate } from '../launcher/progressText.js';
@@ -13,11 +13,11 @@ import { oneLine } from './oneLine.js';
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
 const EXIT_CANCELLED = 130;
 
-/** Ctrl-C, SIGTERM and a closed terminal (SIGHUP) cancel the job (which stops every blender group) instead of killing omtop. */
-function cancelOnSignals(handle: RenderJobHandle): () => void {
-  const onSignal = (): void => {
-    void handle.cancel();
-  };
+/**
+ * Ctrl-C, SIGTERM and a closed terminal (SIGHUP) call `onSignal` instead of killing omtop: they
+ * cancel the job (which stops every blender group), or its preparation (the blenders loading).
+ */
+function onSignals(onSignal: () => void): () => void {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
@@ -53,6 +53,8 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
   let handle: RenderJobHandle;
   let printer: ProgressPrinter;
   let prepared;
+  const early = new AbortController();
+  const stopEarly = onSignals(() => early.abort());
   try {
     const cli = parseRenderArgs(args);
     if (cli.help) {
@@ -62,16 +64,18 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     const mode: ProgressMode = cli.json ? 'json' : io.stdout.isTTY ? 'tty' : 'lines';
     printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns || 80);
     const events = printer;
-    const options = { ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e: RenderEvent) => events.onEvent(e) } };
+    const options = { ...cli.options, cwd: io.cwd, env: io.env, hooks: { onEvent: (e: RenderEvent) => events.onEvent(e) }, abort: early.signal };
     ({ handle, prepared } = cli.slurm
       ? await (await import('../launcher/slurm/startSlurmRender.js')).startSlurmRenderJob({ ...options, slurm: cli.slurm })
       : await startRenderJob(options));
   } catch (error) {
     if (!(error instanceof RenderInputError)) throw error;
     io.stderr.write(`omtop: ${oneLine(error.message)}\n`);
-    return 1;
+    return error instanceof RenderCancelledError ? EXIT_CANCELLED : 1;
+  } finally {
+    stopEarly();
   }
-  const stopListening = cancelOnSignals(handle);
+  const stopListening = onSignals(() => void handle.cancel());
   try {
     for (const warning of prepared.warnings) io.stderr.write(`omtop: warning: ${warning}\n`);
     const { config, skipped } = prepared;

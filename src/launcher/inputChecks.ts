@@ -8,6 +8,13 @@ import { folderCreateReason } from './writeProblem.js';
 /** A problem with what the user asked for: `omtop render` prints it as one line and exits 1. */
 export class RenderInputError extends Error {}
 
+/** Ctrl-C while the job was being prepared: the blenders already loading were stopped, nothing was rendered. */
+export class RenderCancelledError extends RenderInputError {
+  constructor() {
+    super('cancelled before any frame was rendered');
+  }
+}
+
 // Plain .blend files start with "BLENDER"; compressed ones are gzip (2.4x–2.9x) or zstd (3.0+).
 const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
 

@@ -10,7 +10,7 @@ import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
 import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
 import { findProgram } from './findProgram.js';
-import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderInputError } from './inputChecks.js';
+import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderCancelledError, RenderInputError } from './inputChecks.js';
 import type { BlendInfo } from './blendInfo.js';
 import { askBlend, type WorkerLaunch } from './askBlend.js';
 import { partThreads } from './partThreads.js';
@@ -95,12 +95,16 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
     count: Math.min(options.parts, allFrames.length),
     stallTimeoutMs: stallTimeoutMs(options),
   };
-  const { info, pool } = await askBlend(query, workers);
+  const { info, pool } = await askBlend(query, workers, options.abort);
   try {
     const prepared = await checkOutput({
       options, info, allFrames, id, blender, blendPath, tools, threads: threads?.threads,
       workers: workers === null || pool === null ? null : { start: workers.start, pool },
     });
+    if (options.abort?.aborted) {
+      await prepared.config.outputLock?.release();
+      throw new RenderCancelledError();
+    }
     // The workers of parts the job does not need (fewer frames left than parts) are stopped now.
     await pool?.trim(prepared.config.frames.length === 0 ? 0 : prepared.config.parts);
     return threads?.warning ? { ...prepared, warnings: [...prepared.warnings, threads.warning] } : prepared;

@@ -39,4 +39,9 @@ export interface RenderOptions {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly hooks?: RenderHooks;
+  /**
+   * Aborted (Ctrl-C) while the job is prepared: the parts' blenders already loading are stopped and
+   * the start rejects with a RenderCancelledError. Once the job runs, cancel it through its handle.
+   */
+  readonly abort?: AbortSignal;
 }

@@ -1,7 +1,7 @@
 // `omtop render` end to end on real Blender: the tutorial's lines, JSON events, Ctrl-C on the real
 // process, and the movie. (Bad input, which never forks, is in render.test.ts.)
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,26 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOU
     const kept = readdirSync(join(dir, 'ctrlc')).filter((n) => n.endsWith('.jpg'));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(40);
+  }, 90_000);
+
+  it("Ctrl-C while the parts' blenders are still loading stops them all and exits 130", async () => {
+    // Each part's blender takes 5 s to start, so the signal comes while omtop still prepares the job.
+    const slow = join(dir, 'slow-blender');
+    writeFileSync(slow, `#!/bin/sh\nsleep 5\nexec '${requireBlender()}' "$@"\n`);
+    chmodSync(slow, 0o755);
+    const child = spawn(process.execPath, [OMTOP, 'render', 'scene.blend', '1', '40', '2', '--out', 'early', '--blender', slow], {
+      cwd: dir, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const needle = join(dir, 'early');
+    while (processesMentioning(needle).length < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('omtop: cancelled before any frame was rendered\n');
+    expect(processesMentioning(needle)).toEqual([]);
+    expect(readdirSync(needle).filter((name) => !name.startsWith('.omtop-logs'))).toEqual([]);
   }, 90_000);
 
   it('assembles the movie with ffmpeg and checks its frame count', async () => {
