@@ -1,18 +1,25 @@
 // 7. Render makespan with real Blender, for two scene profiles (bench/blender/profiles.ts): the test
 // scene's spiky cost and a ramp. Each renders its frames with 2 parts of one thread each, through the
-// render engine's API: even split vs dynamic queue vs the lower bound, the sum of the frame times of
-// a one-part render of the same scene in the same run (its first frame includes one blender
-// start-up), halved. A floor row shows the best whole-frame split, which no scheduler can beat.
+// render engine's API, from the request to the last frame (the job's preparation included: it starts
+// the parts' blenders, or a blender of its own to ask where frames go): the even split, the render
+// workers (one blender per part fed one frame at a time, the default), and one blender per chunk (the
+// fallback, as omtop rendered before the workers). The lower bound is the sum of the frame times of a
+// one-part render of the same scene in the same run (its first frame includes one blender start-up),
+// halved; a floor row shows the best whole-frame split, which no scheduler can beat.
+// The machine is shared: each render runs REPEATS times, interleaved, and the rows give medians. The
+// CPU rows are the load-independent check: the busiest part's blender CPU seconds against half the
+// one-part render's, which is what the makespan would be with a core to each part and nothing else.
 import { execa } from 'execa';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { SplitMode } from '../src/launcher/jobConfig.js';
+import type { RenderOptions } from '../src/launcher/renderOptions.js';
 import { startRenderJob } from '../src/launcher/startRender.js';
 import { SCENE_PROFILES, type SceneProfile } from './blender/profiles.js';
+import { cpuSecondsOf, endedChildrenCpuSeconds } from './lib/procStat.js';
 import type { BenchRow } from './lib/row.js';
-import { ratio } from './lib/stats.js';
+import { median, ratio } from './lib/stats.js';
 import { wholeFrameFloor } from './lib/wholeFrameSplit.js';
 
 const BENCH = '7 makespan, blender';
@@ -20,15 +27,25 @@ const BENCH = '7 makespan, blender';
 const PARTS = 2;
 /** 56× the pixels of the scene's own 32×24, so a heavy frame takes seconds and blender's start-up (~1.5 s) does not drown it. */
 const SIZE = { width: 240, height: 180 };
+/** Runs of each render; the rows give the median (the machine is shared with other work). */
+const REPEATS = 3;
+
+type Method = 'single' | 'even' | 'workers' | 'chunks';
+
+const METHODS: Readonly<Record<Method, { readonly label: string; readonly options: Partial<RenderOptions> }>> = {
+  single: { label: 'one part', options: { split: 'even' } },
+  even: { label: 'even split', options: { split: 'even' } },
+  workers: { label: 'render workers (default)', options: { split: 'dynamic' } },
+  chunks: { label: 'one blender per chunk (before)', options: { split: 'dynamic', perChunk: true } },
+};
 
 interface RenderRun {
   readonly wallSeconds: number;
   readonly frameSeconds: number[];
   readonly processes: number;
-  /** The frames each blender process was given, in spawn order: "p1 1-8", to see how the queue chunked. */
-  readonly chunks: string[];
-  /** Seconds from the job's start to each part's last frame. */
-  readonly partsDoneAt: number[];
+  /** Blender CPU seconds of the whole run (every blender it started), and of its busiest part. */
+  readonly cpuSeconds: number;
+  readonly busiestPartCpu: number;
   readonly problem: string | null;
 }
 
@@ -38,40 +55,56 @@ interface Scene {
   readonly workDir: string;
 }
 
-async function render(scene: Scene, parts: number, split: SplitMode, label: string): Promise<RenderRun> {
+/** Follows the parts' blenders' CPU time while they run (the last reading before each one ends). */
+function watchPartCpu(): { track(part: number, pid: number): void; stop(): Map<number, number> } {
+  const last = new Map<number, { part: number; seconds: number }>();
+  const timer = setInterval(() => {
+    for (const [pid, reading] of last) last.set(pid, { part: reading.part, seconds: cpuSecondsOf(pid) ?? reading.seconds });
+  }, 100);
+  return {
+    track: (part, pid) => last.set(pid, { part, seconds: cpuSecondsOf(pid) ?? 0 }),
+    stop: () => {
+      clearInterval(timer);
+      const perPart = new Map<number, number>();
+      for (const { part, seconds } of last.values()) perPart.set(part, (perPart.get(part) ?? 0) + seconds);
+      return perPart;
+    },
+  };
+}
+
+async function render(scene: Scene, method: Method, run: number): Promise<RenderRun> {
   const { frames } = scene.profile;
   const frameSeconds: number[] = [];
-  const lastFrameAt = new Map<number, number>();
   let processes = 0;
-  const chunks: string[] = [];
-  let started = performance.now();
+  const cpu = watchPartCpu();
+  const cpuBefore = endedChildrenCpuSeconds() ?? 0;
+  const started = performance.now();
   const { handle } = await startRenderJob({
-    blendFile: scene.blendFile, start: 1, end: frames, parts, split, size: SIZE, outDir: join(scene.workDir, label), overwrite: true,
-    cwd: scene.workDir, env: process.env, stallTimeoutSeconds: 300,
+    blendFile: scene.blendFile, start: 1, end: frames, parts: method === 'single' ? 1 : PARTS, size: SIZE, threads: 1,
+    outDir: join(scene.workDir, `${method}-${run}`), overwrite: true, cwd: scene.workDir, env: process.env, stallTimeoutSeconds: 300,
+    ...METHODS[method].options,
     hooks: {
       onEvent: (event) => {
-        if (event.type === 'frame-done') {
-          frameSeconds.push(event.seconds);
-          lastFrameAt.set(event.part, (performance.now() - started) / 1000);
-        }
-        if (event.type === 'part-spawn') {
+        if (event.type === 'frame-done') frameSeconds.push(event.seconds);
+        if (event.type === 'part-spawn' && event.pid !== null) {
           processes += 1;
-          chunks.push(`p${event.part} ${event.frames}`);
+          cpu.track(event.part, event.pid);
         }
       },
     },
   });
-  started = performance.now();
   const view = await handle.done;
   const wallSeconds = (performance.now() - started) / 1000;
+  const perPart = cpu.stop();
   const problem = view.state === 'finished' && view.framesDone === frames
     ? null
-    : `${scene.profile.name} ${label}: ${view.state}, ${view.framesDone}/${frames} frames: ${view.message ?? ''}`;
-  const partsDoneAt = [...lastFrameAt.entries()].sort(([a], [b]) => a - b).map(([, at]) => at);
-  return { wallSeconds, frameSeconds, processes, chunks, partsDoneAt, problem };
+    : `${scene.profile.name} ${method}: ${view.state}, ${view.framesDone}/${frames} frames: ${view.message ?? ''}`;
+  return {
+    wallSeconds, frameSeconds, processes, problem,
+    cpuSeconds: (endedChildrenCpuSeconds() ?? 0) - cpuBefore,
+    busiestPartCpu: Math.max(0, ...perPart.values()),
+  };
 }
-
-const partTimes = (run: RenderRun): string => run.partsDoneAt.map((at) => `${at.toFixed(1)} s`).join(' / ');
 
 async function makeScene(repoRoot: string, workDir: string, profile: SceneProfile): Promise<Scene> {
   const blendFile = join(workDir, `${profile.name}.blend`);
@@ -85,48 +118,67 @@ async function makeScene(repoRoot: string, workDir: string, profile: SceneProfil
   return { profile, blendFile, workDir };
 }
 
-/** Frame 1 is light in both profiles, so its one-part time is mostly blender's start-up. */
-const firstFrame = (single: RenderRun): string => single.frameSeconds[0]?.toFixed(1) ?? '—';
+const secondsText = (values: readonly number[]): string => values.map((value) => value.toFixed(1)).join(' / ');
 
-function profileRows(scene: Scene, single: RenderRun, even: RenderRun, dynamic: RenderRun, loadText: string): BenchRow[] {
+interface Measured {
+  readonly runs: Readonly<Record<Method, readonly RenderRun[]>>;
+  readonly loadText: string;
+}
+
+function profileRows(scene: Scene, { runs, loadText }: Measured): BenchRow[] {
   const { profile } = scene;
-  const sum = single.frameSeconds.reduce((total, seconds) => total + seconds, 0);
-  const bound = sum / PARTS;
-  const floor = wholeFrameFloor(single.frameSeconds);
-  const problems = [single, even, dynamic].map((run) => run.problem).filter((problem) => problem !== null);
+  const sums = runs.single.map((run) => run.frameSeconds.reduce((total, seconds) => total + seconds, 0));
+  const bound = median(sums) / PARTS;
+  const cpuBound = median(runs.single.map((run) => run.cpuSeconds)) / PARTS;
+  const middle = runs.single.find((_, i) => sums[i] === median(sums)) ?? runs.single[0];
+  const floor = wholeFrameFloor(middle?.frameSeconds ?? [0, 0]);
+  const problems = Object.values(runs).flat().map((run) => run.problem).filter((problem) => problem !== null);
   const warning = problems.length > 0 ? `; WARNING: ${problems.join('; ')}` : '';
   const boundText = `${profile.name} bound ${bound.toFixed(1)} s`;
-  const floorRatio = ratio(floor.makespanSeconds, bound);
-  const floorText = `whole-frame floor ${floorRatio?.toFixed(2) ?? '—'}×`;
+  const cpuBoundText = `${profile.name} CPU bound ${cpuBound.toFixed(1)} s`;
+  const evenWall = median(runs.even.map((run) => run.wallSeconds));
+  const wallRow = (method: Exclude<Method, 'single'>): BenchRow => {
+    const walls = runs[method].map((run) => run.wallSeconds);
+    const value = median(walls);
+    return {
+      bench: BENCH, name: `${profile.name}: ${METHODS[method].label}, ${PARTS} parts`, value, unit: 's', baseline: boundText, ratio: ratio(value, bound),
+      ...(method === 'workers' ? { target: { on: 'ratio' as const, atMost: 1.15 } } : {}),
+      note: `median of ${walls.length} runs (${secondsText(walls)} s); ${median(runs[method].map((run) => run.processes))} blender processes${method === 'chunks' ? ' (and one before them to ask where the frames go)' : ''}`
+        + `${method === 'workers' ? `; ${(value / evenWall).toFixed(2)}× the even split's time` : ''}${method === 'even' ? `; ${profile.why}` : ''}${warning}`,
+    };
+  };
+  const cpuRow = (method: Exclude<Method, 'single'>): BenchRow => {
+    const busiest = runs[method].map((run) => run.busiestPartCpu);
+    const value = median(busiest);
+    return {
+      bench: BENCH, name: `${profile.name}: ${METHODS[method].label}, CPU of the busiest part`, value, unit: 's', baseline: cpuBoundText, ratio: ratio(value, cpuBound),
+      note: `blender user+sys seconds of the part that used most (${secondsText(busiest)} s); all blenders of the run: ${secondsText(runs[method].map((run) => run.cpuSeconds))} s; the makespan with a core to each part and nothing else running`,
+    };
+  };
   return [
-    {
-      bench: BENCH, name: `${profile.name}: even split, ${PARTS} parts`, value: even.wallSeconds, unit: 's', baseline: boundText, ratio: ratio(even.wallSeconds, bound),
-      note: `${profile.why}; ${even.processes} blender processes; parts done after ${partTimes(even)}${warning}`,
-    },
-    {
-      bench: BENCH, name: `${profile.name}: dynamic queue, ${PARTS} parts`, value: dynamic.wallSeconds, unit: 's', baseline: boundText, ratio: ratio(dynamic.wallSeconds, bound),
-      target: { on: 'ratio', atMost: 1.15 },
-      note: `${profile.name} profile (${floorText}); ${dynamic.processes} blender processes, each paying start-up (${firstFrame(single)} s first frame in the one-part run); parts done after ${partTimes(dynamic)}; chunks ${dynamic.chunks.join(', ')}`,
-    },
+    wallRow('even'), wallRow('workers'), wallRow('chunks'),
     {
       bench: BENCH, name: `${profile.name}: lower bound, sum of frame times / parts`, value: bound, unit: 's', baseline: boundText, ratio: 1,
-      note: `${profile.name} profile: one-part render of the same ${profile.frames} frames in this run took ${single.wallSeconds.toFixed(1)} s; first frame (with start-up) ${firstFrame(single)} s, slowest other frame ${Math.max(...single.frameSeconds.slice(1)).toFixed(1)} s; Cycles ${SIZE.width}×${SIZE.height}, 1 thread per part; ${loadText}`,
+      note: `median of ${sums.length} one-part renders of the same ${profile.frames} frames (sums ${secondsText(sums)} s); Cycles ${SIZE.width}×${SIZE.height}, 1 thread per part; ${loadText}`,
     },
     {
-      bench: BENCH, name: `${profile.name}: best whole-frame split (floor)`, value: floor.makespanSeconds, unit: 's', baseline: boundText, ratio: floorRatio,
-      note: `${profile.name} profile: the bound divides work fractionally, but parts render whole frames and each starts blender once (start-up ≈ ${floor.startupSeconds.toFixed(1)} s = frame 1 − frame 2 of the one-part run); the best assignment of these measured frame times to ${PARTS} parts finishes here, so no scheduler gets below this ratio${profile.name === 'spiky' ? ' (one part must take 3 of the 5 heavy frames)' : ''}`,
+      bench: BENCH, name: `${profile.name}: best whole-frame split (floor)`, value: floor.makespanSeconds, unit: 's', baseline: boundText, ratio: ratio(floor.makespanSeconds, bound),
+      note: `the bound divides work fractionally, but parts render whole frames and each starts blender once (start-up ≈ ${floor.startupSeconds.toFixed(1)} s = frame 1 − frame 2 of the one-part run); the best assignment of these frame times to ${PARTS} parts finishes here${profile.name === 'spiky' ? ' (one part must take 3 of the 5 heavy frames)' : ''}`,
     },
+    cpuRow('even'), cpuRow('workers'), cpuRow('chunks'),
   ];
 }
 
 async function benchProfile(repoRoot: string, workDir: string, profile: SceneProfile): Promise<BenchRow[]> {
   const scene = await makeScene(repoRoot, workDir, profile);
   const loadBefore = loadavg()[0] ?? 0;
-  const single = await render(scene, 1, 'even', `${profile.name}-single`);
-  const even = await render(scene, PARTS, 'even', `${profile.name}-even`);
-  const dynamic = await render(scene, PARTS, 'dynamic', `${profile.name}-dynamic`);
-  const loadText = `load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} (other work on the 2 cores slows the parallel runs, not the bound)`;
-  return profileRows(scene, single, even, dynamic, loadText);
+  const runs: Record<Method, RenderRun[]> = { single: [], even: [], workers: [], chunks: [] };
+  // Interleaved, so that a busy minute on the machine falls on every method alike.
+  for (let run = 0; run < REPEATS; run += 1) {
+    for (const method of Object.keys(METHODS) as Method[]) runs[method].push(await render(scene, method, run));
+  }
+  const loadText = `load average ${loadBefore.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores shared with other work`;
+  return profileRows(scene, { runs, loadText });
 }
 
 export async function benchMakespanBlender(repoRoot: string): Promise<BenchRow[]> {

@@ -21,6 +21,27 @@ export function parseStatCpuTicks(stat: string): number | null {
   return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : null;
 }
 
+/**
+ * cutime + cstime (fields 16 and 17): the CPU time of the process's children that have ended and been
+ * waited for, in clock ticks. Node waits for every child it spawns, so for /proc/self this is the CPU
+ * that the blenders a benchmark ran have used, to the tick.
+ */
+export function parseStatChildTicks(stat: string): number | null {
+  const close = stat.lastIndexOf(')');
+  if (close < 0) return null;
+  const fields = stat.slice(close + 1).trim().split(/\s+/);
+  const cutime = Number(fields[16 - 3]);
+  const cstime = Number(fields[17 - 3]);
+  return Number.isFinite(cutime) && Number.isFinite(cstime) ? cutime + cstime : null;
+}
+
+/** CPU seconds used by this process's ended children (see parseStatChildTicks). */
+export function endedChildrenCpuSeconds(): number | null {
+  const stat = readProcFile('self', 'stat');
+  const ticks = stat === null ? null : parseStatChildTicks(stat);
+  return ticks === null ? null : ticks / CLOCK_TICKS_PER_SECOND;
+}
+
 /** A "Name:   1234 kB" line of /proc/<pid>/status, in bytes; null when absent. */
 export function parseStatusKiB(status: string, name: string): number | null {
   const match = new RegExp(`^${name}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
@@ -38,7 +59,7 @@ export function parseStatParent(stat: string): number | null {
 /** USER_HZ; 100 on every Linux architecture that matters here. */
 export const CLOCK_TICKS_PER_SECOND = 100;
 
-function readProcFile(pid: number, name: string): string | null {
+function readProcFile(pid: number | 'self', name: string): string | null {
   try {
     return readFileSync(`/proc/${pid}/${name}`, 'utf8');
   } catch {

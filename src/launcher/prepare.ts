@@ -87,7 +87,7 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
     partialPrefix: partialPrefix(id),
   };
   // --chunk N asks for a blender per N frames: no render workers then.
-  const workers: WorkerLaunch | null = threads === null || options.chunk !== undefined ? null : {
+  const workers: WorkerLaunch | null = threads === null || options.chunk !== undefined || options.perChunk ? null : {
     start: {
       blender, blendFile: blendPath, scene: options.scene, outDir, format: options.format, engine: options.engine,
       partialPrefix: query.partialPrefix, size: options.size, noDenoising: options.noDenoising, threads: threads.threads,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frameRange } from '../../src/launcher/frameList.js';
 import { evenSplit } from '../../src/launcher/plan.js';
 import type { ChunkSizing } from '../../src/launcher/plan.js';
-import { lowerBound, simulateDynamic, simulateStatic, tutorialSplit, type SimSetup } from '../../bench/makespanSim.js';
+import { lowerBound, simulateDynamic, simulateStatic, simulateWorkers, tutorialSplit, type SimSetup } from '../../bench/makespanSim.js';
 
 const span = (group: readonly number[]): string => `${group[0]}-${group[group.length - 1]}`;
 
@@ -86,5 +86,30 @@ describe('simulateDynamic', () => {
     expect(dynamic.framesRendered).toBe(120);
     expect(dynamic.makespan).toBeGreaterThanOrEqual(lowerBound(frames, setup));
     expect(dynamic.makespan).toBeLessThan(even.makespan);
+  });
+});
+
+describe('simulateWorkers', () => {
+  it('pays one start-up per worker, then hands out one frame at a time to whichever worker is free', () => {
+    // Speeds 1 and 3, start-up work 1, frames of work 3: w1 is ready at 1/3 and takes frame 1 (done at
+    // 4/3), w0 is ready at 1 and takes frame 2 (done at 4), w1 takes frames 3 and 4 (done at 10/3).
+    const result = simulateWorkers(frameRange(1, 4), flat([1, 3], 3, 1));
+    expect(result.processes).toBe(2);
+    expect(result.framesRendered).toBe(4);
+    expect(result.makespan).toBeCloseTo(4, 9);
+    expect(result.busySeconds.map((seconds) => Number(seconds.toFixed(6)))).toEqual([4, 3.333333]);
+  });
+
+  it("with the engine's pickFrame, renders every frame once, never beats the bound, and beats the even split on skewed speeds", () => {
+    const frames = frameRange(1, 120);
+    const setup: SimSetup = {
+      workers: [8240, 19000, 26842, 12000].map((speed, i) => ({ name: `n${i}`, speed })),
+      workOf: (frame) => 100_000 * (frame % 7 === 0 ? 3 : 1),
+      startupWork: 10_000,
+    };
+    const workers = simulateWorkers(frames, setup);
+    expect(workers.framesRendered).toBe(120);
+    expect(workers.makespan).toBeGreaterThanOrEqual(lowerBound(frames, setup));
+    expect(workers.makespan).toBeLessThan(simulateStatic(evenSplit(frames, 4), setup).makespan);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuSecondsOf, memoryOf, parseStatCpuTicks, parseStatParent, parseStatusKiB, processTree } from '../../../bench/lib/procStat.js';
+import { cpuSecondsOf, endedChildrenCpuSeconds, memoryOf, parseStatChildTicks, parseStatCpuTicks, parseStatParent, parseStatusKiB, processTree } from '../../../bench/lib/procStat.js';
 
 // A real /proc/<pid>/stat line, with a command name that holds a space and a parenthesis.
 const STAT = '4242 (node (tsx) x) S 4200 4242 4200 34816 4242 4194304 6155 0 0 0 123 45 0 0 20 0 11 0 1234 1161981952 33617 18446744073709551615';
@@ -12,6 +12,21 @@ describe('parseStatCpuTicks', () => {
   it('is null for text that is not a stat line', () => {
     expect(parseStatCpuTicks('no parentheses here')).toBeNull();
     expect(parseStatCpuTicks('1 (x) S 0')).toBeNull();
+  });
+});
+
+describe('parseStatChildTicks', () => {
+  it('adds cutime and cstime (fields 16 and 17)', () => {
+    expect(parseStatChildTicks(STAT.replace(' 123 45 0 0 20 ', ' 123 45 7 3 20 '))).toBe(10);
+    expect(parseStatChildTicks('1 (x) S 0')).toBeNull();
+  });
+
+  it("counts this process's ended children", async () => {
+    const before = endedChildrenCpuSeconds() ?? Number.NaN;
+    const { execFileSync } = await import('node:child_process');
+    // A child that burns 0.3 s of its own CPU time (however busy the machine), then is waited for.
+    execFileSync(process.execPath, ['-e', 'while (process.cpuUsage().user < 300000);']);
+    expect((endedChildrenCpuSeconds() ?? Number.NaN) - before).toBeGreaterThanOrEqual(0.29);
   });
 });
 
