@@ -135,7 +135,7 @@ export function simulateDynamic(frames: readonly number[], setup: SimSetup, size
  * one frame at a time from the shared queue, as the engine's own pickFrame decides, whenever it is free.
  */
 export function simulateWorkers(frames: readonly number[], setup: SimSetup): SimResult {
-  const queue = [...frames].sort((a, b) => a - b);
+  const queue = new FrameQueue([...frames].sort((a, b) => a - b));
   const lastFrames: Array<number | null> = setup.workers.map(() => null);
   const busySeconds = setup.workers.map((worker) => setup.startupWork / worker.speed);
   const free = setup.workers.map((worker, i) => ({ at: setup.startupWork / worker.speed, worker: i }));
@@ -147,7 +147,7 @@ export function simulateWorkers(frames: readonly number[], setup: SimSetup): Sim
     if (next === undefined) break;
     const choice = pickFrame(queue, lastFrames[next.worker] ?? null);
     if (choice.kind !== 'frame') continue;
-    queue.splice(queue.indexOf(choice.frame), 1);
+    queue.takeFrame(choice.frame);
     const seconds = setup.workOf(choice.frame) / (setup.workers[next.worker]?.speed ?? 1);
     lastFrames[next.worker] = choice.frame;
     busySeconds[next.worker] = (busySeconds[next.worker] ?? 0) + seconds;

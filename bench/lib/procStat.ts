@@ -8,17 +8,22 @@ export interface CpuTicks {
 }
 
 /**
- * utime and stime are fields 14 and 15 of /proc/<pid>/stat. The command name (field 2) is in
- * parentheses and may itself hold spaces and parentheses, so fields are counted after the last ')'.
+ * Field `first` plus field `second` of a /proc/<pid>/stat line (numbered as in proc(5)). The command
+ * name (field 2) is in parentheses and may itself hold spaces and parentheses, so fields are counted
+ * after the last ')'.
  */
-export function parseStatCpuTicks(stat: string): number | null {
+function statFieldSum(stat: string, first: number, second: number): number | null {
   const close = stat.lastIndexOf(')');
   if (close < 0) return null;
   const fields = stat.slice(close + 1).trim().split(/\s+/);
   // fields[0] is field 3 (state), so field N is fields[N - 3].
-  const utime = Number(fields[14 - 3]);
-  const stime = Number(fields[15 - 3]);
-  return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : null;
+  const sum = Number(fields[first - 3]) + Number(fields[second - 3]);
+  return Number.isFinite(sum) ? sum : null;
+}
+
+/** utime + stime (fields 14 and 15), in clock ticks. */
+export function parseStatCpuTicks(stat: string): number | null {
+  return statFieldSum(stat, 14, 15);
 }
 
 /**
@@ -27,12 +32,7 @@ export function parseStatCpuTicks(stat: string): number | null {
  * that the blenders a benchmark ran have used, to the tick.
  */
 export function parseStatChildTicks(stat: string): number | null {
-  const close = stat.lastIndexOf(')');
-  if (close < 0) return null;
-  const fields = stat.slice(close + 1).trim().split(/\s+/);
-  const cutime = Number(fields[16 - 3]);
-  const cstime = Number(fields[17 - 3]);
-  return Number.isFinite(cutime) && Number.isFinite(cstime) ? cutime + cstime : null;
+  return statFieldSum(stat, 16, 17);
 }
 
 /** CPU seconds used by this process's ended children (see parseStatChildTicks). */

@@ -61,6 +61,11 @@ export function safePathArg(path: string): string {
   return isAbsolute(path) ? path : resolve(path);
 }
 
+/** `-t N` (at least 1), or nothing for blender's own choice. */
+export function threadArgs(threads: number | undefined): string[] {
+  return threads === undefined ? [] : ['-t', String(Math.max(1, Math.floor(threads)))];
+}
+
 /** `-s A -e B -a` for one run (every Blender version), else `-f 1..3,7` (Blender 2.8+). */
 export function frameArgs(frames: readonly number[]): string[] {
   const runs = frameRuns(frames);
@@ -74,7 +79,7 @@ export function toBlenderArgv(invocation: BlenderInvocation): string[] {
   const argv = [invocation.blender, '-b', safePathArg(invocation.blendFile)];
   if (invocation.scene !== undefined) argv.push('-S', invocation.scene);
   if (invocation.engine !== undefined) argv.push('-E', invocation.engine);
-  if (invocation.threads !== undefined) argv.push('-t', String(Math.max(1, Math.floor(invocation.threads))));
+  argv.push(...threadArgs(invocation.threads));
   argv.push('--python-exit-code', '1', '--python-expr', settingsExpression(invocation.settings));
   argv.push('-o', safePathArg(invocation.outputPattern));
   if (invocation.format !== undefined) argv.push('-F', invocation.format);

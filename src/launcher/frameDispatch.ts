@@ -21,9 +21,16 @@ export type Pick =
   /** The queue is empty. */
   | { readonly kind: 'none' };
 
-/** `queue` sorted ascending; `lastFrame` the highest frame the worker's blender was handed (null for a fresh one). */
-export function pickFrame(queue: readonly number[], lastFrame: number | null): Pick {
-  if (queue.length === 0) return { kind: 'none' };
-  const frame = lastFrame === null ? queue[0] : queue.find((queued) => queued >= lastFrame);
+/** The frames waiting, in increasing order (a FrameQueue). */
+export interface WaitingFrames {
+  readonly size: number;
+  /** The first waiting frame not below `atLeast` (any when null). */
+  first(atLeast: number | null): number | undefined;
+}
+
+/** `lastFrame`: the highest frame the worker's blender was handed (null for a fresh one). */
+export function pickFrame(queue: WaitingFrames, lastFrame: number | null): Pick {
+  if (queue.size === 0) return { kind: 'none' };
+  const frame = queue.first(lastFrame);
   return frame === undefined ? { kind: 'restart' } : { kind: 'frame', frame };
 }

@@ -52,7 +52,7 @@ class WorkerPart {
     if (warm !== undefined) this.started(warm);
     try {
       while (!this.host.stopping()) {
-        const pick = pickFrame(this.queue.frames, this.worker?.lastFrame ?? null);
+        const pick = pickFrame(this.queue, this.worker?.lastFrame ?? null);
         if (pick.kind === 'frame') {
           await this.render(pick.frame);
         } else if (this.shared && this.host.framesInHand(this.queue.size) > 0) {

@@ -1,7 +1,7 @@
 // How omtop talks to a render worker (renderWorker.py, one long-lived blender per part): the argv
 // that starts it, the commands on its stdin, and its answers on stdout. Pure: no I/O.
 import { fileURLToPath } from 'node:url';
-import { safePathArg, type FrameSize } from './blenderArgv.js';
+import { safePathArg, threadArgs, type FrameSize } from './blenderArgv.js';
 import { formatFrameList } from './frameList.js';
 
 export const WORKER_SCRIPT = fileURLToPath(new URL('./renderWorker.py', import.meta.url));
@@ -33,7 +33,7 @@ export interface WorkerStart {
 export function workerArgv(start: WorkerStart): string[] {
   const argv = [start.blender, '-b', safePathArg(start.blendFile)];
   if (start.scene !== undefined) argv.push('-S', start.scene);
-  if (start.threads !== undefined) argv.push('-t', String(Math.max(1, Math.floor(start.threads))));
+  argv.push(...threadArgs(start.threads));
   const request = {
     scene: start.scene ?? '',
     outDir: start.outDir === undefined ? '' : safePathArg(start.outDir),

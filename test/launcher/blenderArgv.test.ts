@@ -28,11 +28,18 @@ describe('toBlenderArgv', () => {
     expect(toBlenderArgv({ ...base, blendFile: name, frames: [1] })[2]).toBe(name);
   });
 
-  it('omits -S, -E and -F when the .blend decides', () => {
+  it('omits -S, -E, -F and -t when the .blend (or blender) decides', () => {
     const argv = toBlenderArgv({ ...base, frames: [1] });
     expect(argv).not.toContain('-S');
     expect(argv).not.toContain('-E');
     expect(argv).not.toContain('-F');
+    expect(argv).not.toContain('-t');
+  });
+
+  it("gives the part its share of threads with -t, before the part's frames", () => {
+    const argv = toBlenderArgv({ ...base, engine: 'CYCLES', threads: 2.7, frames: [3] });
+    expect(argv.slice(3, 7)).toEqual(['-E', 'CYCLES', '-t', '2']);
+    expect(toBlenderArgv({ ...base, threads: 0, frames: [3] }).slice(3, 5)).toEqual(['-t', '1']);
   });
 });
 

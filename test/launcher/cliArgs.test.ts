@@ -40,6 +40,17 @@ describe('parseRenderArgs', () => {
     expect(cli.json).toBe(true);
   });
 
+  it('reads --threads, and refuses it with --slurm, where --cpus-per-task says how many CPUs a task gets', () => {
+    const cli = parseRenderArgs(['a.blend', '1', '30', '2', '--threads', '3']);
+    expect(cli.help ? null : cli.options.threads).toBe(3);
+    expect(errorOf(['a.blend', '1', '30', '2', '--threads', '0'])).toBe('--threads must be at least 1, got 0');
+    expect(errorOf(['a.blend', '1', '30', '2', '--threads', '2', '--slurm'])).toBe('--threads does not apply to --slurm (use --cpus-per-task)');
+  });
+
+  it('--help says that a part keeps one thread under openMosix, and why', () => {
+    expect(RENDER_HELP).toMatch(/--threads N\s+blender threads per part \(default: this machine's cores \/ PARTS; under\s+openMosix 1, since a multi-threaded process cannot migrate\)/);
+  });
+
   it('takes a file name starting with "-" after --', () => {
     const cli = parseRenderArgs(['--', '-x.blend', '1', '2', '1']);
     expect(cli.help ? '' : cli.options.blendFile).toBe('-x.blend');
@@ -62,7 +73,7 @@ describe('parseRenderArgs', () => {
   it('--help lists every option', () => {
     expect(parseRenderArgs(['--help'])).toEqual({ help: true });
     for (const option of ['--out', '--scene', '--format', '--size', '--engine', '--no-denoising', '--frames', '--split', '--chunk',
-      '--retries', '--stall-timeout', '--resume', '--overwrite', '--movie', '--fps', '--blender', '--json', '--help']) {
+      '--retries', '--stall-timeout', '--resume', '--overwrite', '--movie', '--fps', '--blender', '--json', '--help', '--threads']) {
       expect(RENDER_HELP).toContain(option);
     }
   });

@@ -28,10 +28,12 @@ export function requireBlender(): string {
 }
 
 const GENERATOR = fileURLToPath(new URL('../../../fixtures/blender/make-scene.py', import.meta.url));
-const MOTION_GENERATOR = fileURLToPath(new URL('../../../fixtures/blender/make-motion-scene.py', import.meta.url));
+const MOTION = fileURLToPath(new URL('../../../fixtures/blender/motion.py', import.meta.url));
 
-function generate(generator: string, path: string, lastFrame: number): void {
-  execFileSync(requireBlender(), ['-b', '--factory-startup', '--python', generator, '--', path, String(lastFrame)], {
+/** Runs make-scene.py, then `more` scripts, in one blender that saves the scene to `path`. */
+function generate(path: string, lastFrame: number, more: readonly string[] = []): void {
+  const scripts = [GENERATOR, ...more].flatMap((script) => ['--python', script]);
+  execFileSync(requireBlender(), ['-b', '--factory-startup', ...scripts, '--', path, String(lastFrame)], {
     stdio: 'ignore',
     timeout: 120_000,
   });
@@ -39,12 +41,12 @@ function generate(generator: string, path: string, lastFrame: number): void {
 
 /** Writes the committed test scene (32x24 Cycles cube, uneven frame costs) to `path`. */
 export function makeScene(path: string, lastFrame: number): void {
-  generate(GENERATOR, path, lastFrame);
+  generate(path, lastFrame);
 }
 
 /** Writes the pixel-identity scene (48x36 PNG: keyed motion, a driver, motion blur, a camera marker) to `path`. */
 export function makeMotionScene(path: string, lastFrame: number): void {
-  generate(MOTION_GENERATOR, path, lastFrame);
+  generate(path, lastFrame, [MOTION]);
 }
 
 /** PIDs of live processes whose command line mentions `needle` (a test's unique temp dir). */
