@@ -81,7 +81,7 @@ async function render(scene: Scene, method: Method, run: number): Promise<Render
   const started = performance.now();
   const { handle } = await startRenderJob({
     blendFile: scene.blendFile, start: 1, end: frames, parts: method === 'single' ? 1 : PARTS, size: SIZE, threads: 1,
-    outDir: join(scene.workDir, `${method}-${run}`), overwrite: true, cwd: scene.workDir, env: process.env, stallTimeoutSeconds: 300,
+    outDir: join(scene.workDir, `${scene.profile.name}-${method}-${run}`), overwrite: true, cwd: scene.workDir, env: process.env, stallTimeoutSeconds: 300,
     ...METHODS[method].options,
     hooks: {
       onEvent: (event) => {
