@@ -22,6 +22,24 @@ interface NodeRecord {
 
 const UNKNOWN: NodeValues = { load: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
 
+/**
+ * The readings that say a node is up: mosctl's getload (read first, every tick) and a whole
+ * /proc/hpc node. The others (memory, speed, util) come after it in the same tick: once the node has
+ * said it is down, one of them answering late does not bring it back up.
+ */
+const LIVENESS: ReadonlySet<string> = new Set(['load', 'hpc']);
+
+/** The readings an up node must have, or a reason why not, with the words that name them. */
+const NEEDED: readonly (readonly [keyof NodeValues, string])[] = [
+  ['load', 'load'], ['memFreeBytes', 'memory'], ['memTotalBytes', 'memory'], ['speed', 'speed'],
+];
+
+/** "node 266: no memory reading yet" for an up node missing a needed reading; undefined when none is. */
+function missingReadings(id: number, values: NodeValues): string | undefined {
+  const missing = [...new Set(NEEDED.filter(([key]) => values[key] === null).map(([, words]) => words))];
+  return missing.length === 0 ? undefined : `node ${id}: no ${missing.join(' or ')} reading yet`;
+}
+
 export class NodeBook {
   readonly #records = new Map<number, NodeRecord>();
 
@@ -34,9 +52,14 @@ export class NodeBook {
     return record;
   }
 
-  /** A good reading of `kind`: its values replace the old ones and the node is up. */
+  /**
+   * A good reading of `kind`: its values replace the old ones. A liveness reading (`load`, `hpc`)
+   * says the node is up; any other is dropped while the node is down (it answered before the node
+   * said so, in the same tick: the node is read in full when it comes back).
+   */
   update(id: number, kind: string, values: Partial<NodeValues>): void {
     const record = this.#record(id);
+    if (!record.up && !LIVENESS.has(kind)) return;
     record.values = { ...record.values, ...values };
     // A CPU count of 0 (a node mid-configuration) means "not known", not "no CPUs".
     if (record.values.cpus !== null && record.values.cpus < 1) record.values.cpus = null;
@@ -81,9 +104,9 @@ export class NodeBook {
     for (const id of this.#records.keys()) if (!listed.has(id)) this.#records.delete(id);
     return nodes.map((node) => {
       const record = this.#record(node.id);
-      // A node is never up with no load and no reason: say there is none yet.
-      const noLoad = record.up && record.values.load === null ? `node ${node.id}: no load reading yet` : undefined;
-      const error = record.failing.values().next().value ?? record.downReason ?? noLoad;
+      // A node is never up with a reading missing and no reason: say which is not read yet.
+      const missing = record.up ? missingReadings(node.id, record.values) : undefined;
+      const error = record.failing.values().next().value ?? record.downReason ?? missing;
       return {
         id: node.id,
         ip: node.ip,
