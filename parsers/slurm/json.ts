@@ -42,7 +42,7 @@ export function readSlurmDocument(text: string, tool: string): ParseResult<Slurm
     root = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return failed(errorLine(text), `expected ${tool} --json output, got text that is not JSON (${message.split('\n')[0]})`);
+    return failed(errorLine(text), `expected ${tool} --json output, got text that is not JSON (${message.split(/\r\n|\r|\n/)[0]})`);
   }
   if (!isObject(root)) return failed(1, `expected a JSON object from ${tool} --json, got ${Array.isArray(root) ? 'an array' : typeof root}`);
   const warnings: ParseWarning[] = [];

@@ -66,7 +66,7 @@ export function parseScontrolPing(text: string): ParseResult<ScontrolPing> {
   }
   if (controllers.length === 0) {
     return text.trim() === '' ? failed(0, 'expected scontrol ping output, got nothing', 'empty')
-      : failed(1, `expected "Slurmctld(primary) at HOST is UP", got "${text.trim().split('\n')[0]?.slice(0, 60) ?? ''}"`);
+      : failed(1, `expected "Slurmctld(primary) at HOST is UP", got "${splitLineTexts(text.trim())[0]?.slice(0, 60) ?? ''}"`);
   }
   return validated(ScontrolPingSchema, { controllers });
 }
