@@ -85,7 +85,8 @@ export function hpcStatusFlags(bits: number): HpcFlags {
  * One node from the contents of its /proc/hpc/nodes/N files (any subset). A file that does not
  * hold an integer (they can be caught mid-update) becomes null with a warning, never an error;
  * so does a value that cannot be true (free memory above the total, util above the CPUs' 100 %).
- * The node is up when its status has the up bit, or (status not read) when no file reads -101.
+ * The node is up when its status has the up bit (a live node's other files may read -101: a failed
+ * reading, null here), or (status not read) when no file reads -101.
  */
 export function parseHpcNode(files: Partial<Record<HpcNodeFile, string>>): ParseResult<HpcNode> {
   const present = HPC_NODE_FILES.filter((name) => files[name] !== undefined);
@@ -103,7 +104,8 @@ export function parseHpcNode(files: Partial<Record<HpcNodeFile, string>>): Parse
     return value === undefined || value < 0 ? null : value;
   };
   const statusBits = available('status');
-  const up = !unreachable && (statusBits === null ? Object.values(raw).some((value) => value >= 0) : (statusBits & HPC_STATUS_BITS.up) !== 0);
+  // A live node's value files read -101 now and then (a failed remote reading); its status keeps the up bit.
+  const up = statusBits === null ? !unreachable && Object.values(raw).some((value) => value >= 0) : (statusBits & HPC_STATUS_BITS.up) !== 0;
   const node: HpcNode = {
     up,
     load: available('load'),

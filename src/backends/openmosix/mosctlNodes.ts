@@ -84,7 +84,9 @@ export class MosctlNodeReader {
     if (this.#schedule.isDue('flags', id, now)) {
       reads.push(this.#read('flags', id, now, spread, this.#slowMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
         const { stay, lstay, block, quiet } = v.flags;
-        if (v.state === 'down') this.book.down(id, `node ${id} is down (mosctl status ${id}: down)`);
+        // getload answered this tick: a `down.` now is a failed remote reading (the real kernel
+        // gives one now and then for a live node), not the node's state; read again next tick.
+        if (v.state === 'down') this.#flaky(id, 'flags', `mosctl status ${id} said down. though getload ${id} answered`);
         else this.book.setFlags(id, 'flags', { stay, lstay, block, quiet });
       }));
     }
@@ -127,6 +129,14 @@ export class MosctlNodeReader {
       return;
     }
     this.#schedule.dueNow(kind, id);
-    this.#failed(id, kind, result.failure, errors);
+    // Unreachable right after getload answered: a failed reading of a live node, not a down one.
+    if (result.failure.code === 'down') this.#flaky(id, kind, `mosctl ${argv.slice(1).join(' ')}: ${result.failure.message}, though getload ${id} answered`);
+    else this.#failed(id, kind, result.failure, errors);
+  }
+
+  /** A reading of a node that is up failed: keep the last value, mark it stale, read it again next tick. */
+  #flaky(id: number, kind: Kind, message: string): void {
+    this.#schedule.dueNow(kind, id);
+    this.book.fail(id, kind, `node ${id}: ${message}; kept the last reading`);
   }
 }

@@ -47,8 +47,10 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     const runner = inProcessFakeRunner();
     const backend = createOpenMosixBackend({ runner, hpcRoot: root, now: () => 0 });
     await backend.collect();
+    // As the real kernel shows a node that went down: -101 in its value files, status 1 (no up bit).
     writeFileSync(join(root, 'nodes', '258', 'load'), '-101\n');
     writeFileSync(join(root, 'nodes', '258', 'cpus'), '-101\n');
+    writeFileSync(join(root, 'nodes', '258', 'status'), '1\n');
     writeFileSync(join(root, 'nodes', '407', 'status'), '1\n');
     writeFileSync(join(root, 'nodes', '261', 'status'), String(0x1 | 0x2 | 0x10 | 0x4) + '\n');
     for (const file of ['load', 'speed', 'mem', 'rmem', 'tmem', 'cpus', 'util', 'status']) rmSync(join(root, 'nodes', '266', file));
@@ -59,6 +61,17 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ up: true, stale: true, load: 75 });
     expect(snap.nodes.find((n) => n.id === 266)?.error).toContain(join(root, 'nodes', '266'));
     expect(snap.nodes[0]?.flags).toEqual({ stay: true, lstay: false, block: true, quiet: false });
+  });
+
+  it('keeps a live node up with its last load when a value file reads -101 but its status keeps the up bit (a failed remote reading, as the real kernel gives now and then)', async () => {
+    const root = copyOfTree();
+    const backend = createOpenMosixBackend({ runner: inProcessFakeRunner(), hpcRoot: root, now: () => 0 });
+    const before = (await backend.collect()).nodes.find((n) => n.id === 258);
+    writeFileSync(join(root, 'nodes', '258', 'load'), '-101\n');
+    writeFileSync(join(root, 'nodes', '258', 'mem'), '-101\n');
+    writeFileSync(join(root, 'nodes', '258', 'status'), '3\n');
+    const after = (await backend.collect()).nodes.find((n) => n.id === 258);
+    expect(after).toMatchObject({ up: true, load: before?.load, memFreeBytes: before?.memFreeBytes });
   });
 
   it('without `setpe -r`, still lists the nodes from /proc/hpc (without addresses)', async () => {
@@ -150,10 +163,12 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     expect(snap.nodes.find((n) => n.id === 266)).toMatchObject({ load: 80, speed: 30000 });
 
     writeFileSync(join(root, 'nodes', '407', 'load'), '-101\n');
+    writeFileSync(join(root, 'nodes', '407', 'status'), '1\n');
     now += 2000;
     snap = await backend.collect();
     expect(snap.nodes.find((n) => n.id === 407)).toMatchObject({ up: false, speed: 15000 });
     writeFileSync(join(root, 'nodes', '407', 'load'), '3\n');
+    writeFileSync(join(root, 'nodes', '407', 'status'), '3\n');
     writeFileSync(join(root, 'nodes', '407', 'speed'), '16000\n');
     now += 2000;
     snap = await backend.collect();
