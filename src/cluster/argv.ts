@@ -32,7 +32,8 @@ export function toArgv(command: ClusterCommand): readonly string[] {
     case 'migrate':
       return ['migrate', pidWord(command.pid), targetWord(command.to)];
     case 'signal':
-      return ['kill', '-s', command.signal, pidWord(command.pid)];
+      // -SIG, not -s SIG: BusyBox kill (the real openMosix nodes' CHAOS) has no -s.
+      return ['kill', `-${command.signal}`, pidWord(command.pid)];
   }
 }
 

@@ -28,7 +28,7 @@ describe('cluster commands through the fake openMosix tools', () => {
       ['migrate', '1169', 'balance'],
       ['mosctl', 'stay'],
       ['mosctl', 'noquiet'],
-      ['kill', '-s', 'TERM', '1169'],
+      ['kill', '-TERM', '1169'],
     ]);
     const sent = 'sent (migrate does not report; the NODE column shows where it runs)';
     expect(results.map((r) => r.message)).toEqual([

@@ -17,10 +17,10 @@ describe('toArgv', () => {
     [{ type: 'setFlag', flag: 'block', on: false }, 'mosctl noblock'],
     [{ type: 'setFlag', flag: 'quiet', on: true }, 'mosctl quiet'],
     [{ type: 'setFlag', flag: 'quiet', on: false }, 'mosctl noquiet'],
-    [{ type: 'signal', pid: 1169, signal: 'TERM' }, 'kill -s TERM 1169'],
-    [{ type: 'signal', pid: 1169, signal: 'KILL' }, 'kill -s KILL 1169'],
-    [{ type: 'signal', pid: 42, signal: 'STOP' }, 'kill -s STOP 42'],
-    [{ type: 'signal', pid: 42, signal: 'CONT' }, 'kill -s CONT 42'],
+    [{ type: 'signal', pid: 1169, signal: 'TERM' }, 'kill -TERM 1169'],
+    [{ type: 'signal', pid: 1169, signal: 'KILL' }, 'kill -KILL 1169'],
+    [{ type: 'signal', pid: 42, signal: 'STOP' }, 'kill -STOP 42'],
+    [{ type: 'signal', pid: 42, signal: 'CONT' }, 'kill -CONT 42'],
   ])('%j → %s', (command, expected) => {
     expect(toArgv(command).join(' ')).toBe(expected);
     expect(toArgv(command)).toEqual(expected.split(' '));

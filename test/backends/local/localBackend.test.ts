@@ -117,8 +117,8 @@ describe('createLocalBackend actions', () => {
     const fake = fakeToolsEnv();
     const backend = createLocalBackend({ runner: createExecaRunner({ env: fake.env }), identity });
     const term = await backend.perform({ type: 'signal', pid: 4321, signal: 'TERM' });
-    expect(term).toMatchObject({ ok: true, message: 'kill -TERM 4321: ok', argv: ['kill', '-s', 'TERM', '4321'] });
-    expect(fake.calls()).toEqual([['kill', '-s', 'TERM', '4321']]);
+    expect(term).toMatchObject({ ok: true, message: 'kill -TERM 4321: ok', argv: ['kill', '-TERM', '4321'] });
+    expect(fake.calls()).toEqual([['kill', '-TERM', '4321']]);
     const expel = await backend.perform({ type: 'expel' });
     expect(expel).toEqual({ command: { type: 'expel' }, ok: false, message: 'expel needs openMosix (mosctl); the local backend cannot run it' });
     const migrate = await backend.perform({ type: 'migrate', pid: 4321, to: 266 });
