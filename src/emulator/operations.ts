@@ -14,8 +14,12 @@ export function visibleProcess(model: ClusterModel, pid: number): EmuProcess | u
   return process && process.home === model.localNode ? process : undefined;
 }
 
-/** Sends every guest on the local node back to its home (or, if home refuses, the best other node). */
+/**
+ * Sends every guest on the local node back to its home (or, if home refuses, the best other node)
+ * and, as the real `mosctl expel` does, blocks further guests (until `noblock`).
+ */
 export function expel(model: ClusterModel): void {
+  setLocalFlag(model, 'block', true);
   for (const process of [...model.processes.values()]) {
     if (process.node !== model.localNode || process.home === model.localNode) continue;
     const home = findNode(model, process.home);
@@ -26,8 +30,9 @@ export function expel(model: ClusterModel): void {
   }
 }
 
-/** Brings every local process that runs elsewhere back home. */
+/** Brings every local process that runs elsewhere back home and, as the real `mosctl bring`, keeps them there (lstay). */
 export function bring(model: ClusterModel): void {
+  setLocalFlag(model, 'lstay', true);
   for (const process of model.processes.values()) {
     if (process.home === model.localNode && process.node !== model.localNode) moveProcess(model, process, model.localNode, 'bring');
   }

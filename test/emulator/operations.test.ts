@@ -12,6 +12,8 @@ describe('mosctl expel', () => {
     expect(guestsOnLocal(cluster)).toEqual([]);
     const homes = cluster.inspect().processes.filter((process) => guests.some((guest) => guest.pid === process.pid));
     expect(homes.every((process) => process.node === process.home)).toBe(true);
+    // As on the real cluster, expel also sets block: no guest comes back until noblock.
+    expect(await stdoutOf(cluster, 'mosctl', 'status', String(LOCAL))).toBe('up,block.\n');
     cluster.advance(25_000);
     expect(guestsOnLocal(cluster)).toEqual([]);
   });
@@ -26,10 +28,12 @@ describe('mosctl bring', () => {
     const blenderLines = (await stdoutOf(cluster, 'mps', 'ax')).split('\n').filter((line) => line.includes('blender -b'));
     expect(blenderLines).toHaveLength(4);
     expect(blenderLines.every((line) => / 0 [RS] /.test(line))).toBe(true);
-    cluster.advance(20_000);
+    // As on the real cluster, bring also sets lstay: they stay home until nolstay.
+    expect(await stdoutOf(cluster, 'mosctl', 'status', String(LOCAL))).toBe('up,lstay.\n');
+    cluster.advance(60_000);
     expect(processesOfKind(cluster, 'render-part').every((part) => part.node === LOCAL)).toBe(true);
-    // After the hold the balancer may send them out again.
-    cluster.advance(40_000);
+    await stdoutOf(cluster, 'mosctl', 'nolstay');
+    cluster.advance(60_000);
     expect(processesOfKind(cluster, 'render-part').some((part) => part.node !== LOCAL)).toBe(true);
   });
 });
@@ -59,8 +63,8 @@ describe('node flags', () => {
   it('block lets no guest arrive, where the same history without it brings some', async () => {
     const arrivals = async (block: boolean): Promise<number> => {
       const cluster = quietCluster({ guestArrivals: true, seed: 7 });
-      if (block) await stdoutOf(cluster, 'mosctl', 'block');
-      await stdoutOf(cluster, 'mosctl', 'expel');
+      await stdoutOf(cluster, 'mosctl', 'expel'); // sends the guests home and sets block
+      if (!block) await stdoutOf(cluster, 'mosctl', 'noblock');
       const seen = new Set<number>();
       for (let second = 0; second < 1800; second += 1) {
         cluster.advance(1000);

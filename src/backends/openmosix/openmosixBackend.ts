@@ -65,7 +65,8 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     async perform(command: ClusterCommand): Promise<CommandOutcome> {
       if (isSlurmCommand(command)) return refuse(command, name);
       const result = await runCommand(runner, command);
-      if (result.ok && command.type === 'setFlag') mosctl.flagsChanged();
+      // expel sets block and bring sets lstay on the real cluster: read the flags again at once.
+      if (result.ok && (command.type === 'setFlag' || command.type === 'expel' || command.type === 'bring')) mosctl.flagsChanged();
       return result;
     },
     close: () => Promise.resolve(),
