@@ -19,7 +19,7 @@ if (!available.ok) log(`every test skipped: ${available.reason}`);
 
 /** Where each PID runs now, from node N's /proc/PID/where (0 = here); absent when it is gone. */
 async function where(cluster: RealCluster, node: number, pids: readonly number[]): Promise<Map<number, number>> {
-  const out = await cluster.text(node, ['/bin/sh', '-c', `for p in ${pids.join(' ')}; do [ -r /proc/$p/where ] && echo $p $(cat /proc/$p/where); done`]);
+  const out = await cluster.text(node, ['/bin/sh', '-c', `for p in ${pids.join(' ')}; do if [ -r /proc/$p/where ]; then echo $p $(cat /proc/$p/where); fi; done`]);
   return new Map([...out.matchAll(/^(\d+) (-?\d+)$/gm)].map(([, pid, at]) => [Number(pid), Number(at)]));
 }
 
@@ -85,7 +85,9 @@ describe.skipIf(!available.ok)('omtop on a real openMosix cluster', { timeout: T
     expect(snapshot.nodes.map((node) => [node.id, node.up, node.isLocal])).toEqual([[1, true, true], [2, true, false]]);
     for (const id of [1, 2]) {
       const node = nodeOf(snapshot, id);
-      const mem = /free memory = (\d+) of (\d+)/.exec(await cluster.text(1, ['/sbin/mosctl', 'getmem', String(id)]));
+      // mosctl getmem about a live remote node may fail this once (Network is unreachable): ask again.
+      const mem = await waitUntil(`mosctl getmem ${id}`, 60_000, async () =>
+        /free memory = (\d+) of (\d+)/.exec(await cluster.text(1, ['/sbin/mosctl', 'getmem', String(id)])), () => '', 1000);
       expect(node?.memTotalBytes).toBe(Number(mem?.[2])); // bytes: 134086656 for 128 MB, not pages
       expect(node?.memFreeBytes).toBeGreaterThan(0);
       expect(node?.memFreeBytes).toBeLessThanOrEqual(node?.memTotalBytes ?? 0);
@@ -117,8 +119,9 @@ describe.skipIf(!available.ok)('omtop on a real openMosix cluster', { timeout: T
         /2\/2 nodes up/.test(text) && /│\s+\d+ root\s+N2\s.*omtop-busy loop/.test(text), 120_000);
       expect(shown).toMatch(/^omtop · openmosix backend · local N1 · 2\/2 nodes up/m);
       // The node table: N1 (local, *) and N2 up, each with 128 MB in all (the command column may be cut).
-      expect(shown).toMatch(/│\s+\*1\s.*\bup\s+\d+ .*\/128M\s/);
-      expect(shown).toMatch(/│\s+2\s.*\bup\s+\d+ .*\/128M\s/);
+      // (stale: up, with a reading that failed this once and its last value shown)
+      expect(shown).toMatch(/│\s+\*1\s.*\b(up|stale)\s+\d+ .*\/128M\s/);
+      expect(shown).toMatch(/│\s+2\s.*\b(up|stale)\s+\d+ .*\/128M\s/);
     } finally {
       screen.stop();
     }
