@@ -107,7 +107,9 @@ describe('a node flapping between up and down, through the mosctl backend', { ti
     let now = 0;
     const backend = createOpenMosixBackend({ hpcRoot: null, runner: flappingRunner(() => ticks[index]!), now: () => now });
     const first = (await backend.collect()).nodes.find((n) => n.id === 266);
-    expect(first).toMatchObject({ up: false, error: 'node 266 is down (mosctl status 266: down)' });
+    // getload answered this tick: the real kernel gives such a `down.` for a live node now and then
+    // (fixtures/real-cluster, formed): a failed reading, not a down node.
+    expect(first).toMatchObject({ up: true, stale: true, error: expect.stringContaining('mosctl status 266 said down.') });
     index = 1;
     now += 2000;
     const second = (await backend.collect()).nodes.find((n) => n.id === 266);
