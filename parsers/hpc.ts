@@ -17,6 +17,7 @@ import { type ParseResult, type ParseWarning, failed, parsed } from './result.js
 import { MAX_LINE, nonBlankLines, overlongLineMessage, quote, trailingTextWarning } from './util/lines.js';
 import { readInt } from './util/numbers.js';
 import { validated } from './util/validate.js';
+import { ReportedFlagsSchema } from './nodeFlags.js';
 
 /** The value /proc/hpc shows for a node that is configured but down or unreachable (-ENETUNREACH). */
 export const HPC_NODE_DOWN = -101;
@@ -28,7 +29,7 @@ export type HpcNodeFile = (typeof HPC_NODE_FILES)[number];
 export const HPC_STATUS_BITS = { configured: 0x1, up: 0x2, stay: 0x4, lstay: 0x8, block: 0x10, quiet: 0x20, nomfs: 0x40 } as const;
 
 const Count = z.number().int().nonnegative().nullable();
-export const HpcFlagsSchema = z.object({ stay: z.boolean(), lstay: z.boolean(), block: z.boolean(), quiet: z.boolean(), nomfs: z.boolean() });
+export const HpcFlagsSchema = ReportedFlagsSchema;
 export type HpcFlags = z.infer<typeof HpcFlagsSchema>;
 
 export const HpcNodeSchema = z

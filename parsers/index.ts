@@ -3,6 +3,7 @@
 //   import { parseMps, parseMosctlGetmem } from '../parsers/index.js';
 
 export * from './result.js';
+export * from './nodeFlags.js';
 export { classifyToolError, classifyToolOutput, type ToolOutput } from './toolErrors.js';
 export * from './openmosixStatus.js';
 export * from './mps.js';

@@ -147,4 +147,13 @@ describe('architecture', () => {
       .filter((file) => importsOf(file).some((spec) => spec === 'execa' || spec === 'node:child_process'));
     expect(spawning.sort()).toEqual([...MAY_SPAWN].sort());
   });
+  it('the openMosix node flags are listed in one place (parsers/nodeFlags.ts)', () => {
+    // A list of the four names, or an object spelling out all four: either is a second definition.
+    const list = /['"]stay['"]\s*,\s*['"]lstay['"]\s*,\s*['"]block['"]\s*,\s*['"]quiet['"]/;
+    const object = /\bstay:\s*\w+,\s*lstay:\s*\w+,\s*block:\s*\w+,\s*quiet:/;
+    const defining = [...sourceFiles('src'), ...sourceFiles('parsers')]
+      .filter((file) => { const text = readFileSync(join(root, file), 'utf8'); return list.test(text) || object.test(text); });
+    // hpc.ts maps each flag to the kernel's status bit: a fact of its own, not a second list.
+    expect(defining).toEqual(['parsers/hpc.ts', 'parsers/nodeFlags.ts']);
+  });
 });

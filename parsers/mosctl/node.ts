@@ -14,6 +14,7 @@ import { quote } from '../util/lines.js';
 import { isHostName, isIpv4 } from '../util/ipv4.js';
 import { MAX_NODE_ID, group, readInt } from '../util/numbers.js';
 import { readSingleLine } from './singleLine.js';
+import { noNodeFlags, REPORTED_FLAGS, ReportedFlagsSchema } from '../nodeFlags.js';
 
 const NodeId = z.number().int().min(0).max(MAX_NODE_ID);
 const Ipv4 = z.string().refine(isIpv4, { message: 'not an IPv4 address' });
@@ -29,13 +30,13 @@ export const MosctlWhoisSchema = z.object({
 export type MosctlWhois = z.infer<typeof MosctlWhoisSchema>;
 
 /** The flags `mosctl status` can list, in the order the binary prints them. */
-export const MOSCTL_STATUS_FLAGS = ['stay', 'lstay', 'block', 'quiet', 'nomfs'] as const;
+export const MOSCTL_STATUS_FLAGS = REPORTED_FLAGS;
 export type MosctlStatusFlag = (typeof MOSCTL_STATUS_FLAGS)[number];
 
 export const MosctlStatusSchema = z.object({
   state: z.enum(['up', 'down']),
   /** Every flag: listed = on, not listed = off. */
-  flags: z.object({ stay: z.boolean(), lstay: z.boolean(), block: z.boolean(), quiet: z.boolean(), nomfs: z.boolean() }),
+  flags: ReportedFlagsSchema,
 });
 export type MosctlStatus = z.infer<typeof MosctlStatusSchema>;
 
@@ -73,7 +74,7 @@ export function parseMosctlStatus(text: string): ParseResult<MosctlStatus> {
     pattern: /^(up|down)((?:,[a-z]+)*)\.?$/i,
     read: (match, warn) => {
       const state = group(match, 1).toLowerCase() === 'up' ? 'up' : 'down';
-      const flags = { stay: false, lstay: false, block: false, quiet: false, nomfs: false };
+      const flags = { ...noNodeFlags(), nomfs: false };
       for (const word of group(match, 2).split(',').slice(1)) {
         const name = MOSCTL_STATUS_FLAGS.find((flag) => flag === word.toLowerCase());
         if (name) flags[name] = true;

@@ -1,7 +1,9 @@
 // The commands omtop sends to a cluster, as plain values: cluster/argv.ts turns each into the
 // argv of the real tool, and a backend reports how it went as a CommandOutcome.
 
-export type NodeFlag = 'stay' | 'lstay' | 'block' | 'quiet';
+import type { NodeFlag } from '../../parsers/nodeFlags.js';
+
+export type { NodeFlag };
 export type SignalName = 'TERM' | 'KILL' | 'STOP' | 'CONT';
 /** Where `migrate` sends a process: a node number, its home, or wherever the balancer likes. */
 export type MigrateTarget = number | 'home' | 'balance';

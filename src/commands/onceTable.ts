@@ -3,6 +3,7 @@
 import { nodeState, type ClusterSnapshot, type NodeSnapshot, type ProcessSnapshot } from '../model/snapshot.js';
 import { formatCpuTime, humanBytes } from '../text/format.js';
 import { schedulerSections } from './onceSchedulerTable.js';
+import { NODE_FLAGS } from '../../parsers/nodeFlags.js';
 
 export function formatSnapshot(snapshot: ClusterSnapshot): string {
   const taken = new Date(snapshot.takenAt).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
@@ -62,7 +63,7 @@ function processTable(processes: readonly ProcessSnapshot[]): string {
 }
 
 function flags(node: NodeSnapshot): string {
-  const set = (['stay', 'lstay', 'block', 'quiet'] as const).filter((flag) => node.flags[flag]);
+  const set = NODE_FLAGS.filter((flag) => node.flags[flag]);
   return set.length > 0 ? set.join(',') : '-';
 }
 

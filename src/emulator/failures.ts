@@ -4,6 +4,7 @@
 import type { ClusterModel, EmuNode } from './model.js';
 import { findNode, logEvent, removeProcess } from './model.js';
 import { respawnLostPart } from './render.js';
+import { noNodeFlags } from '../../parsers/nodeFlags.js';
 
 /** Mean time between failures of one non-local node: about one failure every 4 min cluster-wide. */
 const MEAN_NODE_UPTIME_MS = 12 * 60_000;
@@ -51,6 +52,6 @@ function takeDown(model: ClusterModel, node: EmuNode, forMs: number): void {
 
 function bringUp(model: ClusterModel, node: EmuNode): void {
   node.up = true;
-  node.flags = { stay: false, lstay: false, block: false, quiet: false };
+  node.flags = noNodeFlags();
   logEvent(model, 'node-up', `node ${node.id} is back`, { node: node.id });
 }

@@ -4,6 +4,7 @@ import { createRandom } from './random.js';
 import type { ClusterModel, EmuNode, EmuProcess } from './model.js';
 import { PAGE_BYTES, newProcess } from './model.js';
 import type { EmulatorOptions } from './types.js';
+import { noNodeFlags } from '../../parsers/nodeFlags.js';
 
 export const DEFAULT_SEED = 261;
 /** Jobs of other nodes' users live in their own pid space; the emulator numbers them from here. */
@@ -80,7 +81,7 @@ function makeNode(spec: NodeSpec, starters: readonly EmuProcess[]): EmuNode {
     cacheBytes: Math.floor(spec.totalPages / 16) * PAGE_BYTES,
     up: true,
     downUntilMs: 0,
-    flags: { stay: false, lstay: false, block: false, quiet: false },
+    flags: noNodeFlags(),
     load: 0,
     util: 0,
     loadAverage: [0, 0, 0],

@@ -2,6 +2,7 @@
 // Only the emulator's own modules mutate it; the outside world sees text (commands) or copies.
 import type { EmulatorEvent, EmulatorEventKind } from './types.js';
 import type { Random } from './random.js';
+import type { NodeFlag } from '../../parsers/nodeFlags.js';
 
 /** Model time moves in fixed steps, so advance(1000) and 10 × advance(100) give the same history. */
 export const STEP_MS = 100;
@@ -14,12 +15,7 @@ export const PAGE_BYTES = 4096;
 /** Speed of the reference CPU (a Pentium III at 1 GHz). */
 export const STANDARD_SPEED = 10_000;
 
-export interface NodeFlagState {
-  stay: boolean;
-  lstay: boolean;
-  block: boolean;
-  quiet: boolean;
-}
+export type NodeFlagState = Record<NodeFlag, boolean>;
 
 export interface EmuNode {
   readonly id: number;

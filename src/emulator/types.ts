@@ -1,6 +1,7 @@
 // The emulated cluster's public face: it answers the openMosix tools' commands with their text,
 // and lets the clock and outside processes (the render launcher's blender parts) in.
 import type { CommandRunner } from '../runner/runner.js';
+import type { NodeFlag } from '../../parsers/nodeFlags.js';
 
 export interface AdoptedProcess {
   readonly pid: number;
@@ -71,7 +72,7 @@ export interface EmulatorNodeView {
   readonly util: number;
   readonly memFreeBytes: number;
   readonly memTotalBytes: number;
-  readonly flags: { readonly stay: boolean; readonly lstay: boolean; readonly block: boolean; readonly quiet: boolean };
+  readonly flags: Readonly<Record<NodeFlag, boolean>>;
 }
 
 export interface EmulatorProcessView {

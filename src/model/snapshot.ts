@@ -1,16 +1,13 @@
 // One immutable picture of the cluster per tick. Everything downstream (store, views,
 // --once, --json) reads only this shape, whichever backend produced it.
 import { z } from 'zod';
+import { NODE_FLAGS } from '../../parsers/nodeFlags.js';
 
 export const BackendNameSchema = z.enum(['openmosix', 'local', 'demo', 'slurm']);
 export type BackendName = z.infer<typeof BackendNameSchema>;
 
-export const NodeFlagsSchema = z.object({
-  stay: z.boolean().optional(),
-  lstay: z.boolean().optional(),
-  block: z.boolean().optional(),
-  quiet: z.boolean().optional(),
-});
+/** The flags a backend could read (absent: unknown; Slurm has none). */
+export const NodeFlagsSchema = z.partialRecord(z.enum(NODE_FLAGS), z.boolean());
 export type NodeFlags = z.infer<typeof NodeFlagsSchema>;
 
 /** A scheduler's node: its name, a state beyond up/down and why an administrator set it. */

@@ -21,8 +21,8 @@ import { errorLine } from '../../errorLine.js';
 import type { NodeFlags, SourceError } from '../../model/snapshot.js';
 import type { KnownNode, NodeBook } from './nodeBook.js';
 import { ReadSchedule, spreadOf } from './readSchedule.js';
+import { NODE_FLAGS } from '../../../parsers/nodeFlags.js';
 
-const FLAG_NAMES = ['stay', 'lstay', 'block', 'quiet'] as const;
 const EVERY_TICK = ['load', 'mem', 'util', 'status'] as const satisfies readonly HpcNodeFile[];
 const SLOW = ['speed', 'tmem', 'cpus'] as const satisfies readonly HpcNodeFile[];
 
@@ -124,7 +124,7 @@ const SLOW_VALUE = { speed: 'speed', tmem: 'memTotalBytes', cpus: 'cpus' } as co
 async function readAdminFlags(hpcRoot: string, localNode: number, book: NodeBook, errors: SourceError[]): Promise<void> {
   const flags: NodeFlags = {};
   await Promise.all(
-    FLAG_NAMES.map(async (name) => {
+    NODE_FLAGS.map(async (name) => {
       const file = join(hpcRoot, 'admin', name);
       try {
         const parsed = parseHpcAdminFlag(await readFile(file, 'utf8'));

@@ -32,13 +32,13 @@ import {
 import type { MosctlCommand } from '../../../parsers/index.js';
 import type { Reply } from './reply.js';
 import { errZero, failErr, failOut, ok } from './reply.js';
+import { NODE_FLAGS } from '../../../parsers/nodeFlags.js';
 
-const FLAG_NAMES: readonly FlagName[] = ['stay', 'lstay', 'block', 'quiet'];
 
 /** `stay`, `nostay` and the man page's `-stay`, and the same for each flag: the flag, on or off, and the reply's command. */
 type Toggle = readonly [FlagName, boolean, MosctlCommand];
 const TOGGLES: ReadonlyMap<string, Toggle> = new Map(
-  FLAG_NAMES.flatMap((flag): [string, Toggle][] => {
+  NODE_FLAGS.flatMap((flag): [string, Toggle][] => {
     const off: Toggle = [flag, false, `no${flag}`];
     return [[flag, [flag, true, flag]], [`no${flag}`, off], [`-${flag}`, off]];
   }),
