@@ -1,7 +1,7 @@
 // Asks blender itself where each frame of a .blend will be written (its own `frame_path()`), so the
 // files omtop checks are exactly the files blender writes — `#` runs, `//` and extensions included.
 import { fileURLToPath } from 'node:url';
-import { createExecaRunner } from '../runner/execaRunner.js';
+import { createExecaRunner, DEFAULT_MAX_OUTPUT_BYTES } from '../runner/execaRunner.js';
 import { z } from 'zod';
 import { formatFrameList } from './frameList.js';
 import { safePathArg } from './blenderArgv.js';
@@ -65,7 +65,9 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
     query.format ?? '', query.engine ?? '', formatFrameList(query.frames), query.partialPrefix,
   ];
   const timeoutMs = query.timeoutMs ?? 120_000;
-  const result = await createExecaRunner({ concurrency: 1 }).run([query.blender, ...argv], { timeoutMs });
+  // The answer names two paths per frame: the output cap grows with the request (1 KiB a frame).
+  const maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES + query.frames.length * 1024;
+  const result = await createExecaRunner({ concurrency: 1 }).run([query.blender, ...argv], { timeoutMs, maxOutputBytes });
   const lines = `${result.stdout}\n${result.stderr}`.split('\n');
   const answerLine = lines.find(isBlendAnswer);
   if (answerLine === undefined) {

@@ -3,7 +3,7 @@
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { createExecaRunner } from '../runner/execaRunner.js';
+import { createExecaRunner, DEFAULT_MAX_OUTPUT_BYTES } from '../runner/execaRunner.js';
 import type { CommandRunner } from '../runner/runner.js';
 
 export interface MovieRequest {
@@ -79,7 +79,9 @@ export async function assembleMovie(
   try {
     await Promise.all(framePaths.map((path, i) => symlink(path, join(sequence, `${String(i + 1).padStart(6, '0')}${extension}`))));
     const args = request.ffmpeg ? ffmpegArgs(sequence, extension, request) : mencoderArgs(sequence, extension, request);
-    const run = await runner.run([tool, ...args], { timeoutMs: ENCODE_TIMEOUT_MS });
+    // mencoder prints a status line per frame: the output cap grows with the movie (1 KiB a frame).
+    const maxOutputBytes = DEFAULT_MAX_OUTPUT_BYTES + framePaths.length * 1024;
+    const run = await runner.run([tool, ...args], { timeoutMs: ENCODE_TIMEOUT_MS, maxOutputBytes });
     const name = request.ffmpeg ? 'ffmpeg' : 'mencoder';
     const output = `${run.stdout}\n${run.stderr}`;
     if (run.failure !== undefined) {

@@ -1,10 +1,15 @@
-// The real-tools side of the runner seam: execa with argv arrays (never a shell), a timeout
-// that kills, bounded concurrency, and every failure turned into data with one readable line.
+// The real-tools side of the runner seam: execa with argv arrays (never a shell), bounded
+// concurrency, and every failure turned into data with one readable line. Each command is bounded
+// (see boundedProcess): it ends at its timeout whatever its descendants do, and what it prints is
+// capped, so a hostile or broken tool can neither hang a refresh nor fill memory.
 import { performance } from 'node:perf_hooks';
-import { execa } from 'execa';
 import type { CommandFailure, CommandResult, CommandRunner, RunOptions } from './runner.js';
 import { abortedResult, emptyCommandResult, exitMessage, missingResult } from './results.js';
 import { createSemaphore } from './semaphore.js';
+import { runBounded, type BoundedOutcome } from './boundedProcess.js';
+
+/** Far above anything a real tool prints (mps of 10,000 processes is about 1 MB), far below trouble. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
 export interface ExecaRunnerOptions {
   /** Per-command timeout. @default 2000 */
@@ -13,18 +18,8 @@ export interface ExecaRunnerOptions {
   readonly concurrency?: number;
   /** Extra environment, merged over the process's own (tests put fake tools first on PATH). */
   readonly env?: Readonly<Record<string, string | undefined>>;
-}
-
-/** What execa reports about a finished or failed subprocess (the fields we read). */
-interface Outcome {
-  readonly exitCode?: number;
-  readonly stdout?: unknown;
-  readonly stderr?: unknown;
-  readonly failed: boolean;
-  readonly timedOut: boolean;
-  readonly isCanceled: boolean;
-  readonly signal?: string;
-  readonly code?: string;
+  /** stdout and stderr of one command together; more stops it as "output too large". @default DEFAULT_MAX_OUTPUT_BYTES */
+  readonly maxOutputBytes?: number;
 }
 
 export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunner {
@@ -39,56 +34,38 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
         return emptyCommandResult(argv);
       }
       const timeoutMs = runOptions.timeoutMs ?? defaultTimeoutMs;
+      const maxOutputBytes = runOptions.maxOutputBytes ?? options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
       const signal = runOptions.signal;
       if (signal?.aborted) return abortedResult(argv);
-      const outcome: Outcome = await slots.use(async () => {
-        const subprocess = execa(file, args, {
-          reject: false,
-          timeout: timeoutMs,
-          stdin: 'ignore',
-          stripFinalNewline: false,
-          // A wedged tool ignoring SIGTERM still dies shortly after the timeout.
-          forceKillAfterDelay: 500,
-          // Its own process group, so that a timeout also ends what it started (below).
-          detached: true,
-          ...(signal ? { cancelSignal: signal } : {}),
-          ...(options.env ? { env: options.env } : {}),
-        });
-        // The tools are often scripts (the `openmosix` init script runs setpe): killing the script
-        // alone leaves its hung child holding our pipe, and the refresh would wait for it forever.
-        const killGroup = (): void => killProcessGroup(subprocess.pid);
-        const timer = setTimeout(killGroup, timeoutMs);
-        signal?.addEventListener('abort', killGroup, { once: true });
-        try {
-          return await subprocess;
-        } finally {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', killGroup);
-        }
-      });
-      return toResult(argv, outcome, timeoutMs, performance.now() - started);
+      const outcome = await slots.use(() => runBounded({
+        file, args, timeoutMs, maxOutputBytes, ...(signal ? { signal } : {}), ...(options.env ? { env: options.env } : {}),
+      }));
+      return toResult(argv, outcome, timeoutMs, maxOutputBytes, performance.now() - started);
     },
   };
 }
 
-function toResult(argv: readonly string[], outcome: Outcome, timeoutMs: number, durationMs: number): CommandResult {
-  const stdout = text(outcome.stdout);
-  const stderr = text(outcome.stderr);
-  const exitCode = outcome.exitCode ?? null;
+function toResult(argv: readonly string[], outcome: BoundedOutcome, timeoutMs: number, maxOutputBytes: number, durationMs: number): CommandResult {
+  const { stdout, stderr, exitCode } = outcome;
   const base = { argv, exitCode, stdout, stderr, durationMs };
-  if (!outcome.failed) return base;
   const fail = (failure: CommandFailure, message: string): CommandResult => ({ ...base, failure, message });
   const name = argv.join(' ');
-  if (outcome.code === 'ENOENT') return { ...missingResult(argv, durationMs), stdout, stderr };
-  if (outcome.timedOut) return fail('timeout', `${name}: timed out after ${seconds(timeoutMs)}`);
-  if (outcome.isCanceled) return abortedResult(argv, durationMs);
-  if (exitCode !== null && exitCode !== 0) return fail('exit', exitMessage(argv, exitCode, stdout, stderr));
-  if (outcome.signal) return fail('signal', `${name}: killed by ${outcome.signal}`);
-  return fail('spawn', `${name}: could not start (${outcome.code ?? 'unknown error'})`);
-}
-
-function text(output: unknown): string {
-  return typeof output === 'string' ? output : '';
+  switch (outcome.ending) {
+    case 'spawn-error':
+      if (outcome.errorCode === 'ENOENT') return missingResult(argv, durationMs);
+      return fail('spawn', `${name}: could not start (${outcome.errorCode ?? 'unknown error'})`);
+    case 'timeout':
+      return fail('timeout', `${name}: timed out after ${seconds(timeoutMs)}`);
+    case 'aborted':
+      return abortedResult(argv, durationMs);
+    case 'too-large':
+      return fail('too-large', `${name}: output too large (more than ${megabytes(maxOutputBytes)}), stopped`);
+    case 'exit':
+      // A non-zero status or a signal is a failure whatever the command printed before it.
+      if (outcome.signal !== null) return fail('signal', `${name}: killed by ${outcome.signal}`);
+      if (exitCode !== 0) return fail('exit', exitMessage(argv, exitCode ?? -1, stdout, stderr));
+      return base;
+  }
 }
 
 /** 2000 → "2 s", 500 → "0.5 s": the unit a user typed with --timeout. */
@@ -96,12 +73,6 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
-function killProcessGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch (error) {
-    // ESRCH: the group is already gone, which is what we wanted.
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
+function megabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB`;
 }

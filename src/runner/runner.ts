@@ -2,7 +2,7 @@
 // cluster and test fakes all implement it, so the same parsers run on all three paths.
 
 /** Why a command did not give usable output. */
-export type CommandFailure = 'missing' | 'timeout' | 'exit' | 'signal' | 'spawn' | 'aborted';
+export type CommandFailure = 'missing' | 'timeout' | 'exit' | 'signal' | 'spawn' | 'aborted' | 'too-large';
 
 export interface CommandResult {
   /** The argv that ran: argv[0] is the program, never a shell string. */
@@ -21,6 +21,8 @@ export interface CommandResult {
 export interface RunOptions {
   /** @default the runner's own timeout (2000 ms for the execa runner) */
   readonly timeoutMs?: number;
+  /** stdout and stderr together; more stops the command as "output too large". @default the runner's own cap */
+  readonly maxOutputBytes?: number;
   readonly signal?: AbortSignal;
 }
 

@@ -1,11 +1,16 @@
 import { mkdtempSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { ClusterSnapshotSchema } from '../../src/model/snapshot.js';
-import { FAKE_BIN, NODE_DIR } from '../helpers/fakeTools.js';
+import type { Backend } from '../../src/backends/backend.js';
+import { onceDeadlineMs, printOnce } from '../../src/commands/once.js';
+import { createFakeBackend } from '../helpers/fakeBackend.js';
+import { processesMentioning } from '../launcher/support/blender.js';
+import { FAKE_BIN, NODE_DIR, pathWithHostileTool } from '../helpers/fakeTools.js';
 import { FAKE_SLURM_BIN } from '../helpers/fakeSlurm.js';
 
 const OMTOP = fileURLToPath(new URL('../../bin/omtop.js', import.meta.url));
@@ -98,3 +103,27 @@ describe('omtop --once (as a real process)', () => {
     expect(result.stderr).toBe('omtop: no Slurm here: Slurm is not configured here (scontrol: fatal: Could not establish a configuration source)');
   }, 60_000);
 });
+
+describe('omtop --once never hangs', () => {
+  it('reads a tool whose grandchild keeps stdout open (setsid sleep & echo load=75), and leaves no such grandchild', async () => {
+    const result = await omtop(['--once', '--backend', 'openmosix', '--timeout', '5'], pathWithHostileTool('mosctl', 'getload) setsid sleep 1000.75 & echo load=75; exit 0;;'));
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^266\s+10\.0\.1\.10\s+up\s+75\s/m);
+    expect(processesMentioning('1000.75')).toEqual([]);
+  }, 60_000);
+
+  it('gives up at its overall deadline when the backend does not answer, in one line, exit 1', async () => {
+    const silent: Backend = { ...createFakeBackend(), collect: () => new Promise<never>(() => undefined) };
+    const out = new PassThrough();
+    const err = new PassThrough();
+    let stderr = '';
+    err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const io = { stdout: out, stderr: err, stdin: new PassThrough(), env: {}, cwd: tmpdir() };
+    expect(await printOnce(silent, { json: false }, io, 300)).toBe(1);
+    expect(stderr).toBe(`omtop: no answer from the ${silent.name} backend within 0.3 s (each tool gets --timeout; the rest did not come in time)\n`);
+    expect(onceDeadlineMs(2000)).toBe(10_000);
+    expect(onceDeadlineMs(20_000)).toBe(100_000);
+  });
+});
+

@@ -1,34 +1,16 @@
 // omtop --demo in a real pseudo-terminal (tmux): start, read the screen, act, quit cleanly.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_TMUX, TmuxSession } from '../helpers/tmux.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const socket = `omtop-test-${process.pid}`;
-const session = 'omtop';
 const exitFile = join(mkdtempSync(join(tmpdir(), 'omtop-e2e-')), 'exit-code');
-
-const tmux = (...args: string[]): string => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const screen = (): string => tmux('capture-pane', '-p', '-t', session);
-const press = (key: string): void => {
-  // One key per send-keys: Esc followed at once by another key would read as Alt+key.
-  tmux('send-keys', '-t', session, key);
-};
-
-async function waitFor(check: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let text = '';
-  while (Date.now() < deadline) {
-    text = screen();
-    if (check(text)) return text;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out waiting for ${what}; screen was:\n${text}`);
-}
-
-const HAVE_TMUX = spawnSync('tmux', ['-V']).status === 0;
+const tmux = new TmuxSession('dashboard');
+const screen = (): string => tmux.screen();
+const press = (key: string): void => tmux.press(key);
+const waitFor = (check: (text: string) => boolean, what: string, timeoutMs?: number): Promise<string> => tmux.waitFor(check, what, timeoutMs);
 
 // CI (.ci/run) installs tmux and sets OMTOP_REQUIRE_BLENDER=1, which requires every external tool
 // the tests use; elsewhere a machine without tmux skips this file with the reason in its name.
@@ -39,17 +21,10 @@ it('tmux is installed where OMTOP_REQUIRE_BLENDER=1 (CI) requires the external t
 describe.skipIf(!HAVE_TMUX)(`omtop --demo in tmux${HAVE_TMUX ? '' : ' (skipped: tmux is not installed)'}`, () => {
   beforeAll(() => {
     // The exit code goes to a file, and the pane stays open afterwards so the screen can be read.
-    const command = `node bin/omtop.js --demo --seed 7; echo $? > ${exitFile}; sleep 60`;
-    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-c', root, '-e', 'NCURSES_NO_UTF8_ACS=1', command);
+    tmux.start(`node bin/omtop.js --demo --seed 7; echo $? > ${exitFile}; sleep 60`, root);
   });
 
-  afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // Already gone: the server exits by itself when its last session ends.
-    }
-  });
+  afterAll(() => tmux.stop());
 
   it('shows the cluster, migrates a process from the keyboard, and quits restoring the terminal', async () => {
     const first = await waitFor((t) => /Nodes \(4\)/.test(t) && /\(blender\)/.test(t), 'the first snapshot');

@@ -1,5 +1,5 @@
 // Puts fixtures/bin first on PATH for a runner and reads back what the fake tools were called with.
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +51,17 @@ export function inProcessFakeRunner(env: Record<string, string> = {}): CommandRu
       return Promise.resolve({ ...base, exitCode: 0 });
     },
   };
+}
+
+/**
+ * A PATH with the fake tools, where `tool` first runs the sh `cases` (a `case "$1" in … esac` body
+ * over its first word) and falls back to the fake otherwise: for tools that misbehave in ways
+ * only a real process can (a grandchild that keeps stdout open, a death by signal).
+ */
+export function pathWithHostileTool(tool: string, cases: string): string {
+  const bin = mkdtempSync(join(tmpdir(), 'omtop-hostile-bin-'));
+  writeFileSync(join(bin, tool), `#!/bin/sh\ncase "$1" in\n${cases}\nesac\nexec '${FAKE_BIN}/${tool}' "$@"\n`);
+  chmodSync(join(bin, tool), 0o755);
+  // The system's own folders last, for sh's setsid, sleep and kill.
+  return [bin, FAKE_BIN, NODE_DIR, '/usr/bin', '/bin'].join(delimiter);
 }

@@ -9,6 +9,13 @@ describe('runner results', () => {
     expect(exitMessage(argv, 3, '\n', '')).toBe('mosctl getload 407: exited with status 3');
   });
 
+  it('says a status of 128 + N is a kill by signal N, never the output printed before it', () => {
+    const argv = ['mosctl', 'getload', '266'];
+    expect(exitMessage(argv, 137, 'load=75\n', '')).toBe('mosctl getload 266: exited with status 137 (killed by SIGKILL)');
+    expect(exitMessage(argv, 143, 'load=75\n', 'Terminated\n')).toBe('mosctl getload 266: exited with status 143 (killed by SIGTERM)');
+    expect(exitMessage(argv, 255, '', 'ssh: connect to host n1: Connection refused\n')).toBe('ssh: connect to host n1: Connection refused');
+  });
+
   it('reports a missing, cancelled or empty command as data with one line', () => {
     expect(missingResult(['mps'])).toMatchObject({ exitCode: null, failure: 'missing', message: 'mps: command not found' });
     expect(abortedResult(['mps', 'ax'], 12)).toMatchObject({ failure: 'aborted', message: 'mps ax: cancelled', durationMs: 12 });
