@@ -6,6 +6,7 @@ import type { CliIo } from '../io.js';
 import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { GlobalOptions } from '../options.js';
 import { formatSnapshot } from './onceTable.js';
+import { terminalSafeLines } from '../text/terminalSafe.js';
 
 /** Model time the demo runs before its one snapshot, so loads and CPU times are moving values. */
 const DEMO_WARM_UP_MS = 3000;
@@ -39,7 +40,8 @@ export async function printOnce(backend: Backend, options: Pick<GlobalOptions, '
       io.stderr.write(`omtop: ${plain ? snapshot.errors[0]?.message : `cannot read the ${snapshot.backend} backend: ${firstError(snapshot)}`}\n`);
       return 1;
     }
-    io.stdout.write(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot));
+    // Tool text (process names, errors) reaches a terminal here: escaped, and JSON stays exact.
+    io.stdout.write(terminalSafeLines(options.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatSnapshot(snapshot)));
     return 0;
   } finally {
     await backend.close();

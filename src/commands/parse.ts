@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { type CliIo, UsageError } from '../io.js';
 import * as parsers from '../../parsers/index.js';
 import { ioErrorLine } from '../errorLine.js';
-import { oneLine } from './oneLine.js';
+import { terminalSafe, terminalSafeLines } from '../text/terminalSafe.js';
 import { type ParseResult, describeError, isToolErrorCode } from '../../parsers/index.js';
 
 interface Kind {
@@ -80,16 +80,16 @@ export async function runParseCommand(args: readonly string[], io: CliIo): Promi
     return 0;
   }
   const option = args.find((arg) => arg.startsWith('-') && arg !== '-');
-  if (option !== undefined) throw new UsageError(`parse: unknown option "${oneLine(option)}" (try omtop parse --help)`);
+  if (option !== undefined) throw new UsageError(`parse: unknown option "${terminalSafe(option)}" (try omtop parse --help)`);
   const [kindName, file, ...extra] = args;
   if (kindName === undefined) throw new UsageError('parse needs a KIND (try omtop parse --help)');
   const kind = KINDS[kindName];
-  if (kind === undefined) throw new UsageError(`parse: unknown kind "${oneLine(kindName)}" (try omtop parse --help)`);
-  if (extra.length > 0) throw new UsageError(`parse takes one FILE, got also "${oneLine(extra.join(' '))}"`);
+  if (kind === undefined) throw new UsageError(`parse: unknown kind "${terminalSafe(kindName)}" (try omtop parse --help)`);
+  if (extra.length > 0) throw new UsageError(`parse takes one FILE, got also "${terminalSafe(extra.join(' '))}"`);
 
   const input = await readInput(file, io);
   if (typeof input !== 'string') {
-    io.stderr.write(`omtop: cannot read ${oneLine(input.source)}: ${oneLine(input.reason)}\n`);
+    io.stderr.write(`omtop: cannot read ${terminalSafe(input.source)}: ${terminalSafe(input.reason)}\n`);
     return 1;
   }
   const result = kind.parse(input);
@@ -105,7 +105,7 @@ export async function runParseCommand(args: readonly string[], io: CliIo): Promi
   }
   const unshown = result.warnings.length - MAX_WARNINGS_SHOWN;
   if (unshown > 0) io.stderr.write(`omtop: warning: ${kindName}: ${unshown} more warning(s) not shown\n`);
-  io.stdout.write(`${JSON.stringify(result.value, null, 2)}\n`);
+  io.stdout.write(terminalSafeLines(`${JSON.stringify(result.value, null, 2)}\n`));
   return 0;
 }
 

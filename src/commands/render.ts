@@ -8,7 +8,7 @@ import { bannerLines, resumeCommand, tutorialDate } from '../launcher/progressTe
 import type { RenderJobHandle, RenderJobView } from '../launcher/types.js';
 import type { RenderEvent } from '../launcher/jobConfig.js';
 import { formatFrameList } from '../launcher/frameList.js';
-import { oneLine } from './oneLine.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
 const EXIT_CANCELLED = 130;
@@ -31,7 +31,7 @@ function onSignals(onSignal: () => void): () => void {
 function report(view: RenderJobView, args: readonly string[], io: CliIo, printer: ProgressPrinter): number {
   printer.json({ type: 'job-end', state: view.state, framesDone: view.framesDone, framesTotal: view.framesTotal, message: view.message });
   const text = (line: string): void => {
-    if (printer.mode !== 'json') io.stdout.write(`${line}\n`);
+    if (printer.mode !== 'json') printer.line(line);
   };
   if (view.state === 'finished') {
     text('Rendering successfully finished.');
@@ -70,7 +70,8 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
       : await startRenderJob(options));
   } catch (error) {
     if (!(error instanceof RenderInputError)) throw error;
-    io.stderr.write(`omtop: ${oneLine(error.message)}\n`);
+    io.stderr.write(`omtop: ${terminalSafe(error.message)}
+`);
     return error instanceof RenderCancelledError ? EXIT_CANCELLED : 1;
   } finally {
     stopEarly();
@@ -82,13 +83,13 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     const view = handle.view();
     printer.json({ type: 'job-start', id: view.id, blendFile: view.blendFile, frames: formatFrameList(config.frames), parts: view.parts.length, outDir: view.outDir, logDir: config.logDir });
     if (printer.mode !== 'json') {
-      if (skipped.length > 0) io.stdout.write(`Resuming: ${skipped.length} of ${config.allFrames.length} frames already in ${view.outDir}.\n`);
+      if (skipped.length > 0) printer.line(`Resuming: ${skipped.length} of ${config.allFrames.length} frames already in ${view.outDir}.`);
       const lines = config.frames.length === 0
         ? [`Nothing to render: all ${config.allFrames.length} frames are already in ${view.outDir}.`]
         : bannerLines(config.frames.length, config.blendFile, config.parts, view.startedAt);
-      for (const line of lines) io.stdout.write(`${line}\n`);
+      for (const line of lines) printer.line(line);
       const array = view.parts[0]?.taskId?.split('_')[0];
-      if (array !== undefined) io.stdout.write(`Slurm job ${array}: ${view.parts.length} array tasks, at most ${config.parts} at once; task logs in ${config.logDir}\n`);
+      if (array !== undefined) printer.line(`Slurm job ${array}: ${view.parts.length} array tasks, at most ${config.parts} at once; task logs in ${config.logDir}`);
     }
     const unsubscribe = handle.subscribe((next) => printer.onView(next));
     const final = await handle.done;

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { RenderJobView } from './types.js';
 import type { RenderEvent } from './jobConfig.js';
 import { eventLine, progressLine } from './progressText.js';
+import { terminalSafe } from '../text/terminalSafe.js';
 
 export type ProgressMode = 'tty' | 'lines' | 'json';
 
@@ -22,15 +23,16 @@ export class ProgressPrinter {
     private readonly columns: () => number,
   ) {}
 
-  /** Writes a line above the bar (text modes) or as-is (JSON mode callers pass JSON). */
+  /** Writes a line above the bar; file names and blender's words in it are made terminal-safe. */
   line(text: string): void {
     this.clearBar();
-    this.out.write(`${text}\n`);
+    this.out.write(`${terminalSafe(text)}\n`);
     if (this.latest) this.draw(this.latest);
   }
 
+  /** One JSON object per line (JSON mode only), with the exact text, escaped for a terminal. */
   json(value: object): void {
-    if (this.mode === 'json') this.out.write(`${JSON.stringify(value)}\n`);
+    if (this.mode === 'json') this.out.write(`${terminalSafe(JSON.stringify(value))}\n`);
   }
 
   onEvent(event: RenderEvent): void {
@@ -67,7 +69,7 @@ export class ProgressPrinter {
   private draw(view: RenderJobView): void {
     if (this.mode !== 'tty') return;
     this.lastDraw = Date.now();
-    this.out.write(`\r\x1b[K${progressLine(view, this.columns())}`);
+    this.out.write(`\r\x1b[K${terminalSafe(progressLine(view, this.columns()))}`);
     this.barShown = true;
   }
 

@@ -1,5 +1,6 @@
 // Small pure text formatters for terminals: widths, units, bars, sparklines, clocks. Shared by the view
 // models, the launcher's progress lines and --once, so each is written once and none imports the view.
+import { terminalSafe } from './terminalSafe.js';
 
 /** Columns a character takes in a terminal: 2 for East Asian wide, 0 for combining marks. */
 function charWidth(code: number): number {
@@ -20,8 +21,8 @@ export function displayWidth(text: string): number {
 /** Cuts or pads `text` to exactly `width` columns; a cut string ends in '…'. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
-  // Control characters would move the cursor; tool output may contain tabs.
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  // Control characters would move the cursor or worse (terminalSafe shows them as escapes); a tab is a space here.
+  const clean = terminalSafe(text.replaceAll('\t', ' '));
   let used = displayWidth(clean);
   let out = clean;
   if (used > width) {

@@ -1,5 +1,6 @@
 // Tones (what a line means) → blessed tags. With NO_COLOR only bold/underline/inverse are used.
 import blessed from 'blessed';
+import { terminalSafe } from '../text/terminalSafe.js';
 import type { Tone } from '../view/tableVm.js';
 
 export interface Theme {
@@ -39,7 +40,10 @@ export function createTheme(color: boolean): Theme {
   };
 }
 
-/** Makes tool output safe inside tagged content: `{` would start a tag. */
+/**
+ * Makes tool output safe inside tagged content: `{` would start a tag, and control characters,
+ * escape sequences and bidi overrides must not reach the terminal (see text/terminalSafe).
+ */
 export function escapeTags(text: string): string {
-  return blessed.escape(text);
+  return blessed.escape(terminalSafe(text));
 }

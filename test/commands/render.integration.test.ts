@@ -5,6 +5,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProgram } from '../../src/launcher/findProgram.js';
 import { blenderRequirementTest, makeScene, processesMentioning, requireBlender, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../launcher/support/blender.js';
@@ -61,6 +62,19 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOU
     expect(result.stderr).toMatch(/^omtop: rendering failed: 4 frame\(s\) missing: 1-4; logs in .*\.omtop-logs/m);
     expect(result.stderr).toMatch(/^omtop: part logs: .*part-1\.log .*part-2\.log$/m);
     expect(result.stdout.match(/frames \d-\d not rendered/g)).toHaveLength(4); // 2 parts x (1 try + 1 retry)
+  }, 60_000);
+
+  it("blender's hostile words reach the terminal escaped, on stdout and stderr", async () => {
+    // An error line that would retitle the terminal, reset it and send an 8-bit CSI, then a failure.
+    const fake = writeFakeBlender(dir, 'hostile-blender', "printf 'Error: \\033]0;pwned\\007 \\033c \\302\\233x\\n'\nexit 1");
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const result = await execa(process.execPath, [OMTOP, 'render', 'scene.blend', '1', '2', '1', '--out', 'hostile', '--blender', fake, '--retries', '0'],
+      { cwd: dir, reject: false, timeout: 50_000 });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toContain('(Error: \\u001b]0;pwned\\u0007 \\u001bc \\u009bx)');
+    expect(result.stderr).toContain('blender failed on every part: Error: \\u001b]0;pwned\\u0007 \\u001bc \\u009bx');
+    expect(result.stdout).not.toMatch(raw);
+    expect(result.stderr).not.toMatch(raw);
   }, 60_000);
 
   it('Ctrl-C stops every blender process, keeps finished frames and prints how to resume', async () => {

@@ -15,6 +15,10 @@ export interface ScreenHarness {
   onYellow(y: number): Promise<string>;
   /** The mouse reporting the program asked the terminal for ('none' when it did not). */
   mouseMode(): Promise<string>;
+  /** Every byte blessed has sent to the terminal so far, as text. */
+  written(): string;
+  /** Every window title the terminal was asked to show (OSC 0/2). */
+  readonly titles: readonly string[];
   /** Types raw bytes ('e', '\x1b[B' for ↓) and lets blessed handle them. */
   press(...keys: string[]): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
@@ -26,8 +30,12 @@ export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(r
 export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
   const term = new Terminal({ cols, rows, allowProposedApi: true });
   const pending: Promise<void>[] = [];
+  const sent: Buffer[] = [];
+  const titles: string[] = [];
+  term.onTitleChange((title) => titles.push(title));
   const output = Object.assign(new Writable({
     write(chunk: Buffer, _encoding, callback) {
+      sent.push(Buffer.from(chunk));
       pending.push(new Promise<void>((resolve) => term.write(chunk, resolve)));
       callback();
     },
@@ -37,6 +45,8 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
   return {
     screen,
     input,
+    titles,
+    written: () => Buffer.concat(sent).toString('utf8'),
     async lines() {
       await tick();
       await tick();

@@ -21,7 +21,7 @@ export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dial
       Object.assign(element, { width: vm.width, height: vm.height, top: 'center', left: 'center' });
       const border = theme.border(true);
       if (border !== undefined) element.style.border = { fg: border };
-      element.setLabel(` ${vm.title} `);
+      element.setLabel(` ${escapeTags(vm.title)} `);
       const width = Math.max(0, vm.width - 2);
       element.setContent(vm.lines.map((line) => {
         const text = theme.tone(line.tone, escapeTags(fit(line.text, width)));

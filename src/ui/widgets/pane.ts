@@ -43,7 +43,7 @@ export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWi
     element,
     render(vm, rect) {
       Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-      element.setLabel(vm.focused ? ` ▶ ${vm.title} ` : ` ${vm.title} `);
+      element.setLabel(vm.focused ? ` ▶ ${escapeTags(vm.title)} ` : ` ${escapeTags(vm.title)} `);
       const borderColour = theme.border(vm.focused);
       if (borderColour !== undefined) element.style.border = { fg: borderColour };
       const width = Math.max(0, rect.width - 2);
