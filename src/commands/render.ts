@@ -1,7 +1,7 @@
 // `omtop render FILE.blend START END PARTS [options]`: the tutorial's split render, done properly.
 import type { CliIo } from '../io.js';
 import { parseRenderArgs, RENDER_HELP } from '../launcher/cliArgs.js';
-import { RenderCancelledError, RenderInputError } from '../launcher/inputChecks.js';
+import { RenderCancelledError, RenderInputError, RenderUsageError } from '../launcher/inputChecks.js';
 import { startRenderJob } from '../launcher/startRender.js';
 import { ProgressPrinter, type ProgressMode } from '../launcher/progressPrinter.js';
 import { bannerLines, resumeCommand, tutorialDate } from '../launcher/progressText.js';
@@ -10,6 +10,8 @@ import type { RenderEvent } from '../launcher/jobConfig.js';
 import { formatFrameList } from '../launcher/frameList.js';
 import { terminalSafe } from '../text/terminalSafe.js';
 
+/** README: 0 ok, 1 a failure, 2 a usage error. */
+const EXIT_USAGE = 2;
 /** Exit code after Ctrl-C, as a shell reports a SIGINT death. */
 const EXIT_CANCELLED = 130;
 
@@ -70,9 +72,9 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
       : await startRenderJob(options));
   } catch (error) {
     if (!(error instanceof RenderInputError)) throw error;
-    io.stderr.write(`omtop: ${terminalSafe(error.message)}
-`);
-    return error instanceof RenderCancelledError ? EXIT_CANCELLED : 1;
+    io.stderr.write(`omtop: ${terminalSafe(error.message)}\n`);
+    if (error instanceof RenderCancelledError) return EXIT_CANCELLED;
+    return error instanceof RenderUsageError ? EXIT_USAGE : 1;
   } finally {
     stopEarly();
   }

@@ -5,7 +5,7 @@ import type { RenderOptions } from './renderOptions.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS } from './renderOptions.js';
 import { parseFrameList } from './frameList.js';
 import { normalizeImageFormat, IMAGE_FORMATS } from './imageFormat.js';
-import { RenderInputError } from './inputChecks.js';
+import { checkRange, RenderInputError, RenderUsageError } from './inputChecks.js';
 import type { SlurmSubmitOptions } from './slurm/sbatchArgv.js';
 
 export const RENDER_HELP = `Usage: omtop render FILE.blend START END PARTS [options]
@@ -80,10 +80,10 @@ export type RenderCli =
 const ENGINE_ALIASES: Readonly<Record<string, string>> = { EEVEE: 'BLENDER_EEVEE', WORKBENCH: 'BLENDER_WORKBENCH' };
 
 function integer(name: string, text: string, min: number): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new RenderInputError(`${name} must be an integer, got "${text}"`);
+  if (!/^-?\d+$/.test(text.trim())) throw new RenderUsageError(`${name} must be an integer, got "${text}"`);
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new RenderInputError(`${name} is too large: ${text}`);
-  if (value < min) throw new RenderInputError(`${name} must be at least ${min}, got ${value}`);
+  if (!Number.isSafeInteger(value)) throw new RenderUsageError(`${name} is too large: ${text}`);
+  if (value < min) throw new RenderUsageError(`${name} must be at least ${min}, got ${value}`);
   return value;
 }
 
@@ -96,9 +96,22 @@ function size(text: string): { width: number; height: number } {
   const width = Number(match?.[1]);
   const height = Number(match?.[2]);
   if (!match || width < 4 || height < 4 || width > 65536 || height > 65536) {
-    throw new RenderInputError(`--size expects WIDTHxHEIGHT such as 640x480, got "${text}"`);
+    throw new RenderUsageError(`--size expects WIDTHxHEIGHT such as 640x480, got "${text}"`);
   }
   return { width, height };
+}
+
+/** START END PARTS as numbers, or a usage error (START after END included). */
+function range(startText: string, endText: string, partsText: string): { start: number; end: number; parts: number } {
+  const start = integer('START', startText, 0);
+  const end = integer('END', endText, 0);
+  const parts = integer('PARTS', partsText, 1);
+  try {
+    checkRange(start, end, parts);
+  } catch (error) {
+    throw error instanceof RenderInputError ? new RenderUsageError(error.message) : error;
+  }
+  return { start, end, parts };
 }
 
 const SLURM_ONLY = ['partition', 'time-limit', 'cpus-per-task', 'sbatch-arg'] as const;
@@ -109,20 +122,20 @@ function slurmOptions(values: {
 }): SlurmSubmitOptions | null {
   if (!values.slurm) {
     const stray = SLURM_ONLY.find((name) => values[name] !== undefined);
-    if (stray !== undefined) throw new RenderInputError(`--${stray} goes with --slurm`);
+    if (stray !== undefined) throw new RenderUsageError(`--${stray} goes with --slurm`);
     return null;
   }
-  if (values['stall-timeout'] !== undefined) throw new RenderInputError('--stall-timeout does not apply to --slurm (use --time-limit)');
-  if (values.threads !== undefined) throw new RenderInputError('--threads does not apply to --slurm (use --cpus-per-task)');
+  if (values['stall-timeout'] !== undefined) throw new RenderUsageError('--stall-timeout does not apply to --slurm (use --time-limit)');
+  if (values.threads !== undefined) throw new RenderUsageError('--threads does not apply to --slurm (use --cpus-per-task)');
   const partition = values.partition?.trim();
-  if (partition !== undefined && !/^[\w.-]+(,[\w.-]+)*$/.test(partition)) throw new RenderInputError(`--partition expects a partition name, got "${values.partition}"`);
+  if (partition !== undefined && !/^[\w.-]+(,[\w.-]+)*$/.test(partition)) throw new RenderUsageError(`--partition expects a partition name, got "${values.partition}"`);
   const timeLimit = values['time-limit']?.trim();
   if (timeLimit !== undefined && !/^(\d+-)?\d+(:\d{1,2}){0,2}$|^UNLIMITED$/i.test(timeLimit)) {
-    throw new RenderInputError(`--time-limit expects minutes, H:MM:SS or D-HH:MM:SS, got "${values['time-limit']}"`);
+    throw new RenderUsageError(`--time-limit expects minutes, H:MM:SS or D-HH:MM:SS, got "${values['time-limit']}"`);
   }
   const extra = values['sbatch-arg'] ?? [];
   const bad = extra.find((arg) => /^--?(array|output|error|job-name|parsable|chdir|[aoJD])(=|$)/.test(arg));
-  if (bad !== undefined) throw new RenderInputError(`--sbatch-arg ${bad}: omtop sets that itself`);
+  if (bad !== undefined) throw new RenderUsageError(`--sbatch-arg ${bad}: omtop sets that itself`);
   return {
     ...(partition !== undefined ? { partition } : {}),
     ...(timeLimit !== undefined ? { timeLimit } : {}),
@@ -136,28 +149,28 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
   try {
     parsed = parseArgs({ args: [...argv], options: spec, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new RenderInputError(describeArgsError(error));
+    throw new RenderUsageError(describeArgsError(error));
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   if (positionals.length !== 4) {
-    throw new RenderInputError(`expected FILE.blend START END PARTS, got ${positionals.length} argument(s) (try omtop render --help)`);
+    throw new RenderUsageError(`expected FILE.blend START END PARTS, got ${positionals.length} argument(s) (try omtop render --help)`);
   }
   const [blendFile = '', startText = '', endText = '', partsText = ''] = positionals;
-  if (blendFile === '') throw new RenderInputError('FILE.blend is empty');
+  if (blendFile === '') throw new RenderUsageError('FILE.blend is empty');
   const format = values.format === undefined ? undefined : normalizeImageFormat(values.format);
-  if (format === null) throw new RenderInputError(`--format must be one of ${IMAGE_FORMATS.join(', ')}, got "${values.format}"`);
+  if (format === null) throw new RenderUsageError(`--format must be one of ${IMAGE_FORMATS.join(', ')}, got "${values.format}"`);
   const split = values.split;
-  if (split !== undefined && split !== 'even' && split !== 'dynamic') throw new RenderInputError(`--split must be even or dynamic, got "${split}"`);
+  if (split !== undefined && split !== 'even' && split !== 'dynamic') throw new RenderUsageError(`--split must be even or dynamic, got "${split}"`);
   let frames: number[] | undefined;
   if (values.frames !== undefined) {
     const list = parseFrameList(values.frames);
-    if (!list.ok) throw new RenderInputError(list.message);
+    if (!list.ok) throw new RenderUsageError(list.message);
     frames = list.frames;
   }
-  if (values.chunk !== undefined && split === 'even') throw new RenderInputError('--chunk goes with the dynamic split, not --split even');
-  if (values.resume && values.overwrite) throw new RenderInputError('--resume and --overwrite contradict each other');
-  if (values.fps !== undefined && values.movie === undefined) throw new RenderInputError('--fps goes with --movie');
+  if (values.chunk !== undefined && split === 'even') throw new RenderUsageError('--chunk goes with the dynamic split, not --split even');
+  if (values.resume && values.overwrite) throw new RenderUsageError('--resume and --overwrite contradict each other');
+  if (values.fps !== undefined && values.movie === undefined) throw new RenderUsageError('--fps goes with --movie');
   const engine = values.engine?.trim().toUpperCase();
   return {
     help: false,
@@ -165,9 +178,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
     slurm: slurmOptions(values),
     options: {
       blendFile,
-      start: integer('START', startText, 0),
-      end: integer('END', endText, 0),
-      parts: integer('PARTS', partsText, 1),
+      ...range(startText, endText, partsText),
       frames,
       outDir: values.out,
       scene: values.scene,

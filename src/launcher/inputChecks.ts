@@ -15,6 +15,9 @@ export class RenderCancelledError extends RenderInputError {
   }
 }
 
+/** A command line that does not say a render at all (bad option, word or count): exit 2, as for every usage error. */
+export class RenderUsageError extends RenderInputError {}
+
 // Plain .blend files start with "BLENDER"; compressed ones are gzip (2.4x–2.9x) or zstd (3.0+).
 const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
 

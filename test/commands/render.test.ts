@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRender as run } from './support/runRender.js';
 
-describe('omtop render: bad input is one line and exit 1, before anything is forked', () => {
+describe('omtop render: bad input is one line and exit 1 (2 for a usage error), before anything is forked', () => {
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'omtop-cli-bad-'));
@@ -16,27 +16,32 @@ describe('omtop render: bad input is one line and exit 1, before anything is for
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const cases: Array<[string, string[], RegExp]> = [
-    ['missing .blend', ['nope.blend', '1', '10', '2'], /^omtop: cannot read nope\.blend: no such file$/],
-    ['missing .blend with a newline in its name', ['no\npe.blend', '1', '10', '2'], /^omtop: cannot read no\\npe\.blend: no such file$/],
-    ['not a .blend', ['notes.txt', '1', '10', '2'], /^omtop: notes\.txt is not a \.blend file$/],
-    ['START > END', ['fake.blend', '10', '1', '2'], /^omtop: START \(10\) is after END \(1\)$/],
-    ['non-integer', ['fake.blend', '1', '2.5', '2'], /^omtop: END must be an integer, got "2\.5"$/],
-    ['PARTS < 1', ['fake.blend', '1', '10', '0'], /^omtop: PARTS must be at least 1, got 0$/],
-    ['--blender names no program', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'],
+  const USAGE = 2;
+  const FAILURE = 1;
+  const cases: Array<[string, string[], number, RegExp]> = [
+    ['missing .blend', ['nope.blend', '1', '10', '2'], FAILURE, /^omtop: cannot read nope\.blend: no such file$/],
+    ['missing .blend with a newline in its name', ['no\npe.blend', '1', '10', '2'], FAILURE, /^omtop: cannot read no\\npe\.blend: no such file$/],
+    ['not a .blend', ['notes.txt', '1', '10', '2'], FAILURE, /^omtop: notes\.txt is not a \.blend file$/],
+    ['START > END', ['fake.blend', '10', '1', '2'], USAGE, /^omtop: START \(10\) is after END \(1\)$/],
+    ['non-integer', ['fake.blend', '1', '2.5', '2'], USAGE, /^omtop: END must be an integer, got "2\.5"$/],
+    ['PARTS < 1', ['fake.blend', '1', '10', '0'], USAGE, /^omtop: PARTS must be at least 1, got 0$/],
+    ['three arguments', ['x.blend', '1', '48'], USAGE, /^omtop: expected FILE\.blend START END PARTS, got 3 argument\(s\) \(try omtop render --help\)$/],
+    ['--split odd', ['fake.blend', '1', '10', '2', '--split', 'odd'], USAGE, /^omtop: --split must be even or dynamic, got "odd"$/],
+    ['--resume with --overwrite', ['fake.blend', '1', '10', '2', '--resume', '--overwrite'], USAGE, /^omtop: --resume and --overwrite contradict each other$/],
+    ['--blender names no program', ['fake.blend', '1', '10', '2', '--blender', '/nonexistent/blender'], FAILURE,
       /^omtop: blender not found at \/nonexistent\/blender: check --blender PATH$/],
-    ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'],
+    ['output dir cannot be created', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--out', 'a-file/sub'], FAILURE,
       /^omtop: cannot create output directory .*a-file\/sub: a parent is not a directory$/],
-    ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], /^omtop: .*--parts/],
-    ['--movie names a directory', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', '.'],
+    ['unknown option', ['fake.blend', '1', '10', '2', '--parts', '3'], USAGE, /^omtop: .*--parts/],
+    ['--movie names a directory', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', '.'], FAILURE,
       /^omtop: --movie .* is a directory; name a file$/],
-    ['--movie under a file', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', 'a-file/m.mp4'],
+    ['--movie under a file', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', 'a-file/m.mp4'], FAILURE,
       /^omtop: cannot write the movie into .*a-file: a file of that name exists$/],
   ];
-  for (const [name, args, pattern] of cases) {
-    it(name, async () => {
+  for (const [name, args, code, pattern] of cases) {
+    it(`${name}: exit ${code}`, async () => {
       const result = await run(args, dir);
-      expect(result.code).toBe(1);
+      expect(result.code).toBe(code);
       expect(result.stdout).toBe('');
       expect(result.stderr.split('\n').filter(Boolean)).toHaveLength(1);
       expect(result.stderr.trim()).toMatch(pattern);
