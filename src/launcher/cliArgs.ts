@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeArgsError } from '../argsError.js';
 import type { RenderOptions } from './renderOptions.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS } from './renderOptions.js';
+import { PARTS_PER_CPU } from './partsLimit.js';
 import { parseFrameList } from './frameList.js';
 import { normalizeImageFormat, IMAGE_FORMATS } from './imageFormat.js';
 import { checkRange, RenderInputError, RenderUsageError } from './inputChecks.js';
@@ -36,6 +37,8 @@ Options:
                          the movie's frame count
   --fps N                movie frame rate (default ${DEFAULT_FPS})
   --blender PATH         the blender program (default: blender from PATH)
+  --allow-many-parts     start all PARTS even beyond ${PARTS_PER_CPU} per CPU of this node without openMosix
+                         (otherwise PARTS is reduced to that, with a warning)
   --json                 print one JSON event per line instead of text
   -h, --help             this text
 
@@ -62,7 +65,7 @@ const spec = {
   engine: { type: 'string' }, 'no-denoising': { type: 'boolean' }, threads: { type: 'string' }, frames: { type: 'string' }, split: { type: 'string' },
   chunk: { type: 'string' }, retries: { type: 'string' }, 'stall-timeout': { type: 'string' }, resume: { type: 'boolean' },
   overwrite: { type: 'boolean' }, movie: { type: 'string' }, fps: { type: 'string' }, blender: { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'allow-many-parts': { type: 'boolean' },
   slurm: { type: 'boolean' }, partition: { type: 'string' }, 'time-limit': { type: 'string' },
   'cpus-per-task': { type: 'string' }, 'sbatch-arg': { type: 'string', multiple: true },
 } as const;
@@ -192,6 +195,7 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
       retries: optionalInteger('--retries', values.retries, 0),
       stallTimeoutSeconds: optionalInteger('--stall-timeout', values['stall-timeout'], 0),
       resume: values.resume ?? false,
+      allowManyParts: values['allow-many-parts'] ?? false,
       overwrite: values.overwrite ?? false,
       movie: values.movie,
       fps: optionalInteger('--fps', values.fps, 1),

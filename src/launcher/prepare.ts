@@ -20,6 +20,7 @@ import { discardPartialsOfJob, partialPrefix, partialsOutsideFolder } from './pa
 import { acquireOutputLock, OutputLockedError, type OutputLock } from './outputLock.js';
 import type { MovieRequest } from './movie.js';
 import { ioErrorReason } from '../errorLine.js';
+import { decideParts, hostFacts } from './partsLimit.js';
 
 export interface PreparedRender {
   readonly config: RenderJobConfig;
@@ -185,12 +186,8 @@ async function configure(checked: Checked): Promise<PreparedRender> {
     );
   }
   const frames = options.overwrite ? allFrames : missing;
-  const warnings = [...checked.warnings];
-  let parts = options.parts;
-  if (frames.length > 0 && parts > frames.length) {
-    warnings.push(`only ${frames.length} frame(s) to render: using ${frames.length} part(s) instead of ${parts}`);
-    parts = frames.length;
-  }
+  const { parts, warnings: partsWarnings } = decideParts(options.parts, frames.length, options.host ?? hostFacts(), options.allowManyParts ?? false);
+  const warnings = [...checked.warnings, ...partsWarnings];
 
   const logDir = join(frameDir, '.omtop-logs', id);
   ensureDirectory(logDir);

@@ -2,6 +2,7 @@
 import type { FrameSize } from './blenderArgv.js';
 import type { ImageFormat } from './imageFormat.js';
 import type { RenderHooks, SplitMode } from './jobConfig.js';
+import type { HostFacts } from './partsLimit.js';
 
 export const DEFAULT_RETRIES = 2;
 /** The tutorial assembled its movie at 12 fps. */
@@ -38,6 +39,10 @@ export interface RenderOptions {
   readonly fps?: number;
   /** Program name or path; default `blender` from PATH. */
   readonly blender?: string;
+  /** Start more parts than PARTS_PER_CPU × this node's CPUs even without openMosix (Slurm spreads them itself). */
+  readonly allowManyParts?: boolean;
+  /** This node's CPUs and openMosix; default: looked up (tests pass their own). */
+  readonly host?: HostFacts;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
   readonly hooks?: RenderHooks;

@@ -30,7 +30,8 @@ async function checkWritable(dir: string, id: string): Promise<void> {
 }
 
 export async function startSlurmRenderJob(options: SlurmRenderOptions): Promise<StartedRender> {
-  const prepared = await prepareRender(options);
+  // The scheduler spreads the tasks over its nodes: this node's CPUs do not limit PARTS.
+  const prepared = await prepareRender({ ...options, allowManyParts: true });
   const { config } = prepared;
   await checkWritable(config.outDir, config.id);
   await checkWritable(config.logDir, config.id);
