@@ -34,6 +34,8 @@ export interface DashboardDeps {
   readonly mouse?: boolean;
   /** The event log's clock. @default Date.now */
   readonly now?: () => number;
+  /** Ctrl-Z; the session suspends the terminal. @default nothing (a headless screen has no shell to go back to) */
+  readonly suspend?: () => void;
 }
 
 export interface DashboardApp {
@@ -52,6 +54,7 @@ export interface DashboardApp {
 export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const { screen, collector, store } = deps;
   const now = deps.now ?? Date.now;
+  const suspend = deps.suspend ?? ((): void => undefined);
   let ui = initialUiState({ readonly: deps.readonly, intervalMs: deps.intervalMs });
   let quit: () => void = () => undefined;
   const quitRequested = new Promise<void>((resolve) => {
@@ -91,7 +94,7 @@ export function createDashboardApp(deps: DashboardDeps): DashboardApp {
   const dispatch = (event: UiEvent): void => {
     const result = reduceUi(ui, event, { snapshot: store.latest(), jobs: jobs.views(), shown: shownList() });
     ui = result.ui;
-    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, store, now, jobs, dispatch, quit, following, timers });
+    for (const effect of result.effects) applyEffect(effect, { backend: deps.backend, collector, store, now, jobs, dispatch, quit, suspend, following, timers });
     loop.request();
   };
 

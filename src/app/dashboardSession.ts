@@ -11,6 +11,7 @@ import { createScreen } from '../ui/screen.js';
 import { wantsColor } from '../ui/theme.js';
 import { createDashboardApp, type DashboardApp } from './dashboardApp.js';
 import { crashLine, guardTerminal, signalExitCode, type ProcessEvents } from './terminalGuard.js';
+import { createSuspender, stopJob } from './suspend.js';
 
 export interface SessionDeps {
   readonly selected: SelectedBackend;
@@ -48,11 +49,35 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
     onSignal: (signal) => end({ kind: 'signal', signal }),
     onCrash: (error) => end({ kind: 'crash', error }),
   });
+  // Ctrl-Z and kill -TSTP on a real terminal; a test's headless screen has no shell to go back to.
+  const suspender = deps.screen === undefined ? createSuspender({
+    pauseTerminal: () => {
+      const { program } = screen;
+      const write = program.output.write;
+      const takeBack = program.pause();
+      // pause() silences the output before blessed's buffered escapes (normal screen, cursor shown)
+      // are flushed: send them now, or the shell would come back inside the alternate screen.
+      const silenced = program.output.write;
+      program.output.write = write;
+      program.flush();
+      program.output.write = silenced;
+      return (): void => {
+        takeBack();
+      };
+    },
+    redraw: () => {
+      screen.alloc();
+      screen.render();
+    },
+    stop: stopJob,
+    events: process,
+  }) : null;
   let app: DashboardApp | null = null;
   try {
     app = createDashboardApp({
       screen, backend, collector, store, notice: selected.notice, startRender: deps.startRender,
       readonly: selected.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env), mouse: options.mouse,
+      ...(suspender ? { suspend: suspender.suspend } : {}),
     });
     void app.quitRequested.then(() => end({ kind: 'quit' }));
     app.start();
@@ -64,6 +89,7 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
   try {
     await app?.stop();
   } finally {
+    suspender?.release();
     screen.destroy();
     releaseGuard();
     await backend.close();

@@ -19,6 +19,8 @@ export interface EffectDeps {
   readonly jobs: RenderJobs;
   readonly dispatch: (event: UiEvent) => void;
   readonly quit: () => void;
+  /** Ctrl-Z: restore the terminal and stop the process until it is continued (terminalGuard). */
+  readonly suspend: () => void;
   /** The job log the text dialog follows now, if any. */
   readonly following: (path: string) => boolean;
   readonly timers: Set<NodeJS.Timeout>;
@@ -30,6 +32,9 @@ export function applyEffect(effect: Effect, deps: EffectDeps): void {
   switch (effect.kind) {
     case 'quit':
       deps.quit();
+      return;
+    case 'suspend':
+      deps.suspend();
       return;
     case 'setIntervalMs':
       deps.collector.setIntervalMs(effect.ms);

@@ -92,6 +92,7 @@ export const DASHBOARD_KEYS = {
   help: (ui) => ({ ui: { ...ui, overlay: { kind: 'help', scroll: listAt() } }, effects: [] }),
   showEvents: (ui) => ({ ui: { ...ui, overlay: { kind: 'events', scroll: listAt() } }, effects: [] }),
   quit: (ui) => run(ui, { kind: 'quit' }),
+  suspend: (ui) => run(ui, { kind: 'suspend' }),
   intervalUp: stepInterval(1),
   intervalDown: stepInterval(-1),
   togglePause: (ui) => {

@@ -48,6 +48,8 @@ export function resolveKey(ui: UiState, key: KeyPress): UiEvent | null {
   // blessed reports Enter twice (as 'return' and 'enter'); only 'enter' counts.
   if (key.full === 'return') return null;
   if (key.full === 'C-c') return { type: 'key', id: 'quit' };
+  // Like Ctrl-C, Ctrl-Z acts in a form or dialog too: the user expects the shell back.
+  if (key.full === 'C-z') return { type: 'key', id: 'suspend' };
   if (ui.overlay !== null) return dialogKey(ui, key);
   if (ui.detail !== null) return detailKey(key);
   const binding = lookupKey(ui.focus, key.full);

@@ -85,6 +85,7 @@ const KEY_TABLE = {
   prevPane: command('global', ['S-tab'], 'previous pane'),
   help: command('global', ['?', 'f1'], 'this help', { footer: 'Help', rank: 0 }),
   quit: command('global', ['q', 'f10', 'C-c'], 'quit', { footer: 'Quit', rank: 90 }),
+  suspend: command('global', ['C-z'], 'suspend omtop to the shell, as any program (fg resumes it)'),
   intervalUp: command('global', ['+'], 'refresh less often (longer interval)'),
   intervalDown: command('global', ['-'], 'refresh more often (shorter interval)'),
   togglePause: command('global', ['space'], 'pause or resume updates', { footer: 'Pause', rank: 70 }),

@@ -98,6 +98,8 @@ export interface UiState {
 export type Effect =
   | { readonly kind: 'perform'; readonly command: ClusterCommand; readonly label: string }
   | { readonly kind: 'quit' }
+  /** Ctrl-Z: give the terminal back and stop, until the shell continues omtop. */
+  | { readonly kind: 'suspend' }
   | { readonly kind: 'setIntervalMs'; readonly ms: number }
   | { readonly kind: 'setPaused'; readonly paused: boolean }
   | { readonly kind: 'startRender'; readonly request: RenderRequest }

@@ -2,7 +2,7 @@
 
 const LABELS: Readonly<Record<string, string>> = {
   up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', tab: 'Tab', 'S-tab': 'S-Tab', space: 'Space',
-  f1: 'F1', f5: 'F5', f9: 'F9', f10: 'F10', 'C-c': 'Ctrl-C', enter: 'Enter', escape: 'Esc', home: 'Home', end: 'End', left: '←', right: '→',
+  f1: 'F1', f5: 'F5', f9: 'F9', f10: 'F10', 'C-c': 'Ctrl-C', 'C-z': 'Ctrl-Z', enter: 'Enter', escape: 'Esc', home: 'Home', end: 'End', left: '←', right: '→',
 };
 
 /** 'S-b' → 'B', 'pagedown' → 'PgDn'. */
