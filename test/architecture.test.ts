@@ -42,8 +42,8 @@ const RULES: readonly Rule[] = [
   { dir: 'src/model', why: 'snapshots are plain data', forbid: [/^execa$/, /^node:child_process/, /^blessed/] },
 ];
 
-/** Only these files may start processes: the runner seam, and the render part runner (streams, process groups). */
-const MAY_SPAWN = new Set(['src/runner/execaRunner.ts', 'src/launcher/partProcess.ts']);
+/** Only these files may start processes: the runner seam (its one bounded process), and the render part runner (streams, process groups). */
+const MAY_SPAWN = new Set(['src/runner/boundedProcess.ts', 'src/launcher/partProcess.ts']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })

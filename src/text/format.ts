@@ -41,12 +41,17 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'right' ? padding + out : out + padding;
 }
 
+/** Text for word-wise fitting: line breaks and tabs are spaces, any other control shows as an escape (terminalSafe). */
+function wordsSafe(text: string): string {
+  return terminalSafe(text.replace(/[\t\n\v\f\r]/g, ' '));
+}
+
 /**
  * Cuts `text` to at most `width` columns at a word boundary, never inside a word: a cut line ends
  * in `…` plus `suffix` (e.g. where to read the rest). A first word longer than the width is cut.
  */
 export function fitWords(text: string, width: number, suffix = ''): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = wordsSafe(text);
   if (displayWidth(clean) <= width) return clean;
   const room = width - 1 - displayWidth(suffix);
   if (room <= 0) return fit(clean, width);
@@ -78,7 +83,7 @@ export function prefixOfWidth(text: string, width: number): string {
  * into pieces. Lines after the first start with `indent` (counted in the width).
  */
 export function wrapWords(text: string, width: number, indent = ''): string[] {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  const clean = wordsSafe(text).trim();
   if (width <= displayWidth(indent) + 1) return [fit(clean, Math.max(0, width)).trimEnd()];
   const lines: string[] = [];
   let line = '';

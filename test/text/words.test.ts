@@ -44,3 +44,20 @@ describe('wrapWords', () => {
     expect(wrapWords('日本語のファイル 名前', 8).every((l) => displayWidth(l) <= 8)).toBe(true);
   });
 });
+
+describe('fitWords and wrapWords with hostile text', () => {
+  const hostile = 'garbage \u001b]0;pwned\u0007 \u009b2J \u202eright\tto\nleft';
+
+  it('show every control, C1 code and bidi override as a visible escape; line breaks and tabs are spaces', () => {
+    expect(fitWords(hostile, 200)).toBe('garbage \\u001b]0;pwned\\u0007 \\u009b2J \\u202eright to left');
+    expect(wrapWords(hostile, 200)).toEqual(['garbage \\u001b]0;pwned\\u0007 \\u009b2J \\u202eright to left']);
+  });
+
+  it('never let a raw control through, however the line is cut', () => {
+    const raw = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    for (const width of [3, 9, 14, 30]) {
+      expect(fitWords(hostile, width, ' (E)')).not.toMatch(raw);
+      for (const line of wrapWords(hostile, width, '  ')) expect(line).not.toMatch(raw);
+    }
+  });
+});
