@@ -13,13 +13,15 @@ describe.skipIf(!HAVE_TMUX)(`omtop suspended and resumed in bash${HAVE_TMUX ? ''
   const tmux = new TmuxSession('suspend');
   afterAll(() => tmux.stop());
 
-  const inDashboard = (): Promise<string> => tmux.waitFor((t) => /Nodes \(4\)/.test(t) && tmux.paneFormat('#{alternate_on}') === '1', 'the dashboard');
+  // Generous waits: on a busy machine omtop can take many seconds to start or redraw.
+  const WAIT_MS = 60_000;
+  const inDashboard = (): Promise<string> => tmux.waitFor((t) => /Nodes \(4\)/.test(t) && tmux.paneFormat('#{alternate_on}') === '1', 'the dashboard', WAIT_MS);
   const atPrompt = (what: string): Promise<string> =>
-    tmux.waitFor((t) => /Stopped/.test(t) && /^\$\s*$/m.test(t) && tmux.paneFormat('#{alternate_on}') === '0', what);
+    tmux.waitFor((t) => /Stopped/.test(t) && /^\$\s*$/m.test(t) && tmux.paneFormat('#{alternate_on}') === '0', what, WAIT_MS);
 
   it('Ctrl-Z and kill -TSTP hand the terminal to the shell; typed text goes there; fg redraws', async () => {
     tmux.start("env PS1='$ ' bash --norc --noprofile -i", root);
-    await tmux.waitFor((t) => /^\$\s*$/m.test(t), 'the shell prompt');
+    await tmux.waitFor((t) => /^\$\s*$/m.test(t), 'the shell prompt', WAIT_MS);
     // Alone on its line: in `omtop; echo $?` bash would run the echo as soon as omtop is stopped.
     tmux.type(`node bin/omtop.js --demo --seed ${SEED}`);
     tmux.press('Enter');
@@ -30,7 +32,7 @@ describe.skipIf(!HAVE_TMUX)(`omtop suspended and resumed in bash${HAVE_TMUX ? ''
     // `s` would toggle stay on the selected node if omtop still read the keyboard.
     tmux.type('s; echo typed-while-stopped');
     tmux.press('Enter');
-    await tmux.waitFor((t) => /^typed-while-stopped$/m.test(t), 'the shell running what was typed');
+    await tmux.waitFor((t) => /^typed-while-stopped$/m.test(t), 'the shell running what was typed', WAIT_MS);
     tmux.type('fg');
     tmux.press('Enter');
     const back = (await inDashboard()).trimEnd().split('\n');
@@ -47,9 +49,9 @@ describe.skipIf(!HAVE_TMUX)(`omtop suspended and resumed in bash${HAVE_TMUX ? ''
     await inDashboard();
 
     tmux.press('q');
-    await tmux.waitFor((t) => /^\$\s*$/m.test(t) && tmux.paneFormat('#{alternate_on}') === '0', 'the shell after q', 20_000);
+    await tmux.waitFor((t) => /^\$\s*$/m.test(t) && tmux.paneFormat('#{alternate_on}') === '0', 'the shell after q', WAIT_MS);
     tmux.type('echo "omtop exited with $?"');
     tmux.press('Enter');
-    await tmux.waitFor((t) => /^omtop exited with 0$/m.test(t), 'exit status 0');
-  }, 120_000);
+    await tmux.waitFor((t) => /^omtop exited with 0$/m.test(t), 'exit status 0', WAIT_MS);
+  }, 480_000);
 });
