@@ -53,6 +53,9 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
   const suspender = deps.screen === undefined ? createSuspender({
     pauseTerminal: () => {
       const { program } = screen;
+      // pause() turns mouse reporting off and its resume on again, but in the terminal's default
+      // encoding: SGR reports (bindMouse) are asked for again below.
+      const mouseOn = (program as { mouseEnabled?: boolean }).mouseEnabled === true;
       const write = program.output.write;
       const takeBack = program.pause();
       // pause() silences the output before blessed's buffered escapes (normal screen, cursor shown)
@@ -63,6 +66,7 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
       program.output.write = silenced;
       return (): void => {
         takeBack();
+        if (mouseOn) program.setMouse({ sgrMouse: true }, true);
       };
     },
     redraw: () => {

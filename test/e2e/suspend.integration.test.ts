@@ -39,6 +39,8 @@ describe.skipIf(!HAVE_TMUX)(`omtop suspended and resumed in bash${HAVE_TMUX ? ''
     // The status line (above the footer) names no action: the `s` went to the shell.
     expect(back.at(-2)).not.toMatch(/stay/i);
     expect(back.at(-1)).toMatch(/\? Help/);
+    // Mouse reporting is on again after fg, SGR included (clicks land at any width).
+    expect(tmux.paneFormat('#{mouse_any_flag} #{mouse_sgr_flag}')).toBe('1 1');
 
     const [pid] = processesMentioning(SEED).filter((p) => readFileSync(`/proc/${p}/cmdline`, 'utf8').startsWith('node'));
     expect(pid).toBeGreaterThan(0);
