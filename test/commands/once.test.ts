@@ -130,7 +130,7 @@ describe('omtop --once never hangs', () => {
 /** Bytes a terminal must never get from tool text: ESC, other C0 controls but newline and tab, C1, bidi overrides. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** mps listing one process whose name retitles and resets the terminal and sends an 8-bit CSI. */
-const HOSTILE_MPS = `"") printf '  PID TTY NODE STAT TIME COMMAND\\n 1100 ?      0 S    0:00 \\033]0;pwned\\007evil\\033c\\302\\233x\\n'; exit 0;;`;
+const HOSTILE_MPS = `auxww) printf 'USER       PID %%CPU %%MEM  SIZE   RSS TTY NODE STAT START   TIME COMMAND\\nroot      1100  0.0  0.1   476   476  ?     0 S    00:47   0:00 \\033]0;pwned\\007evil\\033c\\302\\233x\\n'; exit 0;;`;
 
 describe('omtop --once and hostile tool text', () => {
   it('the table shows escape sequences as text, never as control codes', async () => {
@@ -151,7 +151,7 @@ describe('omtop --once and hostile tool text', () => {
   it('an error line on stderr quoting a tool\'s hostile words is escaped too', async () => {
     // The fake tools split OMTOP_FAKE_FAIL on ';': a reset, an 8-bit CSI and a right-to-left override.
     const words = 'x\u001bc\u009b2J\u202ey';
-    const fail = ['openmosix', 'mosctl', 'mps', 'mtop'].map((tool) => `${tool}=${words}`).join(';');
+    const fail = ['setpe', 'openmosix', 'mosctl', 'mps', 'mtop'].map((tool) => `${tool}=${words}`).join(';');
     const result = await execa(process.execPath, [OMTOP, '--once', '--backend', 'openmosix', '--timeout', '20'],
       { reject: false, timeout: 50_000, env: { PATH: [FAKE_BIN, NODE_DIR].join(delimiter), OMTOP_FAKE_FAIL: fail } });
     expect(result.exitCode).toBe(1);
