@@ -15,7 +15,9 @@ describe.skipIf(!HAVE_TMUX)(`omtop suspended and resumed in bash${HAVE_TMUX ? ''
 
   // Generous waits: on a busy machine omtop can take many seconds to start or redraw.
   const WAIT_MS = 60_000;
-  const inDashboard = (): Promise<string> => tmux.waitFor((t) => /Nodes \(4\)/.test(t) && tmux.paneFormat('#{alternate_on}') === '1', 'the dashboard', WAIT_MS);
+  // Drawn whole: the node pane and the footer (the last line) are there.
+  const inDashboard = (): Promise<string> =>
+    tmux.waitFor((t) => /Nodes \(4\)/.test(t) && /\? Help/.test(t.trimEnd().split('\n').at(-1) ?? '') && tmux.paneFormat('#{alternate_on}') === '1', 'the dashboard', WAIT_MS);
   const atPrompt = (what: string): Promise<string> =>
     tmux.waitFor((t) => /Stopped/.test(t) && /^\$\s*$/m.test(t) && tmux.paneFormat('#{alternate_on}') === '0', what, WAIT_MS);
 
