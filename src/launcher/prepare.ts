@@ -80,8 +80,11 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
   }
 
   const id = jobId(new Date());
+  // The most parts this job can run (capped by the frames and, without openMosix, by the CPUs):
+  // the threads each gets and the blenders started ahead as workers follow it, never the raw PARTS.
+  const partsAtMost = decideParts(options.parts, allFrames.length, options.host ?? hostFacts(), options.allowManyParts ?? false).parts;
   const threads = here
-    ? partThreads({ cores: availableParallelism(), parts: Math.min(options.parts, allFrames.length), openMosix: existsSync(OPENMOSIX_PROC), requested: options.threads })
+    ? partThreads({ cores: availableParallelism(), parts: partsAtMost, openMosix: existsSync(OPENMOSIX_PROC), requested: options.threads })
     : null;
   const query = {
     blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, format: options.format, engine: options.engine,
@@ -93,7 +96,7 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
       blender, blendFile: blendPath, scene: options.scene, outDir, format: options.format, engine: options.engine,
       partialPrefix: query.partialPrefix, size: options.size, noDenoising: options.noDenoising, threads: threads.threads,
     },
-    count: Math.min(options.parts, allFrames.length),
+    count: partsAtMost,
     stallTimeoutMs: stallTimeoutMs(options),
   };
   const { info, pool } = await askBlend(query, workers, options.abort);
