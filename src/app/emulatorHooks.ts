@@ -10,7 +10,7 @@ export function emulatorHooks(emulator: EmulatedCluster | null, user?: string): 
   if (emulator === null) return {};
   return {
     // A process table has one line per process: the --python-expr argument spans several.
-    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, command: argv.join(' ').replace(/\s+/g, ' '), ...(user ? { user } : {}) }),
+    onPartSpawn: (pid, argv) => emulator.adoptProcess({ pid, ppid: process.pid, command: argv.join(' ').replace(/\s+/g, ' '), ...(user ? { user } : {}) }),
     onPartExit: (pid) => emulator.releaseProcess(pid),
   };
 }

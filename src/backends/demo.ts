@@ -4,6 +4,7 @@
 // (capped, so a suspended laptop does not fast-forward an hour), or by a fixed step in tests.
 import { createEmulatedCluster } from '../emulator/index.js';
 import type { EmulatedCluster, EmulatorOptions } from '../emulator/types.js';
+import type { RenderWatchSources } from '../runner/watchSources.js';
 import type { Backend } from './backend.js';
 import { createOpenMosixBackend } from './openmosix/openmosixBackend.js';
 
@@ -23,6 +24,8 @@ export interface DemoBackendOptions {
 export interface DemoBackend extends Backend {
   /** The cluster behind the demo: the launcher adopts its blender parts into it. */
   readonly emulator: EmulatedCluster;
+  /** The render watch's seam over it, on the same clock as the snapshots. */
+  readonly renderSources: RenderWatchSources;
 }
 
 /** The longest step one collect may take, in model milliseconds. */
@@ -49,6 +52,7 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
   return {
     name: 'demo',
     emulator,
+    renderSources: emulator.renderSources((ms) => startedAt + ms),
     collect(signal?: AbortSignal) {
       step();
       return inner.collect(signal);

@@ -14,6 +14,7 @@ import { withReadonly } from './readonly.js';
 import { controllerProblem } from './slurm/readings.js';
 import { createSlurmBackend } from './slurm/slurmBackend.js';
 import type { SelectedBackend } from './select.types.js';
+import { createProcRenderSources } from './renderSources.js';
 
 export const DEMO_FALLBACK_NOTICE = 'no openMosix found: showing an emulated cluster; --backend local shows this machine';
 
@@ -34,12 +35,15 @@ export async function selectBackend(
   const notice = options.backend === undefined && name === 'demo' ? DEMO_FALLBACK_NOTICE : null;
   let backend: Backend;
   let emulator: SelectedBackend['emulator'] = null;
+  let renderSources: SelectedBackend['renderSources'] = null;
   switch (name) {
     case 'openmosix':
       backend = createOpenMosixBackend({ runner: runner(), hpcRoot: defaultHpcRoot(hpcRoot) });
+      renderSources = createProcRenderSources({ env, cwd: process.cwd() });
       break;
     case 'local':
       backend = createLocalBackend({ runner: runner() });
+      renderSources = createProcRenderSources({ env, cwd: process.cwd() });
       break;
     case 'slurm':
       backend = createSlurmBackend({ runner: runner() });
@@ -47,11 +51,12 @@ export async function selectBackend(
     case 'demo': {
       const demo = createDemoBackend(options.seed !== undefined ? { seed: options.seed } : {});
       emulator = demo.emulator;
+      renderSources = demo.renderSources;
       backend = demo;
       break;
     }
   }
-  return { backend: options.readonly ? withReadonly(backend) : backend, readonly: options.readonly, notice, emulator };
+  return { backend: options.readonly ? withReadonly(backend) : backend, readonly: options.readonly, notice, emulator, renderSources };
 }
 
 /** Slurm when its client is on PATH and a controller answers (one `scontrol ping`, ~0.1 s). */

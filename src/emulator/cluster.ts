@@ -11,6 +11,7 @@ import { startTutorialRender } from './render.js';
 import { advanceModel } from './step.js';
 import type { AdoptedProcess, EmulatedCluster, EmulatorEvent, EmulatorOptions, EmulatorView } from './types.js';
 import { inspectModel } from './views.js';
+import { emulatedRenderSources } from './renderFiles.js';
 
 export function createEmulatedCluster(options: EmulatorOptions = {}): EmulatedCluster {
   const model = createInitialModel(options);
@@ -38,6 +39,9 @@ export function createEmulatedCluster(options: EmulatorOptions = {}): EmulatedCl
     },
     inspect(): EmulatorView {
       return inspectModel(model);
+    },
+    renderSources(toEpochMs) {
+      return emulatedRenderSources(model, toEpochMs);
     },
   };
 }

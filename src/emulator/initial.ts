@@ -52,6 +52,7 @@ export function createInitialModel(options: EmulatorOptions): ClusterModel {
     events: [],
     nextBalanceMs: 1000,
     render: null,
+    renderedFrames: new Map(),
     settings: {
       failures: options.failures ?? true,
       repeatRender: options.repeatRender ?? true,
@@ -90,6 +91,8 @@ function makeNode(spec: NodeSpec, starters: readonly EmuProcess[]): EmuNode {
 
 interface ProcessSpec {
   readonly pid: number;
+  /** As the tutorial's mtop shows it: xterm under the login shell, zsh under xterm. */
+  readonly ppid: number;
   readonly cmdline: string;
   readonly comm: string;
   readonly stat: string;
@@ -108,18 +111,19 @@ const BOOT_MINUTES_AGO = 21 * 60 + 50; // the tutorial's mtop: "up 21:50"
 
 // The tutorial's mps and mtop listings (sizes from its mtop where it shows them).
 const SYSTEM_PROCESSES: readonly ProcessSpec[] = [
-  { pid: 1, cmdline: 'init', comm: 'init', stat: 'S', demand: 0, cpuSeconds: 6, sizeKiB: 476, rssKiB: 476, shareKiB: 420, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
-  { pid: 1098, cmdline: '/usr/sbin/sshd', comm: 'sshd', stat: 'S', demand: 0.001, cpuSeconds: 24, sizeKiB: 2208, rssKiB: 2208, shareKiB: 1576, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
-  { pid: 1100, cmdline: '-zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
-  { pid: 1146, cmdline: 'xterm', comm: 'xterm', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 4484, rssKiB: 4484, shareKiB: 3120, startedMinutesAgo: 4, terminal: true },
-  { pid: 1147, cmdline: 'zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
-  { pid: 1181, cmdline: 'mtop', comm: 'mtop', stat: 'R', demand: 0.003, cpuSeconds: 0, sizeKiB: 848, rssKiB: 848, shareKiB: 692, startedMinutesAgo: 2, terminal: true },
+  { pid: 1, ppid: 0, cmdline: 'init', comm: 'init', stat: 'S', demand: 0, cpuSeconds: 6, sizeKiB: 476, rssKiB: 476, shareKiB: 420, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
+  { pid: 1098, ppid: 1, cmdline: '/usr/sbin/sshd', comm: 'sshd', stat: 'S', demand: 0.001, cpuSeconds: 24, sizeKiB: 2208, rssKiB: 2208, shareKiB: 1576, startedMinutesAgo: BOOT_MINUTES_AGO, terminal: false },
+  { pid: 1100, ppid: 1, cmdline: '-zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
+  { pid: 1146, ppid: 1100, cmdline: 'xterm', comm: 'xterm', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 4484, rssKiB: 4484, shareKiB: 3120, startedMinutesAgo: 4, terminal: true },
+  { pid: 1147, ppid: 1146, cmdline: 'zsh', comm: 'zsh', stat: 'S', demand: 0, cpuSeconds: 0, sizeKiB: 1936, rssKiB: 1936, shareKiB: 1320, startedMinutesAgo: 4, terminal: true },
+  { pid: 1181, ppid: 1147, cmdline: 'mtop', comm: 'mtop', stat: 'R', demand: 0.003, cpuSeconds: 0, sizeKiB: 848, rssKiB: 848, shareKiB: 692, startedMinutesAgo: 2, terminal: true },
 ];
 
 function systemProcesses(home: number): EmuProcess[] {
   return SYSTEM_PROCESSES.map((spec) =>
     newProcess({
       pid: spec.pid,
+      ppid: spec.ppid,
       user: 'root',
       home,
       node: home,

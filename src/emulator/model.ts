@@ -60,6 +60,10 @@ export interface EmuProcess {
   readonly comm: string;
   readonly cmdline: string;
   readonly kind: ProcessKind;
+  /** Its parent (the render script for a part; 1 when nothing says otherwise). */
+  readonly ppid: number;
+  /** Model time it started; null: long before the emulator did. */
+  readonly startedMs: number | null;
   /** CPUs it would use if nothing else ran (1 for a render, ~0 for a sleeping shell). */
   readonly demand: number;
   /** Fixed STAT for system processes; computed for the others. */
@@ -113,6 +117,8 @@ export interface ClusterModel {
   readonly events: EmulatorEvent[];
   nextBalanceMs: number;
   render: RenderState | null;
+  /** The render's frame files: frame → model time it was (last) written. They stay on disk between renders. */
+  readonly renderedFrames: Map<number, number>;
   readonly settings: {
     readonly failures: boolean;
     readonly repeatRender: boolean;
@@ -152,12 +158,17 @@ export function localProcesses(model: ClusterModel): EmuProcess[] {
 
 type ProcessIdentity = Pick<EmuProcess, 'pid' | 'user' | 'home' | 'node' | 'comm' | 'cmdline' | 'kind'>;
 
+/** The parent of the tutorial's shells and programs: init. */
+const INIT_PID = 1;
+
 /**
  * A process as it starts: no demand, no CPU used, no memory, never moved, no hold, and no work
  * or render part, unless `fields` says otherwise. Every process in the model is made here.
  */
 export function newProcess(fields: ProcessIdentity & Partial<EmuProcess>): EmuProcess {
   return {
+    ppid: INIT_PID,
+    startedMs: null,
     demand: 0,
     baseStat: null,
     stopped: false,

@@ -112,6 +112,8 @@ export function adopt(model: ClusterModel, adopted: AdoptedProcess): void {
       comm: commOf(adopted.command),
       cmdline: adopted.command,
       kind: 'adopted',
+      ppid: adopted.ppid ?? 1,
+      startedMs: existing?.kind === 'adopted' ? existing.startedMs : model.nowMs,
       demand: 1,
       cpuSeconds: existing?.kind === 'adopted' ? existing.cpuSeconds : 0,
       startedAtMs: existing?.kind === 'adopted' ? existing.startedAtMs : model.nowMs,

@@ -2,11 +2,17 @@
 // blender parts that each render a frame range. A part progresses by speed × CPU share; when its
 // range is done it exits. A part lost with a failed node is started again from its first
 // unfinished frame (what omtop's launcher does; the real script would just lose those frames).
+import { scriptSplit } from '../../parsers/renderCommand.js';
 import { hash01 } from './random.js';
 import type { ClusterModel, EmuProcess, PartProgress, RenderState } from './model.js';
 import { allocatePid, findNode, logEvent, newProcess, removeProcess } from './model.js';
 
 const BLEND = 'blacksmith-jpeg.blend';
+/** Where the tutorial's user ran the script (`[d:b] ../blacksmith #`), and the scene's output, `//rendered/`. */
+export const TUTORIAL_DIR = '/root/blacksmith';
+export const TUTORIAL_FRAMES_DIR = `${TUTORIAL_DIR}/rendered`;
+/** The script had been running this long when the tutorial's mps was taken (its parts' CPU times). */
+const TUTORIAL_STARTED_MS = -6 * 60_000;
 const FIRST = 1;
 const LAST = 235;
 const PARTS = 4;
@@ -24,15 +30,11 @@ const TUTORIAL_PARTS = [
   { pid: 1175, node: 258, cpuSeconds: 108, sizeKiB: 26592 },
 ] as const;
 const TUTORIAL_SCRIPT_PID = 1159;
+/** The zsh in the tutorial's xterm, the script's parent. */
+const TUTORIAL_SHELL_PID = 1147;
 
 /** Frame ranges exactly as Gloor's render.sh splits them (it drops the remainder frames). */
-export function gloorSplit(first: number, last: number, parts: number): Array<{ first: number; last: number }> {
-  const perPart = Math.floor((last - first) / parts);
-  return Array.from({ length: parts }, (_, index) => ({
-    first: index * perPart + first + 1,
-    last: (index + 1) * perPart + first,
-  }));
-}
+export const gloorSplit = scriptSplit;
 
 /** Work for one frame: scenes vary, so frames cost 0.75-1.25 × the mean, fixed per frame number. */
 export function frameWork(frame: number): number {
@@ -42,28 +44,37 @@ export function frameWork(frame: number): number {
 export function startTutorialRender(model: ClusterModel): void {
   const ranges = gloorSplit(FIRST, LAST, PARTS);
   model.render = newRenderState(TUTORIAL_SCRIPT_PID, ranges);
-  model.processes.set(TUTORIAL_SCRIPT_PID, scriptProcess(model, TUTORIAL_SCRIPT_PID));
+  model.processes.set(TUTORIAL_SCRIPT_PID, scriptProcess(model, TUTORIAL_SCRIPT_PID, TUTORIAL_STARTED_MS));
   TUTORIAL_PARTS.forEach((spec, index) => {
     const range = ranges[index];
     if (!range) return;
     const node = findNode(model, spec.node);
-    const part = partProcess(model, spec.pid, index, range.first, range.last);
+    const part = partProcess(model, spec.pid, index, range.first, range.last, TUTORIAL_SCRIPT_PID, TUTORIAL_STARTED_MS);
     part.node = spec.node;
     part.cpuSeconds = spec.cpuSeconds;
     addWork(model, part, spec.cpuSeconds * (node?.speed ?? 10_000));
+    backdateFrames(model, range.first, part.part?.frame ?? range.first);
     part.sizeKiB = spec.sizeKiB;
     part.rssKiB = spec.sizeKiB - 1024;
     model.processes.set(part.pid, part);
   });
 }
 
+/** Frames done before the emulator started were written evenly since the script did. */
+function backdateFrames(model: ClusterModel, first: number, next: number): void {
+  const count = next - first;
+  for (let frame = first; frame < next; frame += 1) {
+    model.renderedFrames.set(frame, Math.round(TUTORIAL_STARTED_MS * (1 - (frame - first + 1) / (count + 1))));
+  }
+}
+
 function startNewRender(model: ClusterModel): void {
   const ranges = gloorSplit(FIRST, LAST, PARTS);
   const scriptPid = allocatePid(model);
   model.render = newRenderState(scriptPid, ranges);
-  model.processes.set(scriptPid, scriptProcess(model, scriptPid));
+  model.processes.set(scriptPid, scriptProcess(model, scriptPid, model.nowMs));
   ranges.forEach((range, index) => {
-    const part = partProcess(model, allocatePid(model), index, range.first, range.last);
+    const part = partProcess(model, allocatePid(model), index, range.first, range.last, scriptPid, model.nowMs);
     model.processes.set(part.pid, part);
   });
   logEvent(model, 'render-started', `render ${BLEND} ${FIRST} ${LAST} ${PARTS} (script pid ${scriptPid})`, { pid: scriptPid });
@@ -111,6 +122,7 @@ function addWork(model: ClusterModel, process: EmuProcess, work: number): void {
   part.frameWork += work;
   while (part.frame <= part.last && part.frameWork >= frameWork(part.frame)) {
     part.frameWork -= frameWork(part.frame);
+    model.renderedFrames.set(part.frame, model.nowMs);
     part.frame += 1;
     process.rssKiB += RSS_GROWTH_PER_FRAME_KIB;
     process.sizeKiB += RSS_GROWTH_PER_FRAME_KIB;
@@ -121,7 +133,7 @@ function addWork(model: ClusterModel, process: EmuProcess, work: number): void {
 /** A part lost with its node starts again at home from the frame it was rendering. */
 export function respawnLostPart(model: ClusterModel, lost: EmuProcess): void {
   if (!lost.part || !model.render || model.render.finished) return;
-  const replacement = partProcess(model, allocatePid(model), lost.part.index, lost.part.frame, lost.part.last);
+  const replacement = partProcess(model, allocatePid(model), lost.part.index, lost.part.frame, lost.part.last, lost.ppid, model.nowMs);
   model.processes.set(replacement.pid, replacement);
   logEvent(
     model,
@@ -131,9 +143,11 @@ export function respawnLostPart(model: ClusterModel, lost: EmuProcess): void {
   );
 }
 
-function scriptProcess(model: ClusterModel, pid: number): EmuProcess {
+function scriptProcess(model: ClusterModel, pid: number, startedMs: number): EmuProcess {
   return newProcess({
     pid,
+    ppid: TUTORIAL_SHELL_PID,
+    startedMs,
     user: 'root',
     home: model.localNode,
     node: model.localNode,
@@ -148,10 +162,12 @@ function scriptProcess(model: ClusterModel, pid: number): EmuProcess {
   });
 }
 
-function partProcess(model: ClusterModel, pid: number, index: number, first: number, last: number): EmuProcess {
+function partProcess(model: ClusterModel, pid: number, index: number, first: number, last: number, ppid: number, startedMs: number): EmuProcess {
   const part: PartProgress = { index, last, frame: first, frameWork: 0 };
   return newProcess({
     pid,
+    ppid,
+    startedMs,
     user: 'root',
     home: model.localNode,
     node: model.localNode,

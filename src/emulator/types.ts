@@ -2,11 +2,14 @@
 // and lets the clock and outside processes (the render launcher's blender parts) in.
 import type { CommandRunner } from '../runner/runner.js';
 import type { NodeFlag } from '../../parsers/nodeFlags.js';
+import type { RenderWatchSources } from '../runner/watchSources.js';
 
 export interface AdoptedProcess {
   readonly pid: number;
   readonly command: string;
   readonly user?: string;
+  /** Its real parent (omtop, for a launched part). */
+  readonly ppid?: number;
 }
 
 export interface EmulatedCluster extends CommandRunner, EmulatorControls {
@@ -16,6 +19,8 @@ export interface EmulatedCluster extends CommandRunner, EmulatorControls {
   /** Shows an outside process (a real blender part) in the cluster, placed by the balancer. */
   adoptProcess(process: AdoptedProcess): void;
   releaseProcess(pid: number): void;
+  /** The render watch's seam over this cluster: its processes' details and its render's frame files (times via `toEpochMs`). */
+  renderSources(toEpochMs: (modelMs: number) => number): RenderWatchSources;
 }
 
 export interface EmulatorOptions {

@@ -13,10 +13,11 @@ describe('emulatorHooks', () => {
     const hooks = emulatorHooks(emulator);
     hooks.onPartSpawn?.(4242, ['/usr/bin/blender', '-b', 'x.blend', '--python-expr', 'import bpy\nscene = 1', '-a']);
     hooks.onPartExit?.(4242);
-    expect(adopted).toEqual([{ pid: 4242, command: '/usr/bin/blender -b x.blend --python-expr import bpy scene = 1 -a' }]);
+    // Its parent is omtop: the render watch never takes omtop's own parts for someone else's render.
+    expect(adopted).toEqual([{ pid: 4242, ppid: process.pid, command: '/usr/bin/blender -b x.blend --python-expr import bpy scene = 1 -a' }]);
     expect(released).toEqual([4242]);
     emulatorHooks(emulator, 'alice').onPartSpawn?.(7, ['blender']);
-    expect(adopted[1]).toEqual({ pid: 7, command: 'blender', user: 'alice' });
+    expect(adopted[1]).toEqual({ pid: 7, ppid: process.pid, command: 'blender', user: 'alice' });
   });
 
   it('does nothing without an emulator (real cluster)', () => {

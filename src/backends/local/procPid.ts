@@ -7,6 +7,8 @@ export interface PidStat {
   readonly pid: number;
   readonly comm: string;
   readonly state: string;
+  /** The parent's PID (0 for the kernel's own). */
+  readonly ppid: number;
   /** utime + stime, in clock ticks. */
   readonly cpuTicks: number;
   /** Process start, in clock ticks since boot. */
@@ -31,10 +33,11 @@ export function parsePidStat(text: string): PidStat | null {
   const start = Number(rest[19]);
   const flags = Number(rest[6]);
   const state = rest[0] ?? '';
-  if (!Number.isInteger(pid) || !/^[A-Za-z]$/.test(state) || ![utime, stime, start].every(Number.isFinite)) return null;
+  const ppid = Number(rest[1]);
+  if (!Number.isInteger(pid) || !/^[A-Za-z]$/.test(state) || ![ppid, utime, stime, start].every(Number.isFinite)) return null;
   // Flags go past 2^31; the bit is read with division, not with 32-bit operators.
   const kernelThread = Number.isFinite(flags) && Math.floor(flags / PF_KTHREAD) % 2 === 1;
-  return { pid, comm: text.slice(open + 1, close), state, cpuTicks: utime + stime, startTicks: start, kernelThread };
+  return { pid, comm: text.slice(open + 1, close), state, ppid, cpuTicks: utime + stime, startTicks: start, kernelThread };
 }
 
 export interface PidStatus {

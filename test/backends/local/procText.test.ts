@@ -29,7 +29,7 @@ describe('/proc text parsers', () => {
 
   it('reads a stat line whose comm has spaces and parentheses', () => {
     const line = '1234 (my (odd) prog) R 1 1234 1234 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 1 0 5000 1000000 300 18446744073709551615';
-    expect(parsePidStat(line)).toEqual({ pid: 1234, comm: 'my (odd) prog', state: 'R', cpuTicks: 300, startTicks: 5000, kernelThread: false });
+    expect(parsePidStat(line)).toEqual({ pid: 1234, comm: 'my (odd) prog', state: 'R', ppid: 1, cpuTicks: 300, startTicks: 5000, kernelThread: false });
     expect(parsePidStat('not a stat line')).toBeNull();
   });
 

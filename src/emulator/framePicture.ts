@@ -1,0 +1,35 @@
+// What the emulated blacksmith render's frame N looks like, so the demo's preview has a picture:
+// a dark forge, the glow of the fire, an anvil, and a hammer that rises and falls over the shot.
+// A small JPEG (the scene is blacksmith-jpeg.blend), made the same way for the same frame.
+import jpeg from 'jpeg-js';
+
+const WIDTH = 160;
+const HEIGHT = 120;
+
+function pixelAt(frame: number, x: number, y: number): [number, number, number] {
+  // The fire on the left glows orange; the walls are dark blue-grey.
+  const glow = Math.max(0, 1 - Math.hypot(x - 30, y - 80) / 70);
+  let r = 25 + 200 * glow;
+  let g = 28 + 110 * glow;
+  let b = 40 + 20 * glow;
+  if (y > 95) [r, g, b] = [60 + 60 * glow, 45 + 30 * glow, 35];
+  // The anvil.
+  if (y > 78 && y <= 95 && x > 70 && x < 120 && (y > 84 || (x > 62 && x < 128))) [r, g, b] = [70, 72, 80];
+  // The hammer's head, high at the start of each stroke, on the anvil at its end.
+  const stroke = (frame % 12) / 12;
+  const head = 30 + 45 * stroke;
+  if (x > 88 && x < 104 && y > head && y < head + 9) [r, g, b] = [150, 150, 160];
+  if (x > 94 && x < 98 && y > head - 25 && y <= head) [r, g, b] = [110, 70, 40];
+  return [Math.round(r), Math.round(g), Math.round(b)];
+}
+
+export function blacksmithFrame(frame: number): Uint8Array {
+  const data = Buffer.alloc(WIDTH * HEIGHT * 4);
+  for (let y = 0; y < HEIGHT; y += 1) {
+    for (let x = 0; x < WIDTH; x += 1) {
+      const [r, g, b] = pixelAt(frame, x, y);
+      data.set([r, g, b, 255], (y * WIDTH + x) * 4);
+    }
+  }
+  return jpeg.encode({ width: WIDTH, height: HEIGHT, data }, 80).data;
+}
