@@ -9,6 +9,8 @@ import type { RenderJobHandle, RenderJobView } from '../launcher/types.js';
 import type { RenderEvent } from '../launcher/jobConfig.js';
 import { formatFrameList } from '../launcher/frameList.js';
 import { terminalSafe } from '../text/terminalSafe.js';
+import { outcomeEnvironment, runOnDone } from '../launcher/onDone.js';
+import { createExecaRunner } from '../runner/execaRunner.js';
 
 /** README: 0 ok, 1 a failure, 2 a usage error. */
 const EXIT_USAGE = 2;
@@ -55,6 +57,7 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
   let handle: RenderJobHandle;
   let printer: ProgressPrinter;
   let prepared;
+  let onDone: readonly string[] | null;
   const early = new AbortController();
   const stopEarly = onSignals(() => early.abort());
   try {
@@ -63,6 +66,7 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
       io.stdout.write(RENDER_HELP);
       return 0;
     }
+    onDone = cli.onDone;
     const mode: ProgressMode = cli.json ? 'json' : io.stdout.isTTY ? 'tty' : 'lines';
     printer = new ProgressPrinter(io.stdout, mode, () => io.stdout.columns || 80);
     const events = printer;
@@ -97,7 +101,14 @@ export async function runRenderCommand(args: readonly string[], io: CliIo): Prom
     const final = await handle.done;
     unsubscribe();
     printer.stop();
-    return report(final, args, io, printer);
+    const code = report(final, args, io, printer);
+    if (onDone !== null) {
+      // Its outcome goes in the environment, never into the command line.
+      const runner = createExecaRunner({ env: { ...io.env, ...outcomeEnvironment(final, config.movie?.file ?? null) }, concurrency: 1 });
+      const problem = await runOnDone(runner, onDone);
+      if (problem !== null) io.stderr.write(`omtop: ${terminalSafe(problem)}\n`);
+    }
+    return code;
   } finally {
     stopListening();
   }

@@ -1,6 +1,7 @@
 # omtop's question to blender before a split render: where will each frame be written, at what size?
-# Run as: blender -b FILE --python-exit-code 1 --python blendInfo.py -- SCENE OUT_DIR FORMAT ENGINE FRAMES PARTIAL_PREFIX
-# (empty strings mean "the .blend's own setting"). Answers with one line: OMTOP-BLEND-INFO {json}.
+# Run as: blender -b FILE --python-exit-code 1 --python blendInfo.py -- SCENE OUT_DIR FORMAT ENGINE FRAMES PARTIAL_PREFIX OUT_PATTERN
+# (empty strings mean "the .blend's own setting"; OUT_PATTERN, a whole -o pattern, wins over OUT_DIR).
+# Answers with one line: OMTOP-BLEND-INFO {json}.
 # PARTIAL_PREFIX goes before the file name of the pattern: blender writes each frame under that
 # partial name first, and blender itself says what both names become (`#` runs, padding, extension).
 import json
@@ -33,7 +34,7 @@ def own_pattern(render):
 
 def main(args=None):
     """Prints the answer and returns it; renderWorker.py calls it with its own ARGS and renders the scene as set up here."""
-    scene_name, out_dir, file_format, engine, frames_text, partial_prefix = args or sys.argv[sys.argv.index("--") + 1:]
+    scene_name, out_dir, file_format, engine, frames_text, partial_prefix, out_pattern = args or sys.argv[sys.argv.index("--") + 1:]
     scenes = [scene.name for scene in bpy.data.scenes]
     scene = bpy.data.scenes.get(scene_name) if scene_name else bpy.context.scene
     if scene is None:
@@ -49,7 +50,10 @@ def main(args=None):
     if render.is_movie_format:
         return answer({"error": "the scene writes a movie (%s); a split render needs an image format: pass --format PNG or JPEG"
                        % render.image_settings.file_format})
-    pattern = os.path.join(os.path.abspath(out_dir), "frame_####") if out_dir else own_pattern(render)
+    if out_pattern:
+        pattern = out_pattern
+    else:
+        pattern = os.path.join(os.path.abspath(out_dir), "frame_####") if out_dir else own_pattern(render)
     render.use_file_extension = True
     frames = frames_of(frames_text)
     render.filepath = pattern
@@ -67,6 +71,8 @@ def main(args=None):
         "width": int(render.resolution_x * scale),
         "height": int(render.resolution_y * scale),
         "fps": render.fps,
+        "frameStart": scene.frame_start,
+        "frameEnd": scene.frame_end,
         "paths": paths,
         "partialPattern": partial_pattern,
         "partialPaths": partial_paths,

@@ -20,6 +20,8 @@ const AnswerSchema = z.union([
     width: z.number().int(),
     height: z.number().int(),
     fps: z.number(),
+    frameStart: z.number().int(),
+    frameEnd: z.number().int(),
     paths: z.array(z.string()),
     partialPattern: z.string(),
     partialPaths: z.array(z.string()),
@@ -36,6 +38,9 @@ export interface BlendInfo {
   readonly width: number;
   readonly height: number;
   readonly fps: number;
+  /** The scene's own frame range. */
+  readonly frameStart: number;
+  readonly frameEnd: number;
   /** frame → absolute path of its file. */
   readonly paths: ReadonlyMap<number, string>;
   /** The `-o` pattern blender renders to: the pattern with the partial prefix before its file name. */
@@ -50,6 +55,8 @@ export interface BlendQuery {
   readonly frames: readonly number[];
   readonly scene?: string;
   readonly outDir?: string;
+  /** A whole `-o` pattern (absolute, `#` for the frame number); wins over outDir. */
+  readonly outputPattern?: string;
   readonly format?: string;
   readonly engine?: string;
   /** Put before the pattern's file name for the partial names (see partialFrames). */
@@ -62,7 +69,7 @@ export async function queryBlendInfo(query: BlendQuery): Promise<BlendInfo> {
   const argv = [
     '-b', safePathArg(query.blendFile), '--python-exit-code', '1', '--python', SCRIPT, '--',
     query.scene ?? '', query.outDir === undefined ? '' : safePathArg(query.outDir),
-    query.format ?? '', query.engine ?? '', formatFrameList(query.frames), query.partialPrefix,
+    query.format ?? '', query.engine ?? '', formatFrameList(query.frames), query.partialPrefix, query.outputPattern ?? '',
   ];
   const timeoutMs = query.timeoutMs ?? 120_000;
   // The answer names two paths per frame: the output cap grows with the request (1 KiB a frame).

@@ -8,6 +8,7 @@ import { parseFrameList } from './frameList.js';
 import { normalizeImageFormat, IMAGE_FORMATS } from './imageFormat.js';
 import { checkRange, RenderInputError, RenderUsageError } from './inputChecks.js';
 import type { SlurmSubmitOptions } from './slurm/sbatchArgv.js';
+import { splitWords } from './onDone.js';
 
 export const RENDER_HELP = `Usage: omtop render FILE.blend START END PARTS [options]
 
@@ -17,6 +18,8 @@ that is handed one frame at a time, so the parts finish together. Every frame's 
 
 Options:
   --out DIR              write frames to DIR/frame_####.ext (default: the .blend's own output setting)
+  --out-pattern PATTERN  write frames where blender's -o PATTERN puts them (# for the frame number,
+                         // for the .blend's folder), instead of --out
   --scene NAME           render this scene of the .blend
   --format FMT           PNG, JPEG, BMP, TARGA, TIFF, OPEN_EXR, ... (default: the .blend's format)
   --size WxH             frame size in pixels, e.g. 640x480
@@ -40,6 +43,10 @@ Options:
   --allow-many-parts     start all PARTS even beyond ${PARTS_PER_CPU} per CPU of this node without openMosix
                          (otherwise PARTS is reduced to that, with a warning)
   --json                 print one JSON event per line instead of text
+  --on-done CMD          run CMD when the job has ended (no shell: words and quotes only), with
+                         OMTOP_STATUS (finished, failed or cancelled), OMTOP_FRAMES_DONE,
+                         OMTOP_FRAMES_EXPECTED, OMTOP_FRAMES_MISSING, OMTOP_OUTPUT_DIR, OMTOP_MOVIE,
+                         OMTOP_JOB_ID, OMTOP_BLEND_FILE and OMTOP_MESSAGE in its environment
   -h, --help             this text
 
 On a Slurm cluster:
@@ -61,11 +68,11 @@ Ctrl-C stops every blender part, keeps the finished frames and prints the comman
 `;
 
 const spec = {
-  out: { type: 'string' }, scene: { type: 'string' }, format: { type: 'string' }, size: { type: 'string' },
+  out: { type: 'string' }, 'out-pattern': { type: 'string' }, scene: { type: 'string' }, format: { type: 'string' }, size: { type: 'string' },
   engine: { type: 'string' }, 'no-denoising': { type: 'boolean' }, threads: { type: 'string' }, frames: { type: 'string' }, split: { type: 'string' },
   chunk: { type: 'string' }, retries: { type: 'string' }, 'stall-timeout': { type: 'string' }, resume: { type: 'boolean' },
   overwrite: { type: 'boolean' }, movie: { type: 'string' }, fps: { type: 'string' }, blender: { type: 'string' },
-  json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'allow-many-parts': { type: 'boolean' },
+  json: { type: 'boolean' }, 'on-done': { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'allow-many-parts': { type: 'boolean' },
   slurm: { type: 'boolean' }, partition: { type: 'string' }, 'time-limit': { type: 'string' },
   'cpus-per-task': { type: 'string' }, 'sbatch-arg': { type: 'string', multiple: true },
 } as const;
@@ -75,6 +82,8 @@ export type RenderCli =
   | {
       readonly help: false;
       readonly json: boolean;
+      /** --on-done's words: run when the job has ended; null without it. */
+      readonly onDone: readonly string[] | null;
       readonly options: Omit<RenderOptions, 'cwd' | 'env' | 'hooks'>;
       /** Set by --slurm: submit as a job array with these sbatch options. */
       readonly slurm: SlurmSubmitOptions | null;
@@ -147,6 +156,13 @@ function slurmOptions(values: {
   };
 }
 
+function onDoneWords(text: string | undefined): string[] | null {
+  if (text === undefined) return null;
+  const split = splitWords(text);
+  if (!split.ok) throw new RenderUsageError(split.message);
+  return split.words;
+}
+
 export function parseRenderArgs(argv: readonly string[]): RenderCli {
   let parsed;
   try {
@@ -172,18 +188,21 @@ export function parseRenderArgs(argv: readonly string[]): RenderCli {
     frames = list.frames;
   }
   if (values.chunk !== undefined && split === 'even') throw new RenderUsageError('--chunk goes with the dynamic split, not --split even');
+  if (values.out !== undefined && values['out-pattern'] !== undefined) throw new RenderUsageError('--out and --out-pattern contradict each other');
   if (values.resume && values.overwrite) throw new RenderUsageError('--resume and --overwrite contradict each other');
   if (values.fps !== undefined && values.movie === undefined) throw new RenderUsageError('--fps goes with --movie');
   const engine = values.engine?.trim().toUpperCase();
   return {
     help: false,
     json: values.json ?? false,
+    onDone: onDoneWords(values['on-done']),
     slurm: slurmOptions(values),
     options: {
       blendFile,
       ...range(startText, endText, partsText),
       frames,
       outDir: values.out,
+      ...(values['out-pattern'] === undefined ? {} : { outputPattern: values['out-pattern'] }),
       scene: values.scene,
       format,
       size: values.size === undefined ? undefined : size(values.size),

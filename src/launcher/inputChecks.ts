@@ -18,6 +18,17 @@ export class RenderCancelledError extends RenderInputError {
 /** A command line that does not say a render at all (bad option, word or count): exit 2, as for every usage error. */
 export class RenderUsageError extends RenderInputError {}
 
+/** Frames of the range are on disk and neither resume nor overwrite was asked for: the dashboard asks which. */
+export class FramesExistError extends RenderInputError {
+  constructor(
+    readonly existing: number,
+    readonly total: number,
+    readonly folder: string,
+  ) {
+    super(`${existing} of ${total} frames already exist in ${folder}: pass --resume to render only the missing ones, or --overwrite`);
+  }
+}
+
 // Plain .blend files start with "BLENDER"; compressed ones are gzip (2.4x–2.9x) or zstd (3.0+).
 const MAGICS = [Buffer.from('BLENDER'), Buffer.from([0x1f, 0x8b]), Buffer.from([0x28, 0xb5, 0x2f, 0xfd])];
 

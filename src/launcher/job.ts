@@ -65,7 +65,16 @@ export class RenderJob implements RenderJobHandle, PartHost {
       startedAt: this.startedAt,
       endedAt: this.endedAt,
       message: this.message,
+      framePattern: this.config.framePattern ?? null,
+      logDir: this.config.logDir,
+      framesMissing: this.framesNotDone(),
     };
+  }
+
+  /** Frames of this job not rendered yet (missing, once it has ended); skipped while a huge job runs. */
+  private framesNotDone(): string {
+    if (this.state === 'running' && this.config.frames.length > 20_000) return '';
+    return formatFrameList(this.config.frames.filter((frame) => !this.doneFrames.has(frame)));
   }
 
   subscribe(listener: (view: RenderJobView) => void): () => void {
@@ -137,6 +146,9 @@ export class RenderJob implements RenderJobHandle, PartHost {
     if (process.pid !== null) this.config.hooks?.onPartExit?.(process.pid);
     const { result, missing, writeProblem } = end;
     const error = writeProblem ?? result.spawnError ?? result.errors[0] ?? null;
+    // The whole lines, for the job's details; the last few are where blender says why.
+    if (missing.length > 0) part.errors = [...(writeProblem === null ? [] : [writeProblem]), ...(result.spawnError === null ? [] : [result.spawnError]), ...result.errors].slice(-8);
+    else part.errors = [];
     this.emit({
       type: 'part-exit', part: part.index, pid: result.pid, exitCode: result.exitCode, signal: result.signal,
       stalled: result.stalled, missing: formatFrameList(missing), error,
@@ -209,9 +221,13 @@ export class RenderJob implements RenderJobHandle, PartHost {
     this.stopAll();
   }
 
-  /** A part stopped by a cancel before it finished its frames (or took any) is cancelled, never done. */
+  /**
+   * A part stopped because blender failed on every part (not by the user) failed, with its error; one
+   * stopped by a cancel before it finished its frames (or took any) is cancelled, never done.
+   */
   partFinished(part: PartRecord): void {
-    if (this.cancelled && !part.complete) part.state = 'cancelled';
+    if (this.cancelled && this.message !== null && part.errors.length > 0) part.state = 'failed';
+    else if (this.cancelled && !part.complete) part.state = 'cancelled';
     else part.state = part.framesFailed > 0 ? 'failed' : 'done';
     this.notify();
   }
@@ -266,8 +282,8 @@ export class RenderJob implements RenderJobHandle, PartHost {
   }
 }
 
-/** The blender errors a user can fix with one of omtop's own options: a few words saying which. */
-function blenderErrorHint(error: string): string {
-  if (/OpenImageDenoise|denois/i.test(error)) return ' (this blender has no OpenImageDenoise: pass --no-denoising)';
+/** The blender errors a user can fix with one of omtop's own options: the option, named for the CLI and the form. */
+export function blenderErrorHint(error: string): string {
+  if (/OpenImageDenoise|denois/i.test(error)) return ' (this blender has no OpenImageDenoise: pass --no-denoising, or turn on "No denoising" in the form)';
   return '';
 }

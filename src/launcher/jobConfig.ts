@@ -73,6 +73,8 @@ export interface RenderJobConfig {
   /** frame → the partial name blender writes it under with `partialPattern`, renamed over the path when complete. */
   readonly partials: ReadonlyMap<number, string>;
   readonly outDir: string;
+  /** Where each frame goes, as a user reads it: `/home/me/rendered/frame_####.png`. */
+  readonly framePattern?: string;
   readonly logDir: string;
   readonly parts: number;
   readonly split: SplitMode;

@@ -9,6 +9,8 @@ export class PartRecord {
   framesDone = 0;
   /** Frames permanently given up while this part held them. */
   framesFailed = 0;
+  /** Blender's error lines from this part's last process that left frames missing (kept whole); empty after a clean one. */
+  errors: readonly string[] = [];
   private measuredSeconds = 0;
   private readonly assigned = new Set<number>();
 
@@ -47,6 +49,7 @@ export class PartRecord {
       secondsPerFrame: this.framesDone > 0 ? this.measuredSeconds / this.framesDone : null,
       state: this.state,
       logFile: this.logFile,
+      errors: this.errors,
     };
   }
 }

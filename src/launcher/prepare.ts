@@ -10,7 +10,7 @@ import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
 import { formatFrameList, frameRange, MAX_FRAMES } from './frameList.js';
 import { findProgram } from './findProgram.js';
-import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, RenderCancelledError, RenderInputError } from './inputChecks.js';
+import { checkBlendFile, checkMovieTarget, checkRange, ensureDirectory, FramesExistError, RenderCancelledError, RenderInputError } from './inputChecks.js';
 import type { BlendInfo } from './blendInfo.js';
 import { askBlend, type WorkerLaunch } from './askBlend.js';
 import { partThreads } from './partThreads.js';
@@ -52,6 +52,12 @@ function requestedFrames(options: RenderOptions): number[] {
   return [...options.frames];
 }
 
+/** A relative `-o` pattern is relative to where omtop runs; a trailing slash (frames named by number alone) is kept. */
+function patternIn(cwd: string, pattern: string | undefined): string | undefined {
+  if (pattern === undefined || pattern.startsWith('//')) return pattern;
+  return resolve(cwd, pattern) + (pattern.endsWith('/') ? '/' : '');
+}
+
 /** Where openMosix 2.4/2.6 shows itself; parts started here may migrate to other nodes. */
 const OPENMOSIX_PROC = '/proc/hpc';
 
@@ -86,14 +92,15 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
   const threads = here
     ? partThreads({ cores: availableParallelism(), parts: partsAtMost, openMosix: existsSync(OPENMOSIX_PROC), requested: options.threads })
     : null;
+  const outPattern = patternIn(options.cwd, options.outputPattern);
   const query = {
-    blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, format: options.format, engine: options.engine,
-    partialPrefix: partialPrefix(id),
+    blender, blendFile: blendPath, frames: allFrames, scene: options.scene, outDir, outputPattern: outPattern,
+    format: options.format, engine: options.engine, partialPrefix: partialPrefix(id),
   };
   // --chunk N asks for a blender per N frames: no render workers then.
   const workers: WorkerLaunch | null = threads === null || options.chunk !== undefined || options.perChunk ? null : {
     start: {
-      blender, blendFile: blendPath, scene: options.scene, outDir, format: options.format, engine: options.engine,
+      blender, blendFile: blendPath, scene: options.scene, outDir, outPattern, format: options.format, engine: options.engine,
       partialPrefix: query.partialPrefix, size: options.size, noDenoising: options.noDenoising, threads: threads.threads,
     },
     count: partsAtMost,
@@ -152,9 +159,15 @@ async function checkOutput(answered: Answered): Promise<PreparedRender> {
   }
 }
 
-async function lockFrames(info: BlendInfo, frameDir: string, id: string): Promise<{ lock: OutputLock; warnings: string[] }> {
+/** Where each frame goes, as a user reads it: `/home/me/rendered/frame_####.png`. */
+function framePatternOf(info: BlendInfo): string {
   const first = info.paths.values().next().value ?? '';
-  const target = `${info.pattern}${basename(info.pattern).includes('#') ? '' : '####'}${extname(first)}`;
+  return `${info.pattern}${basename(info.pattern).includes('#') ? '' : '####'}${extname(first)}`;
+}
+
+async function lockFrames(info: BlendInfo, frameDir: string, id: string): Promise<{ lock: OutputLock; warnings: string[] }> {
+  const target = framePatternOf(info);
+  const first = info.paths.values().next().value ?? '';
   let lock: OutputLock;
   try {
     lock = await acquireOutputLock({ folder: frameDir, key: `${info.pattern}\n${extname(first)}`, target, jobId: id });
@@ -184,9 +197,7 @@ async function configure(checked: Checked): Promise<PreparedRender> {
   const missing = await missingFrames(allFrames, (frame) => info.paths.get(frame) ?? '');
   const existing = allFrames.length - missing.length;
   if (existing > 0 && !options.resume && !options.overwrite) {
-    throw new RenderInputError(
-      `${existing} of ${allFrames.length} frames already exist in ${frameDir}: pass --resume to render only the missing ones, or --overwrite`,
-    );
+    throw new FramesExistError(existing, allFrames.length, frameDir);
   }
   const frames = options.overwrite ? allFrames : missing;
   const { parts, warnings: partsWarnings } = decideParts(options.parts, frames.length, options.host ?? hostFacts(), options.allowManyParts ?? false);
@@ -213,6 +224,7 @@ async function configure(checked: Checked): Promise<PreparedRender> {
     partialPattern: info.partialPattern,
     partials: info.partialPaths,
     outDir: frameDir,
+    framePattern: framePatternOf(info),
     logDir,
     parts,
     split: options.split ?? 'dynamic',

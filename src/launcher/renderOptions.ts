@@ -19,6 +19,8 @@ export interface RenderOptions {
   readonly frames?: readonly number[];
   /** undefined: the .blend's own output setting. */
   readonly outDir?: string;
+  /** A whole blender `-o` pattern (`#` for the frame number; relative to cwd) instead of outDir. */
+  readonly outputPattern?: string;
   readonly scene?: string;
   readonly format?: ImageFormat;
   readonly size?: FrameSize;

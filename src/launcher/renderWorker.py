@@ -2,8 +2,9 @@
 # and loads the .blend once per part instead of once per chunk, and omtop can hand out frames one at
 # a time until the last one.
 # Run as: blender -b FILE [-S SCENE] [-t THREADS] --python-exit-code 1 --python renderWorker.py -- REQUEST
-# REQUEST is one JSON word: {"scene", "outDir", "format", "engine", "partialPrefix", "infoFrames",
-# "size": {"width", "height"} or null, "noDenoising"}; empty strings mean "the .blend's own setting".
+# REQUEST is one JSON word: {"scene", "outDir", "outPattern", "format", "engine", "partialPrefix", "infoFrames",
+# "size": {"width", "height"} or null, "noDenoising"}; empty strings mean "the .blend's own setting"
+# (outPattern, a whole -o pattern, wins over outDir, as in blendInfo.py).
 # The worker first prints blendInfo.py's answer (OMTOP-BLEND-INFO, with the paths of infoFrames,
 # a frame list such as 1-40 or empty), so no other blender has to be asked where frames go, and
 # renders the scene exactly as that answer describes it.
@@ -43,7 +44,7 @@ def set_up(request):
     plus omtop's size and denoising; None when blendInfo answered with an error."""
     info = blendInfo.main([
         request["scene"], request["outDir"], request["format"], request["engine"],
-        request["infoFrames"], request["partialPrefix"],
+        request["infoFrames"], request["partialPrefix"], request.get("outPattern", ""),
     ])
     if "error" in info:
         return None

@@ -5,6 +5,13 @@ import type { RenderOptions } from './renderOptions.js';
 import type { RenderHooks } from './jobConfig.js';
 import { prepareRender, type PreparedRender } from './prepare.js';
 import { RenderJob } from './job.js';
+import { normalizeImageFormat } from './imageFormat.js';
+import { checkBlendFile, RenderInputError } from './inputChecks.js';
+import { basename, extname, resolve } from 'node:path';
+import { findProgram } from './findProgram.js';
+import { queryBlendInfo } from './blendInfo.js';
+import { BLENDER_MISSING } from './prepare.js';
+import { errorLine } from '../errorLine.js';
 
 export interface StartedRender {
   readonly handle: RenderJobHandle;
@@ -32,13 +39,17 @@ export interface StartRenderDefaults {
 
 export function createStartRender(defaults: StartRenderDefaults = {}): StartRender {
   return async (request: RenderRequest): Promise<RenderJobHandle> => {
-    const { slurm, ...rest } = request;
+    const { slurm, existing, format, ...rest } = request;
+    const imageFormat = format === undefined ? undefined : normalizeImageFormat(format);
+    if (imageFormat === null) throw new RenderInputError(`blender format ${format} is not one omtop can render frame by frame`);
     const options = {
       ...rest,
+      ...(imageFormat === undefined ? {} : { format: imageFormat }),
       cwd: defaults.cwd ?? process.cwd(),
       env: defaults.env ?? process.env,
       hooks: defaults.hooks,
-      resume: defaults.resume ?? true,
+      resume: existing === undefined ? defaults.resume ?? true : existing === 'resume',
+      overwrite: existing === 'overwrite',
       blender: defaults.blender,
     };
     if (slurm) {
@@ -51,3 +62,26 @@ export function createStartRender(defaults: StartRenderDefaults = {}): StartRend
 }
 
 export const startRender: StartRender = createStartRender();
+
+export type BlendInspection =
+  | { readonly ok: true; readonly pattern: string; readonly frameStart: number; readonly frameEnd: number }
+  | { readonly ok: false; readonly error: string };
+
+/** What the render form shows before starting: where the .blend writes its frames (`/tmp/####.png`) and its range. */
+export function createInspectBlend(defaults: Pick<StartRenderDefaults, 'cwd' | 'env' | 'blender'> = {}): (file: string) => Promise<BlendInspection> {
+  return async (file) => {
+    const cwd = defaults.cwd ?? process.cwd();
+    const env = defaults.env ?? process.env;
+    const blendFile = resolve(cwd, file);
+    try {
+      await checkBlendFile(file, blendFile);
+      const blender = findProgram(defaults.blender ?? 'blender', env.PATH, cwd);
+      if (blender === null) return { ok: false, error: BLENDER_MISSING };
+      const info = await queryBlendInfo({ blender, blendFile, frames: [1], partialPrefix: '' });
+      const ending = basename(info.pattern).includes('#') ? '' : '####';
+      return { ok: true, pattern: `${info.pattern}${ending}${extname(info.paths.get(1) ?? '')}`, frameStart: info.frameStart, frameEnd: info.frameEnd };
+    } catch (error) {
+      return { ok: false, error: errorLine(error) };
+    }
+  };
+}

@@ -13,6 +13,8 @@ export interface WorkerStart {
   readonly scene?: string;
   /** Absolute; undefined keeps the .blend's own output setting. */
   readonly outDir?: string;
+  /** A whole `-o` pattern (absolute, `#` for the frame number); wins over outDir. */
+  readonly outPattern?: string;
   /** Blender's own format name (PNG, JPEG, OPEN_EXR…); undefined keeps the .blend's. */
   readonly format?: string;
   readonly engine?: string;
@@ -37,6 +39,7 @@ export function workerArgv(start: WorkerStart): string[] {
   const request = {
     scene: start.scene ?? '',
     outDir: start.outDir === undefined ? '' : safePathArg(start.outDir),
+    outPattern: start.outPattern ?? '',
     format: start.format ?? '',
     engine: start.engine ?? '',
     partialPrefix: start.partialPrefix,

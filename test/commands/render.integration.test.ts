@@ -1,7 +1,7 @@
 // `omtop render` end to end on real Blender: the tutorial's lines, JSON events, Ctrl-C on the real
 // process, and the movie. (Bad input, which never forks, is in render.test.ts.)
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,23 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`omtop render on real blender${SKIP_WITHOU
     expect(events[0]).toMatchObject({ type: 'job-start', frames: '7-8', parts: 2 });
     expect(events.filter((e) => e.type === 'frame-done').map((e) => e.frame).sort()).toEqual([7, 8]);
     expect(events.at(-1)).toMatchObject({ type: 'job-end', state: 'finished' });
+  }, 60_000);
+
+  it('--on-done runs its command with the outcome in the environment; --out-pattern names the files as blender\'s -o', async () => {
+    const envFile = join(dir, 'on-done.env');
+    const hook = `sh -c 'env | grep ^OMTOP_ | sort > "$1"' hook ${envFile}`;
+    const result = await run(['scene.blend', '1', '2', '2', '--out-pattern', 'hooked/shot_##', '--on-done', hook], dir);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(dir, 'hooked')).filter((n) => n.endsWith('.jpg')).sort()).toEqual(['shot_01.jpg', 'shot_02.jpg']);
+    const env = readFileSync(envFile, 'utf8');
+    expect(env).toContain('OMTOP_STATUS=finished\n');
+    expect(env).toContain('OMTOP_FRAMES_DONE=2\n');
+    expect(env).toContain('OMTOP_FRAMES_EXPECTED=2\n');
+    expect(env).toContain(`OMTOP_OUTPUT_DIR=${join(dir, 'hooked')}\n`);
+    expect(env).toContain('OMTOP_MOVIE=\n');
+    const failing = await run(['scene.blend', '1', '2', '2', '--out-pattern', 'hooked/shot_##', '--resume', '--on-done', 'false'], dir);
+    expect(failing.code).toBe(0);
+    expect(failing.stderr.trim()).toMatch(/^omtop: --on-done: false: exited with (code|status) 1/);
   }, 60_000);
 
   it('names the missing frames and the logs, and exits 1, when blender writes nothing', async () => {

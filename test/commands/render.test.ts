@@ -37,6 +37,9 @@ describe('omtop render: bad input is one line and exit 1 (2 for a usage error), 
       /^omtop: --movie .* is a directory; name a file$/],
     ['--movie under a file', ['fake.blend', '1', '10', '2', '--blender', '/bin/true', '--movie', 'a-file/m.mp4'], FAILURE,
       /^omtop: cannot write the movie into .*a-file: a file of that name exists$/],
+    ['--on-done with a quote left open', ['fake.blend', '1', '10', '2', '--on-done', "mail -s 'render status"], USAGE,
+      /^omtop: --on-done: the single quote is not closed$/],
+    ['--out and --out-pattern', ['fake.blend', '1', '10', '2', '--out', 'x', '--out-pattern', 'y/f_'], USAGE, /^omtop: --out and --out-pattern contradict each other$/],
   ];
   for (const [name, args, code, pattern] of cases) {
     it(`${name}: exit ${code}`, async () => {

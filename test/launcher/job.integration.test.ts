@@ -184,7 +184,9 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render engine on real blender${SKIP_WITHO
     // Each part fails once; a part may already have started its next chunk when the last one reports.
     expect(events.filter((e) => e.type === 'part-spawn').length).toBeLessThanOrEqual(3);
     expect(view.state).toBe('failed');
-    expect(view.message).toMatch(/^blender failed on every part: Error: Build without OpenImageDenoiser \(this blender has no OpenImageDenoise: pass --no-denoising\); 20 frame\(s\) missing: 1-20/);
+    // Each part failed with the error, not "cancelled" by the stop that followed.
+    expect(view.parts.map((part) => part.state)).toEqual(['failed', 'failed']);
+    expect(view.message).toMatch(/^blender failed on every part: Error: Build without OpenImageDenoiser \(this blender has no OpenImageDenoise: pass --no-denoising, or turn on "No denoising" in the form\); 20 frame\(s\) missing: 1-20/);
   }, 30_000);
 
   it('a cancel shows the parts it stopped as cancelled, and a part that had finished as done', async () => {
