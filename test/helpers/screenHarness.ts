@@ -19,6 +19,10 @@ export interface ScreenHarness {
   written(): string;
   /** Every window title the terminal was asked to show (OSC 0/2). */
   readonly titles: readonly string[];
+  /** The colours of the cells x0..x1-1 of row y as lines() last saw them (null: the terminal's default). */
+  cells(y: number, x0: number, x1: number): Array<{ readonly ch: string; readonly fg: number | null; readonly bg: number | null }>;
+  /** How many times the terminal's bell (BEL) has rung. */
+  bells(): number;
   /** Types raw bytes ('e', '\x1b[B' for ↓) and lets blessed handle them. */
   press(...keys: string[]): Promise<void>;
   resize(cols: number, rows: number): Promise<void>;
@@ -42,7 +46,12 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
   }), { columns: cols, rows, isTTY: true });
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
   const screen = createScreen({ input, output });
+  let bells = 0;
+  term.onBell(() => {
+    bells += 1;
+  });
   return {
+    bells: () => bells,
     screen,
     input,
     titles,
@@ -71,6 +80,17 @@ export function createScreenHarness(cols = 120, rows = 40): ScreenHarness {
     async mouseMode() {
       await this.lines();
       return term.modes.mouseTrackingMode;
+    },
+    cells(y, x0, x1) {
+      const buffer = term.buffer.active;
+      const line = buffer.getLine(buffer.viewportY + y);
+      const cells = [];
+      for (let x = x0; x < x1; x += 1) {
+        const cell = line?.getCell(x);
+        if (cell === undefined) continue;
+        cells.push({ ch: cell.getChars(), fg: cell.isFgDefault() ? null : cell.getFgColor(), bg: cell.isBgDefault() ? null : cell.getBgColor() });
+      }
+      return cells;
     },
     async press(...keys) {
       for (const key of keys) {

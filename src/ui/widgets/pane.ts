@@ -3,6 +3,7 @@ import blessed from 'blessed';
 import type { Rect } from '../../view/layout.js';
 import { fit } from '../../text/format.js';
 import type { LineVm, Mark, PaneVm } from '../../view/tableVm.js';
+import { luminance, type PictureVm } from '../../view/picture.js';
 import { escapeTags, type Theme } from '../theme.js';
 
 export interface PaneWidget {
@@ -37,6 +38,19 @@ export function lineContent(line: LineVm, width: number, focused: boolean, theme
   return open === '' ? body : `${body}{/}`;
 }
 
+const hex = (rgb: number): string => `#${rgb.toString(16).padStart(6, '0')}`;
+/** Without colour (NO_COLOR), each cell's two pixels become one shade. */
+const SHADES = [' ', '░', '▒', '▓', '█'];
+
+/** Half blocks: the upper pixel is the cell's foreground, the lower its background. */
+function pictureRows(picture: PictureVm, theme: Theme): string[] {
+  const indent = ' '.repeat(picture.indent);
+  return picture.rows.map((cells) => indent + cells.map(([upper, lower]) => {
+    if (!theme.color) return SHADES[Math.min(4, Math.floor(((luminance(upper) + luminance(lower)) / 2 / 256) * 5))] ?? ' ';
+    return `{${hex(upper)}-fg}{${hex(lower)}-bg}▀{/}`;
+  }).join(''));
+}
+
 export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWidget {
   const element = blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, style: { border: {} } });
   return {
@@ -50,6 +64,7 @@ export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWi
       const rows: string[] = [];
       if (vm.header !== null) rows.push(`{bold}${escapeTags(fit(vm.header, width))}{/bold}`);
       for (const line of vm.lines) rows.push(lineContent(line, width, vm.focused, theme));
+      if (vm.picture) rows.push(...pictureRows(vm.picture, theme));
       element.setContent(rows.join('\n'));
     },
   };
