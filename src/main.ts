@@ -24,6 +24,7 @@ Options:
   -d, --interval SECONDS               refresh interval (default 2)
   --timeout SECONDS                    per-command timeout for the real tools (default 2)
   --seed N                             seed for the emulated cluster
+  --no-bell                            no terminal bell when a render finishes or fails
   --once                               print one snapshot as a table and exit
   --json                               with --once: print the snapshot as JSON
   -h, --help                           this text

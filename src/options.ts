@@ -19,6 +19,8 @@ export const GlobalOptionsSchema = z.object({
   seed: z.number().int().optional(),
   /** Per-command timeout for the real tools. */
   timeoutMs: z.number().int().min(50).max(600_000),
+  /** Ring the terminal's bell when a render finishes or fails (--no-bell turns it off). */
+  bell: z.boolean().optional(),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 
@@ -32,6 +34,7 @@ const spec = {
   interval: { type: 'string', short: 'd' },
   seed: { type: 'string' },
   timeout: { type: 'string' },
+  'no-bell': { type: 'boolean' },
 } as const;
 
 /** A duration in seconds on the command line, checked in the user's own unit, as milliseconds. */
@@ -77,6 +80,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     intervalMs: seconds('interval', values.interval, 2000, { min: 0.1, max: 3600 }),
     seed,
     timeoutMs: seconds('timeout', values.timeout, 2000, { min: 0.05, max: 600 }),
+    bell: !(values['no-bell'] ?? false),
   };
   const checked = GlobalOptionsSchema.safeParse(options);
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

@@ -40,6 +40,11 @@ const RULES: readonly Rule[] = [
   },
   { dir: 'src/emulator', why: 'the emulated cluster is a deterministic model', forbid: [/^execa$/, /^node:(fs|child_process)/, /^blessed/] },
   { dir: 'src/model', why: 'snapshots are plain data', forbid: [/^execa$/, /^node:child_process/, /^blessed/] },
+  {
+    dir: 'src/observer', why: 'the render watch reads the world only through its seam (runner/watchSources)',
+    forbid: [/^execa$/, /^node:(fs|child_process)/, /^blessed/, /\/(backends|emulator|app|ui|view|reducer|state|collector)\//],
+  },
+  { dir: 'src/preview', why: 'decoding a frame is pure: bytes in, pixels out', forbid: [/^execa$/, /^node:/, /^blessed/, /^\.\.\//] },
 ];
 
 /** Only these files may start processes: the runner seam (its one bounded process), and the render part runner (streams, process groups). */

@@ -15,7 +15,7 @@ function usageError(argv: string[]): string {
 describe('parseGlobalOptions', () => {
   it('has the documented defaults', () => {
     expect(parseGlobalOptions([])).toEqual({
-      backend: undefined, once: false, json: false, readonly: false, mouse: true, intervalMs: 2000, seed: undefined, timeoutMs: 2000,
+      backend: undefined, once: false, json: false, readonly: false, mouse: true, intervalMs: 2000, seed: undefined, timeoutMs: 2000, bell: true,
     });
   });
 

@@ -12,12 +12,28 @@ import { wantsColor } from '../ui/theme.js';
 import { createDashboardApp, type DashboardApp } from './dashboardApp.js';
 import { crashLine, guardTerminal, signalExitCode, type ProcessEvents } from './terminalGuard.js';
 import { createSuspender, stopJob } from './suspend.js';
+import { terminalSafe } from '../text/terminalSafe.js';
+import type { InspectBlend } from './effects.js';
+import type { RenderJobView } from '../launcher/types.js';
+
+/** After quitting: each render left incomplete, and the command that renders the rest. */
+export function resumeLines(jobs: readonly RenderJobView[]): string[] {
+  return jobs.flatMap((job) => {
+    if (job.resume == null) return [];
+    const what = job.origin === 'observed'
+      ? `omtop: ${job.command ?? job.blendFile} left frames ${job.framesMissing ?? ''} missing`
+      : `omtop: render ${job.id} stopped: ${job.framesDone} of ${job.framesTotal} frames done, kept in ${job.outDir}`;
+    return [what, `omtop: resume with: ${job.resume.command}`];
+  });
+}
 
 export interface SessionDeps {
   readonly selected: SelectedBackend;
   readonly options: GlobalOptions;
   readonly io: CliIo;
   readonly startRender: StartRender | null;
+  /** Blender's answer about a .blend, for the render form. */
+  readonly inspectBlend?: InspectBlend | null;
   /** Tests pass a headless screen and a stand-in for `process`. */
   readonly screen?: blessed.Widgets.Screen;
   readonly processEvents?: ProcessEvents;
@@ -82,6 +98,8 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
       screen, backend, collector, store, notice: selected.notice, startRender: deps.startRender,
       readonly: selected.readonly, intervalMs: options.intervalMs, color: wantsColor(io.env), mouse: options.mouse,
       ...(suspender ? { suspend: suspender.suspend } : {}),
+      renderSources: selected.renderSources ?? null,
+      bell: options.bell ?? true, inspectBlend: deps.inspectBlend ?? null,
     });
     void app.quitRequested.then(() => end({ kind: 'quit' }));
     app.start();
@@ -98,6 +116,8 @@ export async function runDashboardSession(deps: SessionDeps): Promise<number> {
     releaseGuard();
     await backend.close();
   }
+  // The screen is the shell's again: say what was stopped and how to go on (finished frames were kept).
+  for (const line of resumeLines(app?.jobs() ?? [])) io.stderr.write(`${terminalSafe(line)}\n`);
   if (ending.kind === 'crash') {
     io.stderr.write(crashLine(ending.error, Boolean(io.env.OMTOP_DEBUG)));
     return 1;

@@ -9,6 +9,10 @@ import type { Store } from '../store/types.js';
 import { describeOutcome } from '../view/outcomeLine.js';
 import type { RenderJobs } from './renderJobs.js';
 import { showJob } from './jobText.js';
+import { FramesExistError } from '../launcher/inputChecks.js';
+
+/** Blender's answer about a .blend for the render form (null: no blender to ask). */
+export type InspectBlend = (file: string) => Promise<Extract<UiEvent, { type: 'blendInspected' }>['result']>;
 
 export interface EffectDeps {
   readonly backend: Backend;
@@ -24,6 +28,34 @@ export interface EffectDeps {
   /** The job log the text dialog follows now, if any. */
   readonly following: (path: string) => boolean;
   readonly timers: Set<NodeJS.Timeout>;
+  readonly inspectBlend?: InspectBlend | null;
+}
+
+function startRender(effect: Extract<Effect, { kind: 'startRender' }>, deps: EffectDeps): void {
+  deps.jobs.start(effect.request).then((view) => {
+    deps.dispatch({ type: 'renderStarted', jobId: view.id, message: `render ${view.id} started: ${view.framesTotal} frames in ${view.parts.length} parts` });
+  }).catch((error: unknown) => {
+    const framesExist = error instanceof FramesExistError ? { existing: error.existing, total: error.total, folder: error.folder } : null;
+    // The form comes back as it was typed, with why (or, for frames on disk, the question what to do with them).
+    if (effect.fields !== undefined) {
+      deps.dispatch({ type: 'renderRefused', request: effect.request, fields: effect.fields, error: errorLine(error), framesExist });
+    } else {
+      deps.dispatch({ type: 'status', status: { text: `render not started: ${errorLine(error)}`, kind: 'error' } });
+    }
+  });
+}
+
+/** TERM to every process of a render omtop found running, each through the backend (kill, or openMosix's own). */
+function stopObserved(effect: Extract<Effect, { kind: 'stopObserved' }>, deps: EffectDeps): void {
+  deps.dispatch({ type: 'status', status: { text: `stopping ${effect.pids.join(' ')}…`, kind: 'running' } });
+  Promise.all(effect.pids.map((pid) => deps.backend.perform({ type: 'signal', pid, signal: 'TERM' }))).then((outcomes) => {
+    const failed = outcomes.filter((outcome) => !outcome.ok);
+    const text = failed.length === 0
+      ? `sent TERM to ${effect.pids.join(' ')}; the frames on disk are kept`
+      : `could not stop every process: ${failed.map((f) => f.message).join('; ')}`;
+    deps.dispatch({ type: 'status', status: { text, kind: failed.length === 0 ? 'ok' : 'error' } });
+    return deps.collector.pollNow();
+  }).catch((error: unknown) => deps.dispatch({ type: 'status', status: { text: `stop ${effect.jobId}: ${errorLine(error)}`, kind: 'error' } }));
 }
 
 export function applyEffect(effect: Effect, deps: EffectDeps): void {
@@ -56,13 +88,24 @@ export function applyEffect(effect: Effect, deps: EffectDeps): void {
       return;
     }
     case 'startRender':
-      deps.jobs.start(effect.request).then((view) => {
-        deps.dispatch({ type: 'renderStarted', jobId: view.id, message: `render ${view.id} started: ${view.framesTotal} frames in ${view.parts.length} parts` });
-      }).catch(fail('render not started'));
+      startRender(effect, deps);
       return;
     case 'showJob':
       showJob(effect.job, effect.log, deps).catch(fail(`job ${effect.job}`));
       return;
+    case 'stopObserved':
+      stopObserved(effect, deps);
+      return;
+    case 'inspectBlend': {
+      const inspect = deps.inspectBlend;
+      if (inspect === null || inspect === undefined) {
+        deps.dispatch({ type: 'blendInspected', file: effect.file, result: { ok: false, error: 'rendering is not available here' } });
+        return;
+      }
+      inspect(effect.file).then((result) => deps.dispatch({ type: 'blendInspected', file: effect.file, result }))
+        .catch((error: unknown) => deps.dispatch({ type: 'blendInspected', file: effect.file, result: { ok: false, error: errorLine(error) } }));
+      return;
+    }
     case 'cancelRender':
       deps.dispatch({ type: 'status', status: { text: `cancelling render ${effect.jobId}…`, kind: 'running' } });
       deps.jobs.cancel(effect.jobId).then(() => {

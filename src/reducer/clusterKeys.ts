@@ -82,10 +82,15 @@ export const CLUSTER_KEYS = {
     const options = nodes.map((n) => ({ label: `N${n.id}  ${n.ip}  speed ${n.speed ?? '-'}  load ${n.load ?? '-'}`, value: String(n.id) }));
     return { ui: { ...ui, overlay: { kind: 'picker', title: `Migrate ${pid} to`, purpose: 'migrate', pid, options, list: listAt() } }, effects: [] };
   }),
-  openRenderForm: (ui) => ({ ui: { ...ui, overlay: { kind: 'renderForm', fields: EMPTY_RENDER_FORM, field: 'file', error: null } }, effects: [] }),
+  openRenderForm: (ui) => ({ ui: { ...ui, overlay: { kind: 'renderForm', fields: ui.lastForm ?? EMPTY_RENDER_FORM, field: 'file', error: null } }, effects: [] }),
   cancelRender: (ui, ctx) => {
     const job = ctx.jobs[selectedJobIndex(ctx.jobs, ui)];
     if (job === undefined || !jobActive(job)) return withStatus(ui, 'no running render selected to cancel', 'error');
+    if (job.origin === 'observed') {
+      const pids = job.pids ?? [];
+      const what = `${job.command ?? job.blendFile} (${pids.length} process${pids.length === 1 ? '' : 'es'}: ${pids.join(' ')})`;
+      return propose(ui, 'cancelRender', `Stop ${what}? Frames on disk are kept.`, { kind: 'stopObserved', jobId: job.id, pids });
+    }
     return propose(ui, 'cancelRender', `Cancel render ${job.id} (${job.framesDone}/${job.framesTotal} frames done)? Finished frames are kept.`,
       { kind: 'cancelRender', jobId: job.id });
   },

@@ -35,7 +35,7 @@ function dialogKey(ui: UiState, key: KeyPress): UiEvent | null {
   }
   const move = MOVES[key.full] ?? ({ j: 1, k: -1, g: -Infinity, 'S-g': Infinity } as Readonly<Record<string, number>>)[key.full];
   if (move !== undefined) return { type: 'overlayMove', delta: move };
-  if (overlay.kind === 'help') return ['q', '?', 'f1', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
+  if (overlay.kind === 'help' || overlay.kind === 'jobDetail') return ['q', '?', 'f1', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
   if (overlay.kind === 'events') return ['q', 'S-e', 'enter'].includes(key.full) ? { type: 'dismiss' } : null;
   if (overlay.kind === 'confirm') {
     if (key.full === 'y' || key.full === 'enter') return { type: 'confirmYes' };

@@ -11,13 +11,15 @@ import { reduceOverlay } from './reduceOverlay.js';
 import { reducePointer } from './pointer.js';
 import { PROCESS_KEYS } from './processKeys.js';
 import { SLURM_KEYS, slurmOverride } from './slurmKeys.js';
+import { reduceRenderNews, RENDER_KEYS } from './renderKeys.js';
+import { jobActive } from '../state/selectors.js';
 
 export type { ReduceContext, Reduction } from './reduceContext.js';
 export { INTERVAL_STEPS_MS } from './dashboardKeys.js';
 
 /** One handler per command of the key table: a command without one does not type-check. */
 const HANDLERS: { readonly [Id in KeyId]: (ui: UiState, ctx: ReduceContext) => Reduction } = {
-  ...DASHBOARD_KEYS, ...PROCESS_KEYS, ...CLUSTER_KEYS, ...SLURM_KEYS,
+  ...DASHBOARD_KEYS, ...PROCESS_KEYS, ...CLUSTER_KEYS, ...SLURM_KEYS, ...RENDER_KEYS,
 };
 
 const PANE_NAMES: Readonly<Record<PaneId, string>> = {
@@ -42,6 +44,14 @@ function reduceKey(ui: UiState, id: KeyId, ctx: ReduceContext): Reduction {
   return (slurmMeaning ?? HANDLERS[id])(ui, ctx);
 }
 
+function quit(ui: UiState, ctx: ReduceContext): Reduction {
+  const asking = ui.overlay?.kind === 'confirm' && ui.overlay.effect.kind === 'quit';
+  const running = ctx.jobs.filter((job) => job.origin !== 'observed' && jobActive(job)).length;
+  if (asking || running === 0) return run(ui, { kind: 'quit' });
+  const question = `${running} render${running === 1 ? '' : 's'} running: stop ${running === 1 ? 'it' : 'them'} and quit? Finished frames are kept.`;
+  return { ui: { ...ui, overlay: { kind: 'confirm', question, effect: { kind: 'quit' } } }, effects: [] };
+}
+
 export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduction {
   if (event.type === 'status') return { ui: { ...ui, status: event.status }, effects: [] };
   if (event.type === 'renderStarted') {
@@ -57,8 +67,9 @@ export function reduceUi(ui: UiState, event: UiEvent, ctx: ReduceContext): Reduc
     }
     return { ui: { ...ui, overlay: { kind: 'text', title: event.title, lines: event.lines, follow: event.follow }, status: event.update ? ui.status : null }, effects: [] };
   }
-  // Quit always works, even with a dialog open.
-  if (event.type === 'key' && event.id === 'quit') return run(ui, { kind: 'quit' });
+  if (event.type === 'renderRefused' || event.type === 'blendInspected') return reduceRenderNews(ui, event);
+  // Quit works with any dialog open; with renders of this session running it asks first (a second q or Ctrl-C says yes).
+  if (event.type === 'key' && event.id === 'quit') return quit(ui, ctx);
   if (event.type === 'pointAt' || event.type === 'wheel') return reducePointer(ui, event, ctx);
   if (ui.overlay !== null) return reduceOverlay(ui, ui.overlay, event, ctx);
   // Esc (or Enter again) closes the detail view, back to the list.

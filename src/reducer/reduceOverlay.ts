@@ -2,7 +2,8 @@
 import type { SignalName } from '../cluster/commands.js';
 import { commandTarget } from '../cluster/target.js';
 import { arrayItems, moveSelection, scrollList, selectedIndex } from '../state/list.js';
-import { RENDER_FORM_FIELDS, type Overlay, type UiState } from '../state/ui.js';
+import { RENDER_FORM_FIELDS, type Effect, type Overlay, type UiState } from '../state/ui.js';
+import { EXISTING_OPTIONS } from '../state/renderChoices.js';
 import type { UiEvent } from './events.js';
 import { listedProcesses } from '../state/selectors.js';
 import { propose, run, unchanged, withStatus, type ReduceContext, type Reduction } from './reduceContext.js';
@@ -32,8 +33,15 @@ function choosePicker(ui: UiState, picker: OverlayOf<'picker'>): Reduction {
 function submitForm(ui: UiState, form: OverlayOf<'renderForm'>): Reduction {
   const request = toRenderRequest(form.fields);
   if (typeof request === 'string') return { ui: { ...ui, overlay: { ...form, error: request } }, effects: [] };
-  return { ui: { ...ui, overlay: null, status: { text: `starting render of ${request.blendFile}…`, kind: 'running' } },
-    effects: [{ kind: 'startRender', request }] };
+  return { ui: { ...ui, overlay: null, lastForm: form.fields, status: { text: `starting render of ${request.blendFile}…`, kind: 'running' } },
+    effects: [{ kind: 'startRender', request, fields: form.fields }] };
+}
+
+/** Leaving the file field with a new .blend asks blender where its frames go (and its range). */
+function inspectOnLeave(form: OverlayOf<'renderForm'>): { destination: OverlayOf<'renderForm'>['destination']; effects: Effect[] } {
+  const file = form.fields.file.trim();
+  if (form.field !== 'file' || file === '' || form.destination?.file === file) return { destination: form.destination, effects: [] };
+  return { destination: { kind: 'asking', file }, effects: [{ kind: 'inspectBlend', file }] };
 }
 
 function editForm(ui: UiState, form: OverlayOf<'renderForm'>, event: UiEvent, ctx: ReduceContext): Reduction {
@@ -43,9 +51,10 @@ function editForm(ui: UiState, form: OverlayOf<'renderForm'>, event: UiEvent, ct
     const shown = RENDER_FORM_FIELDS.filter((f) => f !== 'slurm' || ctx.snapshot?.backend === 'slurm');
     const index = shown.indexOf(field);
     const next = shown[(index + event.delta + shown.length) % shown.length] ?? field;
-    return { ui: { ...ui, overlay: { ...form, field: next } }, effects: [] };
+    const { destination, effects } = inspectOnLeave(form);
+    return { ui: { ...ui, overlay: { ...form, field: next, ...(destination === undefined ? {} : { destination }) } }, effects };
   }
-  if (field === 'movie' || field === 'slurm') {
+  if (field === 'movie' || field === 'slurm' || field === 'noDenoising') {
     if (event.type !== 'textInput' || event.text !== ' ') return unchanged(ui);
     return { ui: { ...ui, overlay: { ...form, fields: { ...fields, [field]: !fields[field] }, error: null } }, effects: [] };
   }
@@ -82,12 +91,23 @@ function editReason(ui: UiState, overlay: OverlayOf<'reason'>, event: UiEvent): 
     { kind: 'perform', command: { type: 'drain', node: overlay.node, reason }, label: `drain ${overlay.node}` });
 }
 
+const existingItems = (overlay: OverlayOf<'framesExist'>) => arrayItems(EXISTING_OPTIONS, (option) => option.value);
+
+function chooseExisting(ui: UiState, overlay: OverlayOf<'framesExist'>): Reduction {
+  const choice = EXISTING_OPTIONS[selectedIndex(overlay.list, existingItems(overlay))]?.value ?? 'cancel';
+  if (choice === 'cancel') return { ui: { ...ui, overlay: null, status: { text: 'render not started; the frames on disk are untouched', kind: 'info' } }, effects: [] };
+  const request = { ...overlay.request, existing: choice };
+  return { ui: { ...ui, overlay: null, status: { text: `starting render of ${request.blendFile} (${choice})…`, kind: 'running' } },
+    effects: [{ kind: 'startRender', request, fields: overlay.fields }] };
+}
+
 /** Handles an event while `overlay` is open; every key goes to the dialog, never to the panes. */
 export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx: ReduceContext): Reduction {
   if (event.type === 'dismiss') {
     const status = overlay.kind === 'confirm' ? { text: 'cancelled, nothing was done', kind: 'info' as const } : ui.status;
     const filterText = overlay.kind === 'filter' ? overlay.before : ui.filterText;
-    return { ui: { ...ui, overlay: null, status, filterText }, effects: [] };
+    const lastForm = overlay.kind === 'renderForm' ? overlay.fields : ui.lastForm;
+    return { ui: { ...ui, overlay: null, status, filterText, lastForm }, effects: [] };
   }
   switch (overlay.kind) {
     case 'help':
@@ -109,5 +129,13 @@ export function reduceOverlay(ui: UiState, overlay: Overlay, event: UiEvent, ctx
       return editReason(ui, overlay, event);
     case 'text':
       return event.type === 'overlayChoose' ? { ui: { ...ui, overlay: null }, effects: [] } : unchanged(ui);
+    case 'framesExist':
+      if (event.type === 'overlayChoose') return chooseExisting(ui, overlay);
+      if (event.type !== 'overlayMove') return unchanged(ui);
+      return { ui: { ...ui, overlay: { ...overlay, list: moveSelection(overlay.list, existingItems(overlay), event.delta) } }, effects: [] };
+    case 'jobDetail':
+      return event.type === 'overlayMove'
+        ? { ui: { ...ui, overlay: { ...overlay, scroll: scrollList(overlay.scroll, event.delta, ctx.shown) } }, effects: [] }
+        : unchanged(ui);
   }
 }

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { RenderRequest } from '../launcher/types.js';
 import type { RenderFormFields } from '../state/ui.js';
 
-export const EMPTY_RENDER_FORM: RenderFormFields = { file: '', start: '1', end: '', parts: '4', output: '', movie: false, slurm: false };
+export const EMPTY_RENDER_FORM: RenderFormFields = { file: '', start: '1', end: '', parts: '4', output: '', movie: false, noDenoising: false, slurm: false };
 
 function wholeNumber(text: string, name: string, min: number): number | string {
   const trimmed = text.trim();
@@ -29,6 +29,10 @@ export function toRenderRequest(fields: RenderFormFields): RenderRequest | strin
   const parts = wholeNumber(fields.parts, 'parts', 1);
   if (typeof parts === 'string') return parts;
   const outDir = fields.output.trim() === '' ? undefined : fields.output.trim();
-  const request: RenderRequest = { blendFile, start, end, parts, ...(outDir === undefined ? {} : { outDir }), ...(fields.slurm ? { slurm: true } : {}) };
+  // Frames already on disk are not touched silently: the app asks resume / overwrite / cancel.
+  const request: RenderRequest = {
+    blendFile, start, end, parts, existing: 'refuse', ...(outDir === undefined ? {} : { outDir }),
+    ...(fields.noDenoising ? { noDenoising: true } : {}), ...(fields.slurm ? { slurm: true } : {}),
+  };
   return fields.movie ? { ...request, movie: movieFileFor(blendFile, outDir) } : request;
 }

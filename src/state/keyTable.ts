@@ -121,7 +121,10 @@ const KEY_TABLE = {
   jobHold: command('processes', ['S-h'], 'hold / release the selected pending job', { confirm: true, slurmOnly: true, needs: 'slurm' }),
   jobDetails: command('processes', ['i'], 'the job\'s details: why it waits, resources, directory', { slurmOnly: true, needs: 'slurm' }),
   jobLog: command('processes', ['l'], 'follow the selected job\'s log (its output file)', { slurmOnly: true, needs: 'slurm' }),
-  cancelRender: command('render', ['c'], 'cancel the selected render', { confirm: true, footer: 'Cancel', rank: 10 }),
+  cancelRender: command('render', ['c'], 'cancel the selected render (one found running: stop it)', { confirm: true, footer: 'Cancel', rank: 10 }),
+  jobDetail: command('render', ['enter'], 'details: folder, logs, errors, missing frames, resume', { footer: 'Details', rank: 11 }),
+  renderMissing: command('render', ['S-r'], 'render the frames it left missing (as --resume)', { mutates: true, footer: 'Missing', rank: 12 }),
+  togglePreview: command('render', ['p'], 'preview of the last finished frame on/off', { footer: 'Preview', rank: 13 }),
 } satisfies Record<string, KeyCommand>;
 
 /** The commands keys can give: an id that is not in the table does not type-check. */

@@ -31,9 +31,11 @@ export interface RenderFormFields {
   readonly movie: boolean;
   /** Where the parts run: here, or as a Slurm job array (offered only on a Slurm cluster). */
   readonly slurm: boolean;
+  /** Turn Cycles denoising off (Debian's blender has no OpenImageDenoise). */
+  readonly noDenoising: boolean;
 }
 export type RenderFormField = keyof RenderFormFields;
-export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 'end', 'parts', 'output', 'movie', 'slurm'];
+export const RENDER_FORM_FIELDS: readonly RenderFormField[] = ['file', 'start', 'end', 'parts', 'output', 'movie', 'noDenoising', 'slurm'];
 
 /** What is drawn over the panes and gets every key while it is open. */
 export type Overlay =
@@ -64,7 +66,24 @@ export type Overlay =
       readonly fields: RenderFormFields;
       readonly field: RenderFormField;
       readonly error: string | null;
-    };
+      /** What blender said about the .blend typed: where frames go, or why it cannot tell. */
+      readonly destination?: FormDestination;
+    }
+  | {
+      /** Frames of the form's render are on disk already: resume, overwrite, or cancel. */
+      readonly kind: 'framesExist';
+      readonly request: RenderRequest;
+      readonly fields: RenderFormFields;
+      readonly question: string;
+      readonly list: ListState<string>;
+    }
+  | { readonly kind: 'jobDetail'; readonly jobId: string; readonly scroll: ListState<never> };
+
+/** The render form's line about the .blend typed. */
+export type FormDestination =
+  | { readonly kind: 'asking'; readonly file: string }
+  | { readonly kind: 'known'; readonly file: string; readonly pattern: string }
+  | { readonly kind: 'unknown'; readonly file: string; readonly error: string };
 
 export interface UiState {
   readonly focus: PaneId;
@@ -92,6 +111,10 @@ export interface UiState {
   readonly detail: { readonly pid: number } | null;
   readonly overlay: Overlay | null;
   readonly status: StatusLine | null;
+  /** The render pane shows the last finished frame of the selected job. */
+  readonly preview: boolean;
+  /** What the render form held when it was last closed: opening it again starts from there. */
+  readonly lastForm: RenderFormFields | null;
 }
 
 /** Side effects the app carries out after a reduction. */
@@ -102,10 +125,14 @@ export type Effect =
   | { readonly kind: 'suspend' }
   | { readonly kind: 'setIntervalMs'; readonly ms: number }
   | { readonly kind: 'setPaused'; readonly paused: boolean }
-  | { readonly kind: 'startRender'; readonly request: RenderRequest }
+  | { readonly kind: 'startRender'; readonly request: RenderRequest; readonly fields?: RenderFormFields }
   | { readonly kind: 'cancelRender'; readonly jobId: string }
   /** A Slurm job's details (scontrol show job), or its log followed live. */
-  | { readonly kind: 'showJob'; readonly job: string; readonly log: boolean };
+  | { readonly kind: 'showJob'; readonly job: string; readonly log: boolean }
+  /** Stops a render omtop found running: TERM to its script and blender processes; frames stay. */
+  | { readonly kind: 'stopObserved'; readonly jobId: string; readonly pids: readonly number[] }
+  /** Asks blender where the .blend's frames go and its frame range, for the form. */
+  | { readonly kind: 'inspectBlend'; readonly file: string };
 
 export function initialUiState(options: { readonly: boolean; intervalMs: number }): UiState {
   return {
@@ -126,5 +153,7 @@ export function initialUiState(options: { readonly: boolean; intervalMs: number 
     detail: null,
     overlay: null,
     status: options.readonly ? { text: 'read-only mode: actions are disabled', kind: 'info' } : null,
+    preview: true,
+    lastForm: null,
   };
 }

@@ -12,6 +12,8 @@ import type { Theme } from './theme.js';
 
 export interface DashboardView {
   draw(frame: FrameVm): void;
+  /** The terminal's bell (BEL): a render finished or failed. */
+  bell(): void;
 }
 
 const STATUS_TONES: Readonly<Record<StatusLine['kind'], Tone>> = { info: 'normal', running: 'stale', ok: 'ok', error: 'error' };
@@ -31,6 +33,9 @@ export function createDashboardView(screen: blessed.Widgets.Screen, theme: Theme
   const panes = [nodes, history, processes, render, header, alert, status, footer];
 
   return {
+    bell() {
+      screen.program.bell();
+    },
     draw(frame) {
       if (frame.kind === 'tooSmall') {
         for (const widget of panes) widget.element.hide();

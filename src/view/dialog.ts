@@ -5,6 +5,11 @@ import type { LogEntry } from '../store/eventLog.js';
 import { fit, wrapWords } from '../text/format.js';
 import { eventsDialog } from './eventLogView.js';
 import { toHelpLines } from './footer.js';
+import { jobDetailLines } from './jobDetail.js';
+import { wrap } from '../text/wrap.js';
+import type { RenderJobView } from '../launcher/types.js';
+import type { ClusterSnapshot } from '../model/snapshot.js';
+import { EXISTING_OPTIONS } from '../state/renderChoices.js';
 import type { LineVm } from './tableVm.js';
 
 export interface DialogVm {
@@ -18,13 +23,31 @@ export interface DialogVm {
 }
 
 const FIELD_LABELS: Readonly<Record<RenderFormField, string>> = {
-  file: '.blend file', start: 'Start frame', end: 'End frame', parts: 'Parts', output: 'Output dir', movie: 'Movie', slurm: 'Run on',
+  file: '.blend file', start: 'Start frame', end: 'End frame', parts: 'Parts', output: 'Output dir', movie: 'Movie',
+  noDenoising: 'No denoising', slurm: 'Run on',
+};
+
+const TOGGLE_NOTES: Readonly<Record<'movie' | 'noDenoising', string>> = {
+  movie: 'space toggles', noDenoising: 'space toggles; Debian\'s blender has no OpenImageDenoise',
 };
 
 function formValue(field: RenderFormField, overlay: Extract<Overlay, { kind: 'renderForm' }>): string {
-  if (field === 'movie') return overlay.fields.movie ? '[x] on (space toggles)' : '[ ] off (space toggles)';
+  if (field === 'movie' || field === 'noDenoising') return `${overlay.fields[field] ? '[x] on' : '[ ] off'} (${TOGGLE_NOTES[field]})`;
   if (field === 'slurm') return overlay.fields.slurm ? 'Slurm: a job array (space: here)' : 'here (space: Slurm job array)';
   return overlay.fields[field];
+}
+
+/** Where the form's frames will go, before anything starts: the folder typed, else what blender says of the .blend. */
+function destinationLine(overlay: Extract<Overlay, { kind: 'renderForm' }>): LineVm {
+  const output = overlay.fields.output.trim();
+  const known = overlay.destination?.kind === 'known' && overlay.destination.file === overlay.fields.file.trim() ? overlay.destination : null;
+  const extension = known === null ? '' : /\.[A-Za-z0-9]+$/.exec(known.pattern)?.[0] ?? '';
+  if (output !== '') return plain(`Frames go to ${output.replace(/\/+$/, '')}/frame_####${extension === '' ? '.*' : extension}`);
+  const destination = overlay.destination;
+  if (destination === undefined || destination.file !== overlay.fields.file.trim()) return plain('Frames go to the .blend\'s own output path (Tab asks blender)', 'dim');
+  if (destination.kind === 'asking') return plain('Frames go to … (asking blender)', 'dim');
+  if (destination.kind === 'unknown') return plain(`Frames go to ? (${destination.error})`, 'error');
+  return plain(`Frames go to ${destination.pattern} (the .blend's own output path)`);
 }
 
 const plain = (text: string, tone: LineVm['tone'] = 'normal', selected = false): LineVm => ({ text, tone, selected });
@@ -61,9 +84,21 @@ export interface DialogData {
   readonly events: readonly LogEntry[];
   /** The latest snapshot's backend: the help marks the keys it cannot run. */
   readonly backend: string | null;
+  /** The render jobs, for a job's details. */
+  readonly jobs?: readonly RenderJobView[];
+  readonly snapshot?: ClusterSnapshot | null;
 }
 
 const NO_DATA: DialogData = { events: [], backend: null };
+
+/** A dialog of many lines that scrolls, like the help. */
+function scrolling(title: string, all: readonly string[], scroll: ListState<never>, cols: number, rows: number, width: number): DialogVm {
+  const height = Math.min(rows, all.length + 2);
+  const window = { rows: height - 2, total: all.length };
+  const start = scrollStart(scroll, window);
+  const more = all.length > window.rows ? ` (↑/↓ scroll, ${start + 1}-${start + window.rows} of ${all.length})` : '';
+  return { title: `${title}${more} · Esc closes`, lines: all.slice(start, start + window.rows).map((t) => plain(t)), width: Math.min(cols, width), height, window };
+}
 
 /** `data.backend` is 'slurm' on a Slurm cluster: the render form offers "here" or "Slurm". */
 export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, rows: number, data: DialogData = NO_DATA): DialogVm | null {
@@ -89,14 +124,30 @@ export function toDialogVm(overlay: Overlay | null, ui: UiState, cols: number, r
       return { title: overlay.title, lines, width: Math.min(cols, 44), height, window };
     }
     case 'renderForm': {
+      const width = Math.min(cols, 76);
       const fields = (Object.keys(FIELD_LABELS) as RenderFormField[]).filter((field) => field !== 'slurm' || slurm);
       const lines = fields.map((field) => {
         const value = formValue(field, overlay);
-        const cursor = field === overlay.field && field !== 'movie' && field !== 'slurm' ? '_' : '';
+        const cursor = field === overlay.field && field !== 'movie' && field !== 'slurm' && field !== 'noDenoising' ? '_' : '';
         return plain(`${FIELD_LABELS[field].padEnd(12)} ${value}${cursor}`, 'normal', field === overlay.field);
       });
-      lines.push(plain(''), plain(overlay.error ?? 'Tab/↓ next field · Enter start · Esc cancel', overlay.error === null ? 'dim' : 'error'));
-      return fixed('Start a split render', lines, Math.min(cols, 70));
+      lines.push(plain(''), destinationLine(overlay));
+      const note = overlay.error ?? 'Tab/↓ next field · Enter start · Esc cancel';
+      lines.push(...wrap(note, width - 2).map((text) => plain(text, overlay.error === null ? 'dim' : 'error')));
+      return fixed('Start a split render', lines, width);
+    }
+    case 'framesExist': {
+      const selected = selectedIndex(overlay.list, arrayItems(EXISTING_OPTIONS, (o) => o.value));
+      const lines = [plain(overlay.question), plain('')]
+        .concat(EXISTING_OPTIONS.map((o, i) => plain(o.label, 'normal', i === selected)))
+        .concat([plain(''), plain('↑/↓ choose · Enter · Esc cancels', 'dim')]);
+      return fixed('Frames already exist', lines, Math.min(cols, Math.max(46, overlay.question.length + 4)));
+    }
+    case 'jobDetail': {
+      const job = (data.jobs ?? []).find((j) => j.id === overlay.jobId);
+      const width = Math.min(cols, 100);
+      const all = job === undefined ? ['this render is no longer listed'] : jobDetailLines(job, data.snapshot ?? null, width - 2);
+      return scrolling(`Render ${job?.id ?? overlay.jobId}`, all, overlay.scroll, cols, rows, width);
     }
     case 'reason': {
       const lines = [plain(`Why drain ${overlay.node}? (stored by Slurm, shown in sinfo)`), plain(`${overlay.text}_`, 'normal', true), plain(''),

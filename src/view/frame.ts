@@ -17,7 +17,7 @@ import { toNodeTableVm } from './nodeTable.js';
 import { processDetailDialog } from './processDetail.js';
 import { toProcessTableVm } from './processTable.js';
 import { toJobTableVm } from './jobTable.js';
-import { renderPids, toRenderPaneVm } from './renderPane.js';
+import { renderPids, toRenderPaneVm, type PreviewInput } from './renderPane.js';
 import type { PaneVm } from './tableVm.js';
 
 export interface FrameInput {
@@ -35,6 +35,8 @@ export interface FrameInput {
   readonly processTrack?: (pid: number) => ProcessTrack | null;
   readonly cols: number;
   readonly rows: number;
+  /** The decoded last finished frame the app holds (see app/previewLoader). */
+  readonly preview?: PreviewInput | null;
 }
 
 export interface PanesFrameVm {
@@ -100,10 +102,10 @@ export function toFrameVm(input: FrameInput): FrameVm {
     processes: snapshot?.jobs !== undefined
       ? toJobTableVm(snapshot, ui, inner(layout.processes), jobsRunning(jobs))
       : toProcessTableVm(snapshot, ui, inner(layout.processes), query, renderPids(jobs)),
-    render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render)),
+    render: toRenderPaneVm(jobs, snapshot, ui, inner(layout.render), input.preview ?? null),
   };
   const backend = snapshot?.backend ?? null;
-  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, { events: input.events ?? [], backend });
+  const dialog = toDialogVm(ui.overlay, ui, input.cols, input.rows, { events: input.events ?? [], backend, jobs, snapshot });
   const detail = ui.detail === null ? null : processDetailDialog({
     pid: ui.detail.pid, snapshot, track: input.processTrack?.(ui.detail.pid) ?? null, jobs, cols: input.cols, rows: input.rows,
   });

@@ -1,5 +1,6 @@
 // The shape every list pane is drawn from: already-formatted lines, only the visible ones.
 import type { ListWindow } from '../state/list.js';
+import type { PictureVm } from './picture.js';
 
 /** What a line means; the widget turns it into colours (or nothing, with NO_COLOR). */
 export type Tone = 'normal' | 'local' | 'migrated' | 'render' | 'down' | 'stale' | 'dim' | 'ok' | 'error' | 'group';
@@ -22,6 +23,8 @@ export interface PaneVm {
   readonly lines: readonly LineVm[];
   /** The pane's list (nodes, processes, jobs) as drawn: rows shown, and how many it has. */
   readonly window: ListWindow;
+  /** A picture drawn below the lines (the render pane's last finished frame). */
+  readonly picture?: PictureVm | null;
 }
 
 /** Inner size of a pane, inside its border. */

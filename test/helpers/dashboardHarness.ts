@@ -3,6 +3,7 @@ import { createDashboardApp, type DashboardApp } from '../../src/app/dashboardAp
 import type { Backend } from '../../src/backends/backend.js';
 import { createCollector } from '../../src/collector/collector.js';
 import type { StartRender } from '../../src/launcher/types.js';
+import type { RenderWatchSources } from '../../src/runner/watchSources.js';
 import { createStore } from '../../src/store/store.js';
 import { createScreenHarness, tick, type ScreenHarness } from './screenHarness.js';
 
@@ -16,6 +17,7 @@ export interface DashboardHarness extends ScreenHarness {
 export async function startDashboard(backend: Backend, options: {
   cols?: number; rows?: number; readonly?: boolean; color?: boolean; startRender?: StartRender | null; notice?: string | null;
   now?: () => number; mouse?: boolean;
+  bell?: boolean; renderSources?: RenderWatchSources | null;
 } = {}): Promise<DashboardHarness> {
   const harness = createScreenHarness(options.cols ?? 120, options.rows ?? 40);
   const store = createStore({ historyLength: 60 });
@@ -26,6 +28,7 @@ export async function startDashboard(backend: Backend, options: {
     readonly: options.readonly ?? false, intervalMs: 2000, color: options.color ?? true,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.mouse === undefined ? {} : { mouse: options.mouse }),
+    ...(options.bell === undefined ? {} : { bell: options.bell }), renderSources: options.renderSources ?? null,
   });
   app.start();
   await collector.pollNow();

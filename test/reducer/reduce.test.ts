@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_RENDER_FORM } from '../../src/reducer/renderForm.js';
 import { reduceUi, type ReduceContext } from '../../src/reducer/reduce.js';
 import type { UiEvent } from '../../src/reducer/events.js';
 import type { KeyId } from '../../src/state/keyTable.js';
@@ -146,7 +147,14 @@ describe('reduceUi: render pane', () => {
     const typing = [...'scene.blend'].map((ch): UiEvent => ({ type: 'textInput', text: ch }));
     const filled = play(bad.ui, [...typing, { type: 'overlayMove', delta: 2 }, { type: 'textInput', text: '20' },
       { type: 'overlayMove', delta: 3 }, { type: 'textInput', text: ' ' }, { type: 'overlayChoose' }]);
-    expect(filled.effects).toEqual([{ kind: 'startRender', request: { blendFile: 'scene.blend', start: 1, end: 20, parts: 4, movie: 'scene.mp4' } }]);
+    // Leaving the file field asks blender about the .blend; Enter starts the render, refusing frames already there (the app then asks).
+    expect(filled.effects).toEqual([
+      { kind: 'inspectBlend', file: 'scene.blend' },
+      {
+        kind: 'startRender', request: { blendFile: 'scene.blend', start: 1, end: 20, parts: 4, existing: 'refuse', movie: 'scene.mp4' },
+        fields: { ...EMPTY_RENDER_FORM, file: 'scene.blend', end: '20', movie: true },
+      },
+    ]);
   });
 
   it('c asks before cancelling the selected running job', () => {

@@ -8,9 +8,12 @@ describe('toRenderRequest', () => {
   const form = { ...EMPTY_RENDER_FORM, file: '/r/blacksmith jpeg.blend', start: '1', end: '235', parts: '4' };
 
   it('turns the tutorial\'s arguments into a request', () => {
-    expect(toRenderRequest(form)).toEqual({ blendFile: '/r/blacksmith jpeg.blend', start: 1, end: 235, parts: 4 });
-    expect(toRenderRequest({ ...form, output: ' /tmp/out ', movie: true }))
-      .toEqual({ blendFile: '/r/blacksmith jpeg.blend', start: 1, end: 235, parts: 4, outDir: '/tmp/out', movie: '/tmp/out/blacksmith jpeg.mp4' });
+    // Frames already on disk are refused: the dashboard then asks resume / overwrite / cancel.
+    expect(toRenderRequest(form)).toEqual({ blendFile: '/r/blacksmith jpeg.blend', start: 1, end: 235, parts: 4, existing: 'refuse' });
+    expect(toRenderRequest({ ...form, output: ' /tmp/out ', movie: true, noDenoising: true })).toEqual({
+      blendFile: '/r/blacksmith jpeg.blend', start: 1, end: 235, parts: 4, existing: 'refuse', outDir: '/tmp/out', noDenoising: true,
+      movie: '/tmp/out/blacksmith jpeg.mp4',
+    });
   });
 
   it('says what is wrong in one line', () => {

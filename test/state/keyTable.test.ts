@@ -31,7 +31,10 @@ describe('KEYMAP', () => {
     for (const binding of KEYMAP) {
       const scoped = binding.scope === 'global' ? ui : { ...ui, focus: binding.scope };
       const start = binding.id === 'moveUp' || binding.id === 'pageUp' ? { ...scoped, nodes: listWith(266), processes: listWith(1) } : scoped;
-      const result = reduceUi(start, { type: 'key', id: binding.id }, binding.slurmOnly === true ? slurm : ctx);
+      // R works on a render that has ended with frames missing.
+      const ended = fakeJob({ state: 'failed', resume: { request: { blendFile: 'b.blend', start: 1, end: 40, parts: 4 }, command: 'omtop render …' } });
+      const context = binding.slurmOnly === true ? slurm : binding.id === 'renderMissing' ? { ...ctx, jobs: [ended] } : ctx;
+      const result = reduceUi(start, { type: 'key', id: binding.id }, context);
       expect(result.ui !== start || result.effects.length > 0, binding.id).toBe(true);
       expect(result.ui.status?.kind ?? 'info', binding.id).not.toBe('error');
     }

@@ -16,7 +16,7 @@ describe('createRenderLoop', () => {
     h = createScreenHarness(80, 24);
     const render = vi.spyOn(h.screen, 'render');
     const build = vi.fn((): FrameVm => tooSmall);
-    const loop = createRenderLoop(h.screen, { draw: () => undefined }, build);
+    const loop = createRenderLoop(h.screen, { draw: () => undefined, bell: () => undefined }, build);
     loop.request();
     loop.request();
     loop.request();
@@ -32,7 +32,7 @@ describe('createRenderLoop', () => {
   it('draws again at the new size after a resize', async () => {
     h = createScreenHarness(80, 24);
     const build = vi.fn((): FrameVm => tooSmall);
-    const loop = createRenderLoop(h.screen, { draw: () => undefined }, build);
+    const loop = createRenderLoop(h.screen, { draw: () => undefined, bell: () => undefined }, build);
     await h.resize(100, 30);
     expect(build).toHaveBeenLastCalledWith(100, 30);
     loop.stop();

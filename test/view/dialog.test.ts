@@ -32,10 +32,11 @@ describe('dialogs', () => {
     const vm = toDialogVm({ kind: 'renderForm', fields: { ...EMPTY_RENDER_FORM, file: 'a.blend' }, field: 'end', error: 'end frame must be a whole number, got ""' }, ui, 120, 40);
     expect(vm?.lines.map((l) => l.text)).toEqual([
       '.blend file  a.blend', 'Start frame  1', 'End frame    _', 'Parts        4', 'Output dir   ', 'Movie        [ ] off (space toggles)',
-      '', 'end frame must be a whole number, got ""',
+      'No denoising [ ] off (space toggles; Debian\'s blender has no OpenImageDenoise)',
+      '', 'Frames go to the .blend\'s own output path (Tab asks blender)', 'end frame must be a whole number, got ""',
     ]);
     expect(vm?.lines[2]?.selected).toBe(true);
-    expect(vm?.lines[7]?.tone).toBe('error');
+    expect(vm?.lines[9]?.tone).toBe('error');
   });
 
   it('a picker keeps the chosen option in view', () => {
