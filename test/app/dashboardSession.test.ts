@@ -5,7 +5,8 @@ import { runDashboardSession } from '../../src/app/dashboardSession.js';
 import type { DashboardApp } from '../../src/app/dashboardApp.js';
 import type { CliIo } from '../../src/io.js';
 import type { GlobalOptions } from '../../src/options.js';
-import { createFakeBackend, type FakeBackend } from '../helpers/fakeBackend.js';
+import { createFakeBackend, fakeJob, type FakeBackend } from '../helpers/fakeBackend.js';
+import type { RenderJobHandle, RenderJobView, StartRender } from '../../src/launcher/types.js';
 import { createScreenHarness, tick, type ScreenHarness } from '../helpers/screenHarness.js';
 
 const options: GlobalOptions = { once: false, json: false, readonly: false, mouse: true, intervalMs: 3_600_000, timeoutMs: 2000 };
@@ -34,14 +35,14 @@ afterEach(() => {
   harness = null;
 });
 
-async function start(extra: Partial<GlobalOptions> = {}, notice: string | null = null): Promise<Running> {
+async function start(extra: Partial<GlobalOptions> = {}, notice: string | null = null, startRender: StartRender | null = null): Promise<Running> {
   harness = createScreenHarness(100, 30);
   const backend = createFakeBackend();
   const proc = new EventEmitter();
   const io = fakeIo();
   let app: DashboardApp | null = null;
   const result = runDashboardSession({
-    selected: { backend, readonly: extra.readonly ?? false, notice, emulator: null }, options: { ...options, ...extra }, io, startRender: null,
+    selected: { backend, readonly: extra.readonly ?? false, notice, emulator: null }, options: { ...options, ...extra }, io, startRender,
     screen: harness.screen, processEvents: proc as unknown as NodeJS.Process, onStarted: (a) => { app = a; },
   });
   await tick();
@@ -57,6 +58,32 @@ describe('runDashboardSession', () => {
     expect(isDestroyed(run.harness)).toBe(true);
     expect(run.backend.closed).toBe(true);
     expect(run.proc.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('q with a render running asks first; yes stops it, and the resume command is printed once the screen is back', async () => {
+    let view: RenderJobView = fakeJob({ framesMissing: '17-40' });
+    const handle: RenderJobHandle = {
+      id: view.id, view: () => view, subscribe: () => () => undefined, done: new Promise(() => undefined),
+      cancel: async () => {
+        view = { ...view, state: 'cancelled', parts: view.parts.map((p) => ({ ...p, pid: null, state: 'cancelled' })) };
+      },
+    };
+    const run = await start({}, null, async () => handle);
+    run.app.dispatch({ type: 'key', id: 'openRenderForm' });
+    for (const ch of 'x.blend') run.app.dispatch({ type: 'textInput', text: ch });
+    run.app.dispatch({ type: 'overlayMove', delta: 2 });
+    run.app.dispatch({ type: 'textInput', text: '40' });
+    run.app.dispatch({ type: 'overlayChoose' });
+    await tick();
+    await run.harness.press('q');
+    expect((await run.harness.lines()).join('\n')).toContain('1 render running: stop it and quit? Finished frames are kept.');
+    await run.harness.press('y');
+    expect(await run.result).toBe(0);
+    expect(run.io.errText()).toBe([
+      'omtop: render r1 stopped: 16 of 40 frames done, kept in /tmp/out',
+      'omtop: resume with: omtop render --resume x.blend 1 40 4',
+      '',
+    ].join('\n'));
   });
 
   it('SIGTERM restores the terminal and exits with 143', async () => {

@@ -39,6 +39,18 @@ describe('dialogs', () => {
     expect(vm?.lines[9]?.tone).toBe('error');
   });
 
+  it('the render form says where frames will go: blender\'s answer for the .blend, or the folder typed', () => {
+    const form = { kind: 'renderForm' as const, fields: { ...EMPTY_RENDER_FORM, file: 'a.blend' }, field: 'start' as const, error: null };
+    const known = toDialogVm({ ...form, destination: { kind: 'known', file: 'a.blend', pattern: '/tmp/####.png' } }, ui, 120, 40);
+    expect(known?.lines.map((l) => l.text)).toContain('Frames go to /tmp/####.png (the .blend\'s own output path)');
+    const typed = toDialogVm({ ...form, fields: { ...form.fields, output: '/srv/out/' }, destination: { kind: 'known', file: 'a.blend', pattern: '/tmp/####.png' } }, ui, 120, 40);
+    expect(typed?.lines.map((l) => l.text)).toContain('Frames go to /srv/out/frame_####.png');
+    const asking = toDialogVm({ ...form, destination: { kind: 'asking', file: 'a.blend' } }, ui, 120, 40);
+    expect(asking?.lines.map((l) => l.text)).toContain('Frames go to … (asking blender)');
+    const unknown = toDialogVm({ ...form, destination: { kind: 'unknown', file: 'a.blend', error: 'a.blend is not a .blend file' } }, ui, 120, 40);
+    expect(unknown?.lines.find((l) => l.text.startsWith('Frames go to ?'))).toMatchObject({ text: 'Frames go to ? (a.blend is not a .blend file)', tone: 'error' });
+  });
+
   it('a picker keeps the chosen option in view', () => {
     const options = Array.from({ length: 30 }, (_, i) => ({ label: `N${i}`, value: String(i) }));
     const vm = toDialogVm({ kind: 'picker', title: 'Migrate 1 to', purpose: 'migrate', pid: 1, options, list: listWith('25', 25) }, ui, 80, 12);
