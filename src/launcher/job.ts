@@ -283,7 +283,7 @@ export class RenderJob implements RenderJobHandle, PartHost {
 }
 
 /** The blender errors a user can fix with one of omtop's own options: the option, named for the CLI and the form. */
-export function blenderErrorHint(error: string): string {
+function blenderErrorHint(error: string): string {
   if (/OpenImageDenoise|denois/i.test(error)) return ' (this blender has no OpenImageDenoise: pass --no-denoising, or turn on "No denoising" in the form)';
   return '';
 }
