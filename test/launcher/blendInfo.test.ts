@@ -22,13 +22,14 @@ const query = (blender: string, timeoutMs?: number) =>
 describe('queryBlendInfo', () => {
   it('reads the answer line into absolute frame paths', async () => {
     const answer = JSON.stringify({
-      scene: 'Scene', pattern: '/out/frame_####', format: 'PNG', engine: 'CYCLES', width: 32, height: 24, fps: 24,
+      scene: 'Scene', pattern: '/out/frame_####', format: 'PNG', engine: 'CYCLES', width: 32, height: 24, fps: 24, frameStart: 1, frameEnd: 250,
       paths: ['/out/frame_0001.png', '/out/frame_0002.png', '/out/frame_0003.png'],
       partialPattern: '/out/.omtop-partial-J-frame_####',
       partialPaths: ['/out/.omtop-partial-J-frame_0001.png', '/out/.omtop-partial-J-frame_0002.png', '/out/.omtop-partial-J-frame_0003.png'],
     });
     const info = await query(fakeBlender('answers', `echo 'Blender 3.4.1'; echo 'OMTOP-BLEND-INFO ${answer}'`));
     expect(info.scene).toBe('Scene');
+    expect([info.frameStart, info.frameEnd]).toEqual([1, 250]);
     expect(info.paths.get(2)).toBe('/out/frame_0002.png');
     expect(info.partialPaths.get(2)).toBe('/out/.omtop-partial-J-frame_0002.png');
   });
