@@ -34,8 +34,8 @@ export class RenderJob implements RenderJobHandle, PartHost {
   private message: string | null = null;
   private lastSaved: string | null = null;
   private cancelled = false;
-  /** Exits with an error and no frame while the job has none yet: the same error everywhere. */
-  private fatalExits = 0;
+  /** The parts whose blender failed with an error before any frame existed (each counted once: a part may retry). */
+  private readonly fatalParts = new Set<number>();
   readonly timing = new FrameTiming();
   private wakeWaiting: Array<() => void> = [];
 
@@ -146,15 +146,17 @@ export class RenderJob implements RenderJobHandle, PartHost {
     if (process.pid !== null) this.config.hooks?.onPartExit?.(process.pid);
     const { result, missing, writeProblem } = end;
     const error = writeProblem ?? result.spawnError ?? result.errors[0] ?? null;
-    // The whole lines, for the job's details; the last few are where blender says why.
-    if (missing.length > 0) part.errors = [...(writeProblem === null ? [] : [writeProblem]), ...(result.spawnError === null ? [] : [result.spawnError]), ...result.errors].slice(-8);
-    else part.errors = [];
+    // The whole lines, for the job's details; the last few are where blender says why. A run that
+    // said nothing (a retry stopped before it printed) keeps the lines of the run before it.
+    const lines = [...(writeProblem === null ? [] : [writeProblem]), ...(result.spawnError === null ? [] : [result.spawnError]), ...result.errors];
+    if (missing.length === 0) part.errors = [];
+    else if (lines.length > 0) part.errors = lines.slice(-8);
     this.emit({
       type: 'part-exit', part: part.index, pid: result.pid, exitCode: result.exitCode, signal: result.signal,
       stalled: result.stalled, missing: formatFrameList(missing), error,
     });
     if (writeProblem !== null) this.stopFor(writeProblem);
-    if (end.nothingSaved && result.exitCode !== null && result.exitCode !== 0 && error !== null) this.failedBeforeAnyFrame(error);
+    if (end.nothingSaved && result.exitCode !== null && result.exitCode !== 0 && error !== null) this.failedBeforeAnyFrame(part, error);
     this.notify();
   }
 
@@ -213,10 +215,10 @@ export class RenderJob implements RenderJobHandle, PartHost {
    * A blender that fails with an error before any frame of the job exists, on every part, will do so
    * again on every retry (no denoiser, unreadable file): stop instead of retrying frame after frame.
    */
-  failedBeforeAnyFrame(error: string): void {
+  failedBeforeAnyFrame(part: PartRecord, error: string): void {
     if (this.doneFrames.size > 0) return;
-    this.fatalExits += 1;
-    if (this.fatalExits < this.parts.length || this.cancelled) return;
+    this.fatalParts.add(part.index);
+    if (this.fatalParts.size < this.parts.length || this.cancelled) return;
     this.message = `blender failed on every part: ${error}${blenderErrorHint(error)}`;
     this.stopAll();
   }

@@ -40,7 +40,7 @@ export interface PartHost {
   /** Counts a failure for each frame; returns those still allowed another try. */
   allowedRetries(part: PartRecord, frames: readonly number[]): number[];
   /** A render worker's frame failed with blender's error while no frame of the job is done yet. */
-  failedBeforeAnyFrame(error: string): void;
+  failedBeforeAnyFrame(part: PartRecord, error: string): void;
   /** Frames cannot be written (full or read-only disk): stop the job with this message. */
   stopFor(message: string): void;
   /** Resolves at the next change (a frame done or back in the queue, a process ended, a cancel). */

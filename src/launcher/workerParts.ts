@@ -123,7 +123,7 @@ class WorkerPart {
     const retry = this.host.allowedRetries(this.part, [frame]);
     if (this.shared) this.part.unassign(retry);
     this.queue.putBack(retry);
-    if (answer.kind === 'failed') this.host.failedBeforeAnyFrame(answer.reason);
+    if (answer.kind === 'failed') this.host.failedBeforeAnyFrame(this.part, answer.reason);
     else await this.endProcess(); // the blender died with the frame: a fresh one takes the next
     this.host.changed();
   }

@@ -35,4 +35,21 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`a part that fails${SKIP_WITHOUT_BLENDER ?
     expect(view.logDir).toMatch(/\/out\/\.omtop-logs\//);
     expect(view.framePattern).toBe(join(dir, 'out', 'frame_####.jpg'));
   }, 60_000);
+
+  it('waits for every part to fail before calling it fatal: a part that retries fast does not count twice', async () => {
+    // Part 1 (frames 1-4) fails at once, again and again; part 2 (5-8) takes a while to fail.
+    const fake = writeFakeBlender(dir, 'no-oidn-slow', [
+      'case "$*" in *"-s 5 "*) sleep 3;; esac',
+      'echo "Blender 3.4.1"', 'echo "Error: Build without OpenImageDenoiser"', 'echo "Blender quit"', 'exit 1',
+    ].join('\n'));
+    const { handle } = await startRenderJob({
+      blendFile: 'scene.blend', start: 1, end: 8, parts: 2, cwd: dir, env: process.env, blender: fake,
+      outDir: join(dir, 'out-slow'), split: 'even', retries: 3,
+    });
+    const view = await handle.done;
+    expect(view.parts.map((p) => [p.state, p.errors])).toEqual([
+      ['failed', ['Error: Build without OpenImageDenoiser']], ['failed', ['Error: Build without OpenImageDenoiser']],
+    ]);
+    expect(view.message).toMatch(/^blender failed on every part: /);
+  }, 60_000);
 });
