@@ -1,6 +1,6 @@
 // The render workers (one long-lived blender per part, frames handed one at a time) on real Blender:
 // frames identical pixel for pixel to `blender -a` and `-f N`; blender's own names for `#` patterns
-// and the launcher's rules whatever the scene says about overwriting; a crash and a hang mid-frame;
+// (the scene's, and --out-pattern's) and the launcher's rules whatever the scene says about overwriting; a crash and a hang mid-frame;
 // no blender but the parts' own; the per-chunk fallback where the driver cannot run; threads.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -107,6 +107,17 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render workers on real blender${SKIP_WITH
     for (const name of ['take_01_v.jpg', 'take_02_v.jpg', 'take_04_v.jpg']) expect(statSync(join(folder, name)).mtimeMs, name).toBe(before.get(name));
   }, 300_000);
 
+  it("--out-pattern reaches the workers: frames land under blender's own -o names, relative to where omtop runs", async () => {
+    const { view, argvs } = await render({ start: 1, end: 3, parts: 2, outputPattern: 'shots/take_##_v' });
+    expect(view.state).toBe('finished');
+    expect(argvs.length).toBe(2);
+    for (const argv of argvs) expect(argv.some((word) => word.endsWith('renderWorker.py'))).toBe(true);
+    expect(view.framePattern).toBe(join(dir, 'shots', 'take_##_v.jpg'));
+    const names = readdirSync(join(dir, 'shots')).filter((name) => name !== '.omtop-logs').sort();
+    expect(names).toEqual(['take_01_v.jpg', 'take_02_v.jpg', 'take_03_v.jpg']);
+    for (const name of names) expect(statSync(join(dir, 'shots', name)).size, name).toBeGreaterThan(100);
+  }, 300_000);
+
   it('a blender killed mid-frame loses only that frame: a fresh one renders it, and each blender went forward only', async () => {
     let killed: number | null = null;
     const seen: RenderEvent[] = [];
@@ -183,8 +194,11 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`render workers on real blender${SKIP_WITH
     execFileSync(requireBlender(), ['-b', scene, '--python-expr', setup.join('\n')], { stdio: 'ignore', timeout: 120_000 });
     const { view, events } = await render({ blendFile: denoised, start: 1, end: 8, parts: 2, outDir: 'denoised', retries: 5 });
     expect(view.state).toBe('failed');
-    expect(view.message).toMatch(/^blender failed on every part: .*OpenImageDenoise.*pass --no-denoising\); 8 frame\(s\) missing: 1-8; logs in /);
+    expect(view.message).toMatch(/^blender failed on every part: .*OpenImageDenoise.*pass --no-denoising, or turn on "No denoising" in the form\); 8 frame\(s\) missing: 1-8; logs in /);
     expect(events.filter((e) => e.type === 'part-spawn')).toHaveLength(2);
+    // Each part failed (not cancelled), with blender's own error line kept for the job's details.
+    expect(view.parts.map((part) => part.state)).toEqual(['failed', 'failed']);
+    for (const part of view.parts) expect(part.errors?.some((line) => /OpenImageDenoise/.test(line)), JSON.stringify(part.errors)).toBe(true);
     expect(processesMentioning(join(dir, 'denoised'))).toEqual([]);
     expect(readdirSync(join(dir, 'denoised'))).toEqual(['.omtop-logs']);
   }, 300_000);

@@ -12,7 +12,7 @@ describe('workerArgv', () => {
       '/usr/bin/blender', '-b', '/w/scene.blend', '-S', 'Shot 2', '-t', '2', '--python-exit-code', '1', '--python', WORKER_SCRIPT, '--',
     ]);
     expect(JSON.parse(argv.at(-1) ?? '')).toEqual({
-      scene: 'Shot 2', outDir: '/w/out', format: 'PNG', engine: 'CYCLES', partialPrefix: '.omtop-partial-J-',
+      scene: 'Shot 2', outDir: '/w/out', outPattern: '', format: 'PNG', engine: 'CYCLES', partialPrefix: '.omtop-partial-J-',
       infoFrames: '1-3,7', size: { width: 640, height: 480 }, noDenoising: true,
     });
     expect(WORKER_SCRIPT).toMatch(/\/src\/launcher\/renderWorker\.py$/);
@@ -25,8 +25,13 @@ describe('workerArgv', () => {
     expect(argv).not.toContain('-S');
     expect(argv).not.toContain('-t');
     expect(JSON.parse(argv.at(-1) ?? '')).toEqual({
-      scene: '', outDir: '', format: '', engine: '', partialPrefix: '.p-', infoFrames: '', size: null, noDenoising: false,
+      scene: '', outDir: '', outPattern: '', format: '', engine: '', partialPrefix: '.p-', infoFrames: '', size: null, noDenoising: false,
     });
+  });
+
+  it('passes a whole -o pattern on to the driver (--out-pattern), which blendInfo.py puts before the folder', () => {
+    const argv = workerArgv({ blender: 'blender', blendFile: '/w/scene.blend', outPattern: '/w/shots/take_##_v', partialPrefix: '.p-' });
+    expect(JSON.parse(argv.at(-1) ?? '')).toMatchObject({ outDir: '', outPattern: '/w/shots/take_##_v' });
   });
 });
 
