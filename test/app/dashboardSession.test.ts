@@ -8,6 +8,7 @@ import type { GlobalOptions } from '../../src/options.js';
 import { createFakeBackend, fakeJob, type FakeBackend } from '../helpers/fakeBackend.js';
 import type { RenderJobHandle, RenderJobView, StartRender } from '../../src/launcher/types.js';
 import { createScreenHarness, tick, type ScreenHarness } from '../helpers/screenHarness.js';
+import { submitRenderForm } from '../helpers/dashboardHarness.js';
 
 const options: GlobalOptions = { once: false, json: false, readonly: false, mouse: true, intervalMs: 3_600_000, timeoutMs: 2000 };
 
@@ -69,11 +70,7 @@ describe('runDashboardSession', () => {
       },
     };
     const run = await start({}, null, async () => handle);
-    run.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') run.app.dispatch({ type: 'textInput', text: ch });
-    run.app.dispatch({ type: 'overlayMove', delta: 2 });
-    run.app.dispatch({ type: 'textInput', text: '40' });
-    run.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(run.app);
     await tick();
     await run.harness.press('q');
     expect((await run.harness.lines()).join('\n')).toContain('1 render running: stop it and quit? Finished frames are kept.');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resumeLines } from '../../src/app/dashboardSession.js';
 import type { RenderJobHandle, RenderJobView, StartRender } from '../../src/launcher/types.js';
 import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
-import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { startDashboard, type DashboardHarness, submitRenderForm } from '../helpers/dashboardHarness.js';
 
 describe('after quitting', () => {
   it('prints each incomplete render and its resume command after quitting', () => {
@@ -47,11 +47,7 @@ describe('the bell', () => {
   }
 
   async function startJob(harness: DashboardHarness): Promise<void> {
-    harness.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') harness.app.dispatch({ type: 'textInput', text: ch });
-    harness.app.dispatch({ type: 'overlayMove', delta: 2 });
-    harness.app.dispatch({ type: 'textInput', text: '40' });
-    harness.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(harness.app);
     await harness.refresh();
   }
 

@@ -14,6 +14,15 @@ export interface DashboardHarness extends ScreenHarness {
   close(): Promise<void>;
 }
 
+/** Opens the render form, types the .blend, moves to End and types it, and submits: as a user would. */
+export function submitRenderForm(app: Pick<DashboardApp, 'dispatch'>, blendFile = 'x.blend', end = '40'): void {
+  app.dispatch({ type: 'key', id: 'openRenderForm' });
+  for (const ch of blendFile) app.dispatch({ type: 'textInput', text: ch });
+  app.dispatch({ type: 'overlayMove', delta: 2 });
+  app.dispatch({ type: 'textInput', text: end });
+  app.dispatch({ type: 'overlayChoose' });
+}
+
 export async function startDashboard(backend: Backend, options: {
   cols?: number; rows?: number; readonly?: boolean; color?: boolean; startRender?: StartRender | null; notice?: string | null;
   now?: () => number; mouse?: boolean;

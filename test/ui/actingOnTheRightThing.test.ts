@@ -7,7 +7,7 @@ import type { ClusterSnapshot } from '../../src/model/snapshot.js';
 import { formatClock } from '../../src/text/format.js';
 import type { RenderJobView } from '../../src/launcher/types.js';
 import { createFakeBackend, fakeJob, fakePart, fakeSnapshot, type FakeBackend } from '../helpers/fakeBackend.js';
-import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { startDashboard, type DashboardHarness, submitRenderForm } from '../helpers/dashboardHarness.js';
 import { lineStarting } from '../helpers/screenHarness.js';
 
 let h: DashboardHarness | null = null;
@@ -148,11 +148,7 @@ describe('the event log', () => {
       subscribe: (listener: (view: RenderJobView) => void) => { notify = listener; return () => undefined; },
     });
     h = await startDashboard(createFakeBackend(), { startRender });
-    h.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') h.app.dispatch({ type: 'textInput', text: ch });
-    h.app.dispatch({ type: 'overlayMove', delta: 2 });
-    h.app.dispatch({ type: 'textInput', text: '40' });
-    h.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(h.app);
     await h.refresh();
     job = fakeJob({ parts: [fakePart(1), fakePart(2, { state: 'failed' }), fakePart(3), fakePart(4)] });
     notify(job);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEYMAP } from '../../src/state/keyTable.js';
 import { keyLabel } from '../../src/view/keyLabels.js';
 import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
-import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { startDashboard, type DashboardHarness, submitRenderForm } from '../helpers/dashboardHarness.js';
 
 let h: DashboardHarness | null = null;
 afterEach(async () => {
@@ -136,11 +136,7 @@ describe('dashboard on a headless terminal', () => {
     const job = fakeJob();
     const startRender = async () => ({ id: job.id, view: () => job, subscribe: () => () => undefined, cancel: async () => undefined, done: new Promise<never>(() => undefined) });
     h = await startDashboard(createFakeBackend(), { startRender });
-    h.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') h.app.dispatch({ type: 'textInput', text: ch });
-    h.app.dispatch({ type: 'overlayMove', delta: 2 });
-    h.app.dispatch({ type: 'textInput', text: '40' });
-    h.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(h.app);
     const text = screenText(await h.refresh());
     expect(text).toContain('render r1 started: 40 frames in 4 parts');
     expect(text).toMatch(/1\. blacksmith\.blend running 16\/40 40%/);

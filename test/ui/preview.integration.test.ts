@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RenderJobHandle, StartRender } from '../../src/launcher/types.js';
 import { createFakeBackend, fakeJob } from '../helpers/fakeBackend.js';
-import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { startDashboard, type DashboardHarness, submitRenderForm } from '../helpers/dashboardHarness.js';
 import { BLENDER, blenderRequirementTest, makeScene, SKIP_REASON, SKIP_WITHOUT_BLENDER } from '../launcher/support/blender.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'omtop-preview-'));
@@ -50,11 +50,7 @@ describe.skipIf(SKIP_WITHOUT_BLENDER)(`the last finished frame in the render pan
   /** Starts the job through the form and waits until the frame has been decoded and drawn. */
   async function showFrame(path: string, options: { cols?: number; rows?: number; color?: boolean }, waitMs = 20_000): Promise<string[]> {
     h = await dashboardShowing(path, options);
-    h.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') h.app.dispatch({ type: 'textInput', text: ch });
-    h.app.dispatch({ type: 'overlayMove', delta: 2 });
-    h.app.dispatch({ type: 'textInput', text: '40' });
-    h.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(h.app);
     const deadline = Date.now() + waitMs;
     let lines = await h.refresh();
     while (!lines.some((l) => l.includes('frame frame_0001')) && Date.now() < deadline) {

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot } from '../../src/model/snapshot.js';
 import { createFakeBackend, fakeJob, fakeProcess, fakeSnapshot, type FakeBackend } from '../helpers/fakeBackend.js';
-import { startDashboard, type DashboardHarness } from '../helpers/dashboardHarness.js';
+import { startDashboard, type DashboardHarness, submitRenderForm } from '../helpers/dashboardHarness.js';
 
 let h: DashboardHarness | null = null;
 afterEach(async () => {
@@ -148,11 +148,7 @@ describe('the COMMAND column', () => {
     const job = fakeJob();
     const startRender = async () => ({ id: job.id, view: () => job, subscribe: () => () => undefined, cancel: async () => undefined, done: new Promise<never>(() => undefined) });
     h = await startDashboard(cluster(), { startRender });
-    h.app.dispatch({ type: 'key', id: 'openRenderForm' });
-    for (const ch of 'x.blend') h.app.dispatch({ type: 'textInput', text: ch });
-    h.app.dispatch({ type: 'overlayMove', delta: 2 });
-    h.app.dispatch({ type: 'textInput', text: '40' });
-    h.app.dispatch({ type: 'overlayChoose' });
+    submitRenderForm(h.app);
     const lines = await h.refresh();
     expect(row(lines, /│ +4101 /)).toMatch(/│.*││1\. blacksmith|│.*││/);
     expect(row(lines, /│ +4101 /).indexOf('││')).toBeLessThan(80);
