@@ -3,8 +3,6 @@
 // and locks the frames so that no second job renders into them meanwhile. For a render here, the
 // parts' blenders start loading the .blend meanwhile (see askBlend), and are stopped if a check fails.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RenderJobConfig } from './jobConfig.js';
 import { DEFAULT_FPS, DEFAULT_RETRIES, DEFAULT_STALL_SECONDS, type RenderOptions } from './renderOptions.js';
@@ -20,7 +18,7 @@ import { discardPartialsOfJob, partialPrefix, partialsOutsideFolder } from './pa
 import { acquireOutputLock, OutputLockedError, type OutputLock } from './outputLock.js';
 import type { MovieRequest } from './movie.js';
 import { ioErrorReason } from '../errorLine.js';
-import { decideParts, hostFacts } from './partsLimit.js';
+import { decideParts, hostFacts, type HostFacts } from './partsLimit.js';
 
 export interface PreparedRender {
   readonly config: RenderJobConfig;
@@ -58,9 +56,6 @@ function patternIn(cwd: string, pattern: string | undefined): string | undefined
   return resolve(cwd, pattern) + (pattern.endsWith('/') ? '/' : '');
 }
 
-/** Where openMosix 2.4/2.6 shows itself; parts started here may migrate to other nodes. */
-const OPENMOSIX_PROC = '/proc/hpc';
-
 /**
  * `here`: the parts run on this machine (each its own long-lived render worker, with its share of
  * the cores); otherwise (Slurm) the parts run elsewhere and only the checks are made here.
@@ -88,9 +83,10 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
   const id = jobId(new Date());
   // The most parts this job can run (capped by the frames and, without openMosix, by the CPUs):
   // the threads each gets and the blenders started ahead as workers follow it, never the raw PARTS.
-  const partsAtMost = decideParts(options.parts, allFrames.length, options.host ?? hostFacts(), options.allowManyParts ?? false).parts;
+  const host = options.host ?? hostFacts();
+  const partsAtMost = decideParts(options.parts, allFrames.length, host, options.allowManyParts ?? false).parts;
   const threads = here
-    ? partThreads({ cores: availableParallelism(), parts: partsAtMost, openMosix: existsSync(OPENMOSIX_PROC), requested: options.threads })
+    ? partThreads({ cores: host.cpus, parts: partsAtMost, openMosix: host.openMosix, requested: options.threads })
     : null;
   const outPattern = patternIn(options.cwd, options.outputPattern);
   const query = {
@@ -109,7 +105,7 @@ export async function prepareRender(options: RenderOptions, here = false): Promi
   const { info, pool } = await askBlend(query, workers, options.abort);
   try {
     const prepared = await checkOutput({
-      options, info, allFrames, id, blender, blendPath, tools, threads: threads?.threads,
+      options, host, info, allFrames, id, blender, blendPath, tools, threads: threads?.threads,
       workers: workers === null || pool === null ? null : { start: workers.start, pool },
     });
     if (options.abort?.aborted) {
@@ -131,6 +127,8 @@ function stallTimeoutMs(options: RenderOptions): number {
 
 interface Answered {
   readonly options: RenderOptions;
+  /** This node's CPUs and whether openMosix is here, probed once per job. */
+  readonly host: HostFacts;
   readonly info: BlendInfo;
   readonly allFrames: readonly number[];
   readonly id: string;
@@ -193,14 +191,14 @@ interface Checked extends Answered {
 
 /** With the frames locked: which frames to render (old ones kept, resumed or overwritten), how many parts. */
 async function configure(checked: Checked): Promise<PreparedRender> {
-  const { options, info, allFrames, frameDir, id } = checked;
+  const { options, host, info, allFrames, frameDir, id } = checked;
   const missing = await missingFrames(allFrames, (frame) => info.paths.get(frame) ?? '');
   const existing = allFrames.length - missing.length;
   if (existing > 0 && !options.resume && !options.overwrite) {
     throw new FramesExistError(existing, allFrames.length, frameDir);
   }
   const frames = options.overwrite ? allFrames : missing;
-  const { parts, warnings: partsWarnings } = decideParts(options.parts, frames.length, options.host ?? hostFacts(), options.allowManyParts ?? false);
+  const { parts, warnings: partsWarnings } = decideParts(options.parts, frames.length, host, options.allowManyParts ?? false);
   const warnings = [...checked.warnings, ...partsWarnings];
 
   const logDir = join(frameDir, '.omtop-logs', id);
