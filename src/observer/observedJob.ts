@@ -1,58 +1,24 @@
 // One render omtop found running: which process renders which frames, what is on disk, and the
 // job as the render pane shows omtop's own (RenderJobView). Mutable bookkeeping, pure of I/O: the
 // watch feeds it what the seam read.
-import { framesScriptSkips, type BlenderRender, type FrameSpan } from '../../parsers/renderCommand.js';
-import { formatFrameList, frameRuns } from '../launcher/frameList.js';
+import { framesScriptSkips, type FrameSpan } from '../../parsers/renderCommand.js';
+import { formatFrameList } from '../launcher/frameList.js';
 import { resumeCommand } from '../launcher/progressText.js';
 import type { JobState, PartState, PartView, RenderJobView, RenderRequest, ResumeOffer } from '../launcher/types.js';
 import type { FoundChild, FoundRender } from './detect.js';
 import { describeTarget, type FrameTarget } from './framePattern.js';
 import type { FileEntry } from '../runner/watchSources.js';
-
-/** A part's frames: a range, or a list (`-f 1,3..5`). */
-type PartFrames = FrameSpan | readonly number[];
+import {
+  eachFrame, etaOf, firstOf, framesOfRender, inFrames, isList, lastOf, secondsPerFrame, sizeOf, spokenFrames, type PartFrames,
+} from './partFrames.js';
 
 /** Coarse file systems keep whole seconds: a frame written just before the start still counts. */
 const MTIME_SLACK_MS = 2000;
-/** Frame lists and ranges longer than this are not walked frame by frame. */
-const WALK_LIMIT = 1_000_000;
 
 interface PartSlot {
   readonly frames: PartFrames | null;
   pid: number | null;
   everSeen: boolean;
-}
-
-const isList = (frames: PartFrames): frames is readonly number[] => Array.isArray(frames);
-const spanSize = (span: FrameSpan): number => Math.max(0, span.last - span.first + 1);
-const inFrames = (frames: PartFrames, frame: number): boolean =>
-  isList(frames) ? frames.includes(frame) : frame >= frames.first && frame <= frames.last;
-const sizeOf = (frames: PartFrames): number => (isList(frames) ? frames.length : spanSize(frames));
-const firstOf = (frames: PartFrames): number | undefined => (isList(frames) ? frames[0] : frames.first);
-const lastOf = (frames: PartFrames): number | undefined => (isList(frames) ? frames.at(-1) : frames.last);
-
-function eachFrame(frames: PartFrames, visit: (frame: number) => void): void {
-  if (isList(frames)) {
-    for (const frame of frames) visit(frame);
-    return;
-  }
-  if (spanSize(frames) > WALK_LIMIT) return;
-  for (let frame = frames.first; frame <= frames.last; frame += 1) visit(frame);
-}
-
-/** `[1, 234, 235]` → "1, 234, 235"; runs of three or more as `60–117`. */
-export function spokenFrames(frames: readonly number[]): string {
-  return frameRuns(frames)
-    .flatMap(([first, last]) => (last - first >= 2 ? [`${first}–${last}`] : first === last ? [String(first)] : [String(first), String(last)]))
-    .join(', ');
-}
-
-function framesOfRender(render: BlenderRender): PartFrames | null {
-  const span = render.frames;
-  if (span === null || isList(span) || render.step <= 1) return span;
-  const frames: number[] = [];
-  for (let frame = span.first; frame <= span.last && frames.length < WALK_LIMIT; frame += render.step) frames.push(frame);
-  return frames;
 }
 
 export class ObservedJob {
@@ -331,24 +297,4 @@ export class ObservedJob {
     if (missing.length === 0) return 'every frame is on disk';
     return `${missing.length} frame(s) missing: ${formatFrameList(missing)}${resume === null ? '' : ' · R renders them'}`;
   }
-}
-
-/** Seconds per frame from the files' times: the spacing of this part's frames, or the first one since the start. */
-function secondsPerFrame(sortedTimes: readonly number[], startedAt: number | null): number | null {
-  const first = sortedTimes[0];
-  const last = sortedTimes.at(-1);
-  if (first === undefined || last === undefined) return null;
-  if (sortedTimes.length >= 2 && last > first) return (last - first) / 1000 / (sortedTimes.length - 1);
-  return startedAt !== null && first > startedAt ? (first - startedAt) / 1000 : null;
-}
-
-/** The parts run side by side: the job ends with its slowest part. */
-function etaOf(parts: readonly PartView[]): number | null {
-  let eta: number | null = null;
-  for (const part of parts) {
-    if (part.state !== 'rendering' || part.secondsPerFrame === null) continue;
-    const left = (part.framesTotal - part.framesDone) * part.secondsPerFrame;
-    eta = eta === null ? left : Math.max(eta, left);
-  }
-  return eta;
 }
