@@ -5,16 +5,10 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { BackendName } from '../model/snapshot.js';
 import type { GlobalOptions } from '../options.js';
-import { createExecaRunner } from '../runner/execaRunner.js';
+import type { CommandRunner } from '../runner/runner.js';
 import type { Backend } from './backend.js';
-import { createDemoBackend } from './demo.js';
-import { createLocalBackend } from './local/localBackend.js';
-import { createOpenMosixBackend, defaultHpcRoot } from './openmosix/openmosixBackend.js';
 import { withReadonly } from './readonly.js';
-import { controllerProblem } from './slurm/readings.js';
-import { createSlurmBackend } from './slurm/slurmBackend.js';
 import type { SelectedBackend } from './select.types.js';
-import { createProcRenderSources } from './renderSources.js';
 
 export const DEMO_FALLBACK_NOTICE = 'no openMosix found: showing an emulated cluster; --backend local shows this machine';
 
@@ -30,25 +24,36 @@ export async function selectBackend(
 ): Promise<SelectedBackend> {
   const hpcRoot = probe.hpcRoot ?? '/proc/hpc';
   const hasHpc = existsSync(hpcRoot);
-  const runner = () => createExecaRunner({ timeoutMs: options.timeoutMs, env });
+  // Each backend (and execa, ~100 files) is loaded only when chosen: --demo starts without them.
+  const runner = async (): Promise<CommandRunner> =>
+    (await import('../runner/execaRunner.js')).createExecaRunner({ timeoutMs: options.timeoutMs, env });
+  const renderSourcesHere = async (): Promise<SelectedBackend['renderSources']> =>
+    (await import('./renderSources.js')).createProcRenderSources({ env, cwd: process.cwd() });
   const name: BackendName = options.backend ?? (hasHpc || onPath('mosctl', env.PATH) ? 'openmosix' : await slurmOrDemo(runner, env));
   const notice = options.backend === undefined && name === 'demo' ? DEMO_FALLBACK_NOTICE : null;
   let backend: Backend;
   let emulator: SelectedBackend['emulator'] = null;
   let renderSources: SelectedBackend['renderSources'] = null;
   switch (name) {
-    case 'openmosix':
-      backend = createOpenMosixBackend({ runner: runner(), hpcRoot: defaultHpcRoot(hpcRoot) });
-      renderSources = createProcRenderSources({ env, cwd: process.cwd() });
+    case 'openmosix': {
+      const { createOpenMosixBackend, defaultHpcRoot } = await import('./openmosix/openmosixBackend.js');
+      backend = createOpenMosixBackend({ runner: await runner(), hpcRoot: defaultHpcRoot(hpcRoot) });
+      renderSources = await renderSourcesHere();
       break;
-    case 'local':
-      backend = createLocalBackend({ runner: runner() });
-      renderSources = createProcRenderSources({ env, cwd: process.cwd() });
+    }
+    case 'local': {
+      const { createLocalBackend } = await import('./local/localBackend.js');
+      backend = createLocalBackend({ runner: await runner() });
+      renderSources = await renderSourcesHere();
       break;
-    case 'slurm':
-      backend = createSlurmBackend({ runner: runner() });
+    }
+    case 'slurm': {
+      const { createSlurmBackend } = await import('./slurm/slurmBackend.js');
+      backend = createSlurmBackend({ runner: await runner() });
       break;
+    }
     case 'demo': {
+      const { createDemoBackend } = await import('./demo.js');
       const demo = createDemoBackend(options.seed !== undefined ? { seed: options.seed } : {});
       emulator = demo.emulator;
       renderSources = demo.renderSources;
@@ -60,9 +65,10 @@ export async function selectBackend(
 }
 
 /** Slurm when its client is on PATH and a controller answers (one `scontrol ping`, ~0.1 s). */
-async function slurmOrDemo(runner: () => ReturnType<typeof createExecaRunner>, env: NodeJS.ProcessEnv): Promise<BackendName> {
+async function slurmOrDemo(runner: () => Promise<CommandRunner>, env: NodeJS.ProcessEnv): Promise<BackendName> {
   if (!onPath('scontrol', env.PATH)) return 'demo';
-  return (await controllerProblem(runner())) === null ? 'slurm' : 'demo';
+  const { controllerProblem } = await import('./slurm/readings.js');
+  return (await controllerProblem(await runner())) === null ? 'slurm' : 'demo';
 }
 
 /** True when PATH has an executable `program` (found without running anything). */
