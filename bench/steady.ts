@@ -1,5 +1,5 @@
-// 4a. Steady cost: `node bin/omtop.js --demo --interval 1` and `top -d 1`, side by side in tmux
-// pseudo-terminals of 120×40 over the same minute. CPU seconds come from /proc/<pid>/stat (the
+// 4a. Steady cost: `node bin/omtop.js --demo --interval 1`, `node bin/omtop.js --backend local
+// --interval 1` and `top -d 1`, side by side in tmux pseudo-terminals of 120×40 over the same minute. CPU seconds come from /proc/<pid>/stat (the
 // whole process tree, so a helper process would count too), peak RSS from VmHWM.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commandNameOf, cpuSecondsOf, memoryOf, processTree } from './lib/procStat.js';
@@ -11,6 +11,12 @@ const BENCH = '4 steady';
 /** Start-up is left out: the measured minute begins this long after launch. */
 const SETTLE_MS = 5_000;
 const WINDOW_MS = 60_000;
+/** Issue 14's targets: CPU against `top -d 1` (local ≤ 2×, demo ≤ 3×), peak RSS ≤ 80 MiB for both. */
+const PEAK_RSS_TARGET_MIB = 80;
+const OMTOPS = [
+  { label: 'omtop --backend local -d 1', session: 'local', args: ['--backend', 'local', '--interval', '1'], cpuAtMost: 2 },
+  { label: 'omtop --demo -d 1', session: 'demo', args: ['--demo', '--interval', '1'], cpuAtMost: 3 },
+] as const;
 
 interface Watched {
   readonly root: number;
@@ -40,28 +46,37 @@ function treePeakRss(watched: Watched): void {
 export async function benchSteady(repoRoot: string): Promise<BenchRow[]> {
   const server = createTmuxServer(`omtop-bench-${process.pid}`);
   try {
-    const omtop: Watched = { root: await server.start('omtop', ['node', 'bin/omtop.js', '--demo', '--interval', '1'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    const watch = async (session: string, argv: readonly string[]): Promise<Watched> =>
+      ({ root: await server.start(session, argv, repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() });
+    const omtops: Watched[] = [];
+    for (const omtop of OMTOPS) omtops.push(await watch(omtop.session, ['node', 'bin/omtop.js', ...omtop.args]));
     const top: Watched = { root: await server.start('top', ['top', '-d', '1'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
     // Node itself, idle: how much of omtop's memory is the runtime's floor.
     const idleNode: Watched = { root: await server.start('node', ['node', '-e', 'setInterval(() => {}, 1000)'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
     await sleep(SETTLE_MS);
     const startedAt = Date.now();
-    for (const watched of [omtop, top, idleNode]) watched.cpuStart = treeCpu(watched.root);
+    const all = [...omtops, top, idleNode];
+    for (const watched of all) watched.cpuStart = treeCpu(watched.root);
     // Reading every few seconds keeps up with processes that come and go in the tree.
     while (Date.now() - startedAt < WINDOW_MS) {
       await sleep(5_000);
-      for (const watched of [omtop, top, idleNode]) treePeakRss(watched);
+      for (const watched of all) treePeakRss(watched);
     }
     const windowSeconds = (Date.now() - startedAt) / 1000;
-    for (const watched of [omtop, top, idleNode]) watched.cpuEnd = treeCpu(watched.root);
-    const screen = await server.capture('omtop');
-    return rowsOf(omtop, top, idleNode, windowSeconds, screen);
+    for (const watched of all) watched.cpuEnd = treeCpu(watched.root);
+    const rows: BenchRow[] = [];
+    for (const [index, omtop] of OMTOPS.entries()) {
+      const watched = omtops[index];
+      if (watched === undefined) continue;
+      rows.push(...rowsOf(omtop, watched, top, idleNode, windowSeconds, await server.capture(omtop.session)));
+    }
+    return rows;
   } finally {
     await server.kill();
   }
 }
 
-function rowsOf(omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: number, screen: string): BenchRow[] {
+function rowsOf(command: (typeof OMTOPS)[number], omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: number, screen: string): BenchRow[] {
   const cpu = (watched: Watched): number | null =>
     watched.cpuStart === null || watched.cpuEnd === null ? null : ((watched.cpuEnd - watched.cpuStart) * 60) / windowSeconds;
   const omtopCpu = cpu(omtop);
@@ -71,18 +86,20 @@ function rowsOf(omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: 
   const alive = omtop.cpuEnd === null ? '; WARNING: omtop was gone before the end' : '';
   return [
     {
-      bench: BENCH, name: 'omtop --demo -d 1: CPU per minute', value: omtopCpu, unit: 's',
+      bench: BENCH, name: `${command.label}: CPU per minute`, value: omtopCpu, unit: 's',
       baseline: `top -d 1: ${topCpu?.toFixed(2) ?? '—'} s`, ratio: omtopCpu === null || topCpu === null ? null : ratio(omtopCpu, topCpu),
-      note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for both, after ${SETTLE_MS / 1000} s of start-up, while the simulated memory run kept the other core busy; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
+      target: { on: 'ratio', atMost: command.cpuAtMost },
+      note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for all, after ${SETTLE_MS / 1000} s of start-up, while the simulated memory run kept the other core busy; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
     },
     {
-      bench: BENCH, name: 'omtop --demo -d 1: peak RSS', value: mib(omtop.peakRssBytes), unit: 'MiB',
+      bench: BENCH, name: `${command.label}: peak RSS`, value: mib(omtop.peakRssBytes), unit: 'MiB',
       baseline: `top -d 1: ${mib(top.peakRssBytes)?.toFixed(1) ?? '—'} MiB`,
       ratio: omtop.peakRssBytes === null || top.peakRssBytes === null ? null : ratio(omtop.peakRssBytes, top.peakRssBytes),
+      target: { on: 'value', atMost: PEAK_RSS_TARGET_MIB },
       note: 'VmHWM of the largest process in each tree',
     },
     {
-      bench: BENCH, name: 'omtop --demo -d 1: peak RSS vs idle node', value: mib(omtop.peakRssBytes), unit: 'MiB',
+      bench: BENCH, name: `${command.label}: peak RSS vs idle node`, value: mib(omtop.peakRssBytes), unit: 'MiB',
       baseline: `node -e 'setInterval(…)': ${mib(idleNode.peakRssBytes)?.toFixed(1) ?? '—'} MiB`,
       ratio: omtop.peakRssBytes === null || idleNode.peakRssBytes === null ? null : ratio(omtop.peakRssBytes, idleNode.peakRssBytes),
       note: `the runtime's own floor, measured alongside; idle node used ${cpu(idleNode)?.toFixed(2) ?? '—'} s CPU in the minute`,

@@ -5,6 +5,8 @@ import jpeg from 'jpeg-js';
 
 const WIDTH = 160;
 const HEIGHT = 120;
+/** The hammer's stroke repeats every this many frames, and it is all that moves. */
+const STROKE_FRAMES = 12;
 
 function pixelAt(frame: number, x: number, y: number): [number, number, number] {
   // The fire on the left glows orange; the walls are dark blue-grey.
@@ -16,14 +18,31 @@ function pixelAt(frame: number, x: number, y: number): [number, number, number] 
   // The anvil.
   if (y > 78 && y <= 95 && x > 70 && x < 120 && (y > 84 || (x > 62 && x < 128))) [r, g, b] = [70, 72, 80];
   // The hammer's head, high at the start of each stroke, on the anvil at its end.
-  const stroke = (frame % 12) / 12;
+  const stroke = (frame % STROKE_FRAMES) / STROKE_FRAMES;
   const head = 30 + 45 * stroke;
   if (x > 88 && x < 104 && y > head && y < head + 9) [r, g, b] = [150, 150, 160];
   if (x > 94 && x < 98 && y > head - 25 && y <= head) [r, g, b] = [110, 70, 40];
   return [Math.round(r), Math.round(g), Math.round(b)];
 }
 
+/**
+ * Frames a stroke apart are the same picture, so each of the STROKE_FRAMES JPEGs is encoded once
+ * (jpeg-js builds its tables on every encode: this was most of the demo's steady CPU) and the same
+ * bytes are handed out again: callers only read them.
+ */
+const encoded = new Map<number, Uint8Array>();
+
 export function blacksmithFrame(frame: number): Uint8Array {
+  const key = frame % STROKE_FRAMES;
+  let bytes = encoded.get(key);
+  if (bytes === undefined) {
+    bytes = encodeFrame(key);
+    encoded.set(key, bytes);
+  }
+  return bytes;
+}
+
+function encodeFrame(frame: number): Uint8Array {
   const data = Buffer.alloc(WIDTH * HEIGHT * 4);
   for (let y = 0; y < HEIGHT; y += 1) {
     for (let x = 0; x < WIDTH; x += 1) {

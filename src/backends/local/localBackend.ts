@@ -6,7 +6,7 @@
 // - load = 1-minute load average × 100 / CPUs (100 ≈ every CPU busy); the load average itself is
 //   kept too (loadAverage), which is what the dashboard shows for this machine;
 // - util = busy share of all CPUs since the previous collect (since boot on the first).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommandOutcome, ClusterCommand } from '../../cluster/commands.js';
 import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.js';
@@ -33,6 +33,9 @@ export interface LocalBackendOptions {
   readonly identity?: LocalIdentity;
 }
 
+/** /proc/cpuinfo (the CPU count and clock; slow for the kernel to make) is read every this many collects. */
+const CPUINFO_EVERY = 30;
+
 type NodeValues = Pick<NodeSnapshot, 'load' | 'loadAverage' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
 
 export function createLocalBackend(options: LocalBackendOptions): Backend {
@@ -43,6 +46,9 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
   let last: NodeValues = { load: null, loadAverage: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null };
   let lastCpuTimes: CpuTimes | null = null;
   let lastProcesses: ProcessSnapshot[] = [];
+  let collects = 0;
+  /** /etc/passwd as last parsed, read again only when its size or time changes. */
+  let users: { readonly key: string; readonly names: ReadonlyMap<number, string> } | null = null;
 
   const read = async <T>(file: string, parse: (text: string) => T | null, errors: SourceError[]): Promise<T | null> => {
     const source = join(procRoot, file);
@@ -57,10 +63,12 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
   };
 
   const collectNode = async (errors: SourceError[]): Promise<NodeValues> => {
+    collects += 1;
+    const cpuinfoDue = last.cpus === null || collects % CPUINFO_EVERY === 1;
     const [loadavg, mem, cpu, times] = await Promise.all([
       read('loadavg', parseLoadavg, errors),
       read('meminfo', parseMeminfo, errors),
-      read('cpuinfo', parseCpuinfo, errors),
+      cpuinfoDue ? read('cpuinfo', parseCpuinfo, errors) : null,
       read('stat', parseProcStatCpu, errors),
     ]);
     const cpus = cpu?.cpus ?? last.cpus;
@@ -78,14 +86,24 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     return values;
   };
 
-  const collectProcesses = async (takenAt: number, values: NodeValues, errors: SourceError[]): Promise<ProcessSnapshot[]> => {
-    const users = await readFile(options.passwdPath ?? '/etc/passwd', 'utf8').then(parsePasswd, (error: unknown) => {
-      errors.push({ source: options.passwdPath ?? '/etc/passwd', message: errorLine(error) });
+  const userNames = async (errors: SourceError[]): Promise<ReadonlyMap<number, string>> => {
+    const path = options.passwdPath ?? '/etc/passwd';
+    try {
+      const info = await stat(path);
+      const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
+      if (users?.key !== key) users = { key, names: parsePasswd(await readFile(path, 'utf8')) };
+      return users.names;
+    } catch (error) {
+      errors.push({ source: path, message: errorLine(error) });
       return new Map<number, string>();
-    });
+    }
+  };
+
+  const collectProcesses = async (takenAt: number, values: NodeValues, errors: SourceError[]): Promise<ProcessSnapshot[]> => {
+    const names = await userNames(errors);
     const uptimeSeconds = await read('uptime', (text) => nonNegative(Number(text.trim().split(/\s+/)[0])), errors);
     try {
-      lastProcesses = await processes.read({ procRoot, node: identity.id, memTotalBytes: values.memTotalBytes, uptimeSeconds, users, nowMs: takenAt });
+      lastProcesses = await processes.read({ procRoot, node: identity.id, memTotalBytes: values.memTotalBytes, uptimeSeconds, users: names, nowMs: takenAt });
     } catch (error) {
       errors.push({ source: `${procRoot}/<pid>`, message: errorLine(error) });
     }

@@ -1,15 +1,24 @@
 // Every process of this machine from /proc/<pid>/{stat,status,cmdline}, with %CPU measured
 // like top does (CPU ticks used since the previous reading / time passed), or, on the first
 // reading, like ps does (ticks over the process's lifetime).
-import { readdir, readFile } from 'node:fs/promises';
+//
+// Cheap like top: /proc files are read synchronously into one reused buffer (the kernel makes
+// them in memory: no disk to wait for, and no promise, thread-pool trip, fstat or 64 KiB buffer
+// per file as readFile has), a batch at a time with a turn of the event loop between batches.
+// stat and status every tick; the command line only for a PID seen for the first time, one whose
+// name or start changed (an exec, a reused PID), and otherwise every CMDLINE_EVERY ticks (a
+// process may rewrite its own argv, as sshd and process.title do).
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBlenderCommand, type ProcessSnapshot } from '../../model/snapshot.js';
 import { commandFrom, parsePidStat, parsePidStatus, type PidStat } from './procPid.js';
 
 /** Linux reports process times in USER_HZ, which is 100 on every mainstream architecture. */
 export const CLOCK_TICKS_PER_SECOND = 100;
-/** Files read at once: enough to be quick, few enough to stay well under the fd limit. */
+/** PIDs read between two turns of the event loop, so keys stay answered on a busy machine. */
 const BATCH = 64;
+/** A known process's command line is read again at least this often (in ticks). */
+const CMDLINE_EVERY = 10;
 
 export interface ProcessContext {
   readonly procRoot: string;
@@ -23,6 +32,10 @@ export interface ProcessContext {
 interface CpuSample {
   readonly cpuTicks: number;
   readonly atMs: number;
+  /** What the command line was read with: a change of name or start means read it again. */
+  readonly comm: string;
+  readonly startTicks: number;
+  readonly cmdline: string;
 }
 
 export interface ProcessReader {
@@ -31,23 +44,55 @@ export interface ProcessReader {
 
 export function createProcessReader(): ProcessReader {
   let previous = new Map<number, CpuSample>();
+  let tick = 0;
+  const files = new ProcFileReader();
   return {
     async read(context: ProcessContext): Promise<ProcessSnapshot[]> {
-      const pids = (await readdir(context.procRoot)).filter((name) => /^\d+$/.test(name));
+      tick += 1;
+      const pids = readdirSync(context.procRoot).filter((name) => /^\d+$/.test(name));
       const found: ProcessSnapshot[] = [];
       const seen = new Map<number, CpuSample>();
       for (let i = 0; i < pids.length; i += BATCH) {
-        const batch = await Promise.all(pids.slice(i, i + BATCH).map((pid) => readOne(join(context.procRoot, pid))));
-        for (const raw of batch) {
+        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+        for (const pid of pids.slice(i, i + BATCH)) {
+          const before = previous.get(Number(pid));
+          const raw = readOne(files, join(context.procRoot, pid), before, (Number(pid) + tick) % CMDLINE_EVERY === 0);
           if (!raw) continue;
-          seen.set(raw.stat.pid, { cpuTicks: raw.stat.cpuTicks, atMs: context.nowMs });
-          found.push(toSnapshot(raw, context, previous.get(raw.stat.pid)));
+          seen.set(raw.stat.pid, {
+            cpuTicks: raw.stat.cpuTicks, atMs: context.nowMs, comm: raw.stat.comm, startTicks: raw.stat.startTicks, cmdline: raw.cmdline,
+          });
+          found.push(toSnapshot(raw, context, before));
         }
       }
       previous = seen;
       return found.sort((a, b) => a.pid - b.pid);
     },
   };
+}
+
+/** Reads whole /proc files into one buffer that grows to the largest file seen. */
+class ProcFileReader {
+  private buffer = Buffer.allocUnsafe(4096);
+
+  read(path: string): string {
+    const fd = openSync(path, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(bigger, 0, 0, length);
+          this.buffer = bigger;
+        }
+        const got = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (got === 0) break;
+        length += got;
+      }
+      return this.buffer.toString('utf8', 0, length);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 interface RawProcess {
@@ -57,16 +102,13 @@ interface RawProcess {
   readonly cmdline: string;
 }
 
-async function readOne(dir: string): Promise<RawProcess | null> {
+function readOne(files: ProcFileReader, dir: string, before: CpuSample | undefined, cmdlineDue: boolean): RawProcess | null {
   try {
-    const [statText, statusText, cmdline] = await Promise.all([
-      readFile(join(dir, 'stat'), 'utf8'),
-      readFile(join(dir, 'status'), 'utf8'),
-      readFile(join(dir, 'cmdline'), 'utf8'),
-    ]);
-    const stat = parsePidStat(statText);
+    const stat = parsePidStat(files.read(join(dir, 'stat')));
     if (!stat) return null;
-    const status = parsePidStatus(statusText);
+    const status = parsePidStatus(files.read(join(dir, 'status')));
+    const same = before !== undefined && !cmdlineDue && before.comm === stat.comm && before.startTicks === stat.startTicks;
+    const cmdline = same ? before.cmdline : files.read(join(dir, 'cmdline'));
     return { stat, uid: status.uid, rssBytes: status.rssBytes, cmdline };
   } catch (error) {
     // A process that exited between readdir and readFile is normal churn, not a failure.

@@ -73,6 +73,32 @@ describe('createLocalBackend on a fixture /proc', () => {
     expect(blender?.timeSeconds).toBe(5);
   });
 
+  it("reads a known process's command line again after an exec (a new name) and at least every 10 collects", async () => {
+    const { root, passwd } = fakeProc();
+    const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });
+    const command = async (): Promise<string | undefined> => (await backend.collect()).processes.find((p) => p.pid === 4321)?.command;
+    expect(await command()).toBe('blender -b blacksmith-jpeg.blend -s 1');
+    // Same name, same start: the command line read at first sight stands for a few ticks.
+    writeFileSync(join(root, '4321', 'cmdline'), 'blender\0-b\0other.blend\0');
+    expect(await command()).toBe('blender -b blacksmith-jpeg.blend -s 1');
+    const seen: (string | undefined)[] = [];
+    for (let i = 0; i < 10; i += 1) seen.push(await command());
+    expect(seen).toContain('blender -b other.blend');
+    // An exec changes the name in stat: the new command line shows at once.
+    writeFileSync(join(root, '4321', 'stat'), '4321 (sh) R 1 4321 4321 0 -1 0 0 0 0 0 250 50 0 0 20 0 1 0 90000 0 0\n');
+    writeFileSync(join(root, '4321', 'cmdline'), 'sh\0-c\0true\0');
+    expect(await command()).toBe('sh -c true');
+  });
+
+  it('reads /etc/passwd again when it changes', async () => {
+    const { root, passwd } = fakeProc();
+    const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });
+    const user = async (): Promise<string | null | undefined> => (await backend.collect()).processes.find((p) => p.pid === 4321)?.user;
+    expect(await user()).toBe('alice');
+    writeFileSync(passwd, 'root:x:0:0::/root:/bin/sh\nbob:x:1000:1000::/home/bob:/bin/sh\n');
+    expect(await user()).toBe('bob');
+  });
+
   it('marks the node stale with the failing file, keeping its last values', async () => {
     const { root, passwd } = fakeProc();
     const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });
