@@ -1,5 +1,6 @@
 // argv → the one command to run. Each command returns its exit code; nothing here exits.
 import { existsSync, readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { type CliIo, UsageError } from './io.js';
 import { errorLine } from './errorLine.js';
 import { parseGlobalOptions } from './options.js';
@@ -56,7 +57,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command "${first}" (try omtop --help)`);
   const options = parseGlobalOptions(argv);
   if (options.once) return (await import('./commands/once.js')).runOnce(options, io);
+  keepYoungGenerationSmall();
   return (await import('./commands/dashboard.js')).runDashboard(options, io);
+}
+
+/**
+ * The dashboard keeps little from one tick to the next, yet V8 grows its young generation to
+ * 2 × 16 MiB within seconds and keeps it. Growth factor 1 (V8 reads it each time it would grow, so
+ * it works after start, before the dashboard's modules load) keeps it at 2 MiB: peak RSS 95 MiB
+ * instead of 116 in the same minute, and no more CPU (bench 4).
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** Runs omtop; every failure becomes one line on stderr and an exit code, never a stack trace. */

@@ -1,7 +1,10 @@
 // What the emulated blacksmith render's frame N looks like, so the demo's preview has a picture:
 // a dark forge, the glow of the fire, an anvil, and a hammer that rises and falls over the shot.
-// A small JPEG (the scene is blacksmith-jpeg.blend), made the same way for the same frame.
-import jpeg from 'jpeg-js';
+// Made the same way for the same frame. The scene writes JPEGs (blacksmith-jpeg.blend), but these
+// bytes never reach a disk, and the preview tells formats by their first bytes: they are PNG, which
+// pngjs makes with zlib, where each jpeg-js encode built 7 MB of tables (most of the demo's steady
+// CPU, and large objects that stayed in the heap until a full collection).
+import { PNG } from 'pngjs';
 
 const WIDTH = 160;
 const HEIGHT = 120;
@@ -26,9 +29,8 @@ function pixelAt(frame: number, x: number, y: number): [number, number, number] 
 }
 
 /**
- * Frames a stroke apart are the same picture, so each of the STROKE_FRAMES JPEGs is encoded once
- * (jpeg-js builds its tables on every encode: this was most of the demo's steady CPU) and the same
- * bytes are handed out again: callers only read them.
+ * Frames a stroke apart are the same picture, so each of the STROKE_FRAMES pictures is encoded
+ * once and the same bytes are handed out again: callers only read them.
  */
 const encoded = new Map<number, Uint8Array>();
 
@@ -43,12 +45,12 @@ export function blacksmithFrame(frame: number): Uint8Array {
 }
 
 function encodeFrame(frame: number): Uint8Array {
-  const data = Buffer.alloc(WIDTH * HEIGHT * 4);
+  const png = new PNG({ width: WIDTH, height: HEIGHT });
   for (let y = 0; y < HEIGHT; y += 1) {
     for (let x = 0; x < WIDTH; x += 1) {
       const [r, g, b] = pixelAt(frame, x, y);
-      data.set([r, g, b, 255], (y * WIDTH + x) * 4);
+      png.data.set([r, g, b, 255], (y * WIDTH + x) * 4);
     }
   }
-  return jpeg.encode({ width: WIDTH, height: HEIGHT, data }, 80).data;
+  return PNG.sync.write(png);
 }

@@ -1,7 +1,8 @@
 // The load history pane: a blessed-contrib line chart (braille) with every node as one series,
 // and a legend in the rows under the x-axis. Takes plain data; the render loop calls screen.render().
 import blessed from 'blessed';
-import contrib from 'blessed-contrib';
+import type contrib from 'blessed-contrib';
+import contribLine from 'blessed-contrib/lib/widget/charts/line.js';
 import type { Rect } from '../../view/layout.js';
 import { CHART_FOOTER_ROWS, LEGEND_ROWS_UNDER_AXIS, type LoadChartVm } from '../../view/loadHistory.js';
 import { escapeTags, type Theme } from '../theme.js';
@@ -21,7 +22,7 @@ export function seriesColour(index: number, color: boolean): string {
 }
 
 export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): LoadChartWidget {
-  const element = contrib.line({
+  const element = contribLine({
     border: { type: 'line' }, tags: false, width: 40, height: 12,
     // The axis and y labels in the default colour: contrib's black axis vanishes on dark terminals.
     style: { line: DEFAULT_COLOUR, text: DEFAULT_COLOUR, baseline: DEFAULT_COLOUR },
