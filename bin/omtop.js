@@ -2,13 +2,15 @@
 // Runs the compiled build when it is fresh (see bin/freshBuild.js), else the TypeScript sources
 // through tsx, so an edited checkout never runs stale code. tsx is a development dependency: a
 // checkout has it (npm ci), and an installed package runs its dist/, built by "prepare".
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freshBuild } from './freshBuild.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 if (process.env.OMTOP_FROM_SOURCE !== '1' && freshBuild(root)) {
-  await import('../dist/src/cli.js');
+  // The bundle when the build made one (see bin/build.js), else the compiled modules.
+  await (existsSync(join(root, 'dist/bundle/cli.js')) ? import('../dist/bundle/cli.js') : import('../dist/src/cli.js'));
 } else {
   let tsx;
   try {
