@@ -139,8 +139,10 @@ describe.skipIf(!available.ok)('omtop on a real openMosix cluster', { timeout: T
     const [before, after] = [look.before.at, look.after.at];
     const tools = `node 1's tools before omtop: ${look.before.said}; after: ${look.after.said}`;
     expect(snapshot.localNode).toBe(1);
-    // (Addresses: setpe -r names only where the range begins, as a host name; not checked here.)
     expect(snapshot.nodes.map((node) => [node.id, node.up, node.isLocal])).toEqual([[1, true, true], [2, true, false]]);
+    // setpe -r names only where the range begins (node 1, as a host name): node 2's address is mosctl whois 2's.
+    expect(nodeOf(snapshot, 2)?.ip).toBe((await cluster.text(1, ['/sbin/mosctl', 'whois', '2'])).trim());
+    expect(nodeOf(snapshot, 2)?.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     for (const id of [1, 2]) {
       const node = nodeOf(snapshot, id);
       // mosctl getmem about a live remote node may fail this once (Network is unreachable): ask again.

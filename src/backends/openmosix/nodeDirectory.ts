@@ -1,7 +1,9 @@
 // Who is in the cluster. From `setpe -r` (the node map the kernel holds: ranges with addresses or
 // host names), read again every `ttlMs` because the membership rarely changes; with /proc/hpc, the
 // node directories there are the list (no fork) and `setpe -r` only adds the addresses. A node of a
-// range that begins at a host name has no address of its own in the map: it shows none.
+// range that begins at a host name has no address of its own in the map (`range 1-2 begins at
+// chaos-a000001` names node 1 only): `mosctl whois N` gives it, asked once per node (addresses do
+// not change; a failed answer is asked again when the map is next read).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHpcInt, parseMosctlWhois, parseOpenMosixStatus, type OpenMosixStatus } from '../../../parsers/index.js';
@@ -27,10 +29,20 @@ export class NodeDirectory {
   #status: OpenMosixStatus | null = null;
   #statusAt = -Infinity;
   #whois: number | null = null;
+  /** Addresses `mosctl whois N` gave for nodes the map names none for. */
+  readonly #addresses = new Map<number, string>();
+  /** Nodes asked about since the map was last read. */
+  readonly #asked = new Set<number>();
 
   constructor(private readonly options: NodeDirectoryOptions) {}
 
   async read(now: number, errors: SourceError[], signal?: AbortSignal): Promise<NodeList> {
+    const list = await this.#list(now, errors, signal);
+    await this.#askAddresses(list.nodes.filter((node) => this.#inMapWithoutAddress(node.id)), errors, signal);
+    return { ...list, nodes: list.nodes.map((node) => (node.ip === '' ? { ...node, ip: this.#addresses.get(node.id) ?? '' } : node)) };
+  }
+
+  async #list(now: number, errors: SourceError[], signal?: AbortSignal): Promise<NodeList> {
     await this.#refreshStatus(now, errors, signal);
     const fromStatus = (this.#status?.nodes ?? []).map((node) => ({ id: node.id, ip: node.address ?? '' }));
     if (this.options.hpcRoot !== null) return this.#readHpc(this.options.hpcRoot, fromStatus, errors);
@@ -43,9 +55,27 @@ export class NodeDirectory {
   async #refreshStatus(now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     if (now - this.#statusAt < this.options.ttlMs) return;
     this.#statusAt = now;
+    this.#asked.clear();
     const result = await query(this.options.runner, ['setpe', '-r'], parseOpenMosixStatus, signal);
     if (result.ok) this.#status = result.value;
     else errors.push(toSourceError(result.failure));
+  }
+
+  #inMapWithoutAddress(id: number): boolean {
+    return this.#status?.nodes.some((node) => node.id === id && (node.address ?? '') === '') ?? false;
+  }
+
+  /** `mosctl whois N` for each of `nodes` not known yet and not asked since the map was read. */
+  async #askAddresses(nodes: readonly KnownNode[], errors: SourceError[], signal?: AbortSignal): Promise<void> {
+    const wanted = new Set(nodes.map((node) => node.id));
+    for (const id of this.#addresses.keys()) if (!wanted.has(id)) this.#addresses.delete(id);
+    const unknown = nodes.filter((node) => !this.#addresses.has(node.id) && !this.#asked.has(node.id)).map((node) => node.id);
+    await Promise.all(unknown.map(async (id) => {
+      this.#asked.add(id);
+      const result = await query(this.options.runner, ['mosctl', 'whois', String(id)], parseMosctlWhois, signal);
+      if (!result.ok) errors.push(toSourceError(result.failure, id));
+      else if (result.value.address !== null) this.#addresses.set(id, result.value.address);
+    }));
   }
 
   async #whoami(errors: SourceError[], signal?: AbortSignal): Promise<number | null> {

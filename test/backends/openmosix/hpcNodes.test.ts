@@ -90,7 +90,7 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
     expect(snap.localNode).toBe(1);
     expect(snap.nodes.map((n) => [n.id, n.ip, n.up, n.load, n.speed, n.memFreeBytes, n.memTotalBytes, n.util, n.cpus])).toEqual([
       [1, 'chaos-a000001', true, 57, 29703, 122654720, 134086656, 100, 1],
-      [2, '', true, 96, 29802, 123666432, 134086656, 100, 1],
+      [2, '10.0.0.2', true, 96, 29802, 123666432, 134086656, 100, 1], // its address from mosctl whois 2
     ]);
     expect(snap.processes.filter((p) => p.migrated).map((p) => [p.pid, p.node])).toEqual([[64, 2], [66, 2]]);
   });

@@ -136,7 +136,8 @@ describe('createOpenMosixBackend over fake tools replaying the real captures', (
     expect(snap.localNode).toBe(1);
     expect(snap.nodes.map((n) => [n.id, n.ip, n.up, n.load, n.memFreeBytes, n.util])).toEqual([
       [1, 'chaos-a000001', true, 30, 122654720, 100],
-      [2, '', true, 69, 123666432, 100],
+      // Node 2's address: setpe -r names only where the range begins; mosctl whois 2 gives it.
+      [2, '10.0.0.2', true, 69, 123666432, 100],
     ]);
     expect(snap.processes.filter((p) => p.migrated).map((p) => [p.pid, p.node, p.command])).toEqual([
       [64, 2, 'sh -c while :; do :; done'], [66, 2, 'sh -c while :; do :; done'],
