@@ -40,6 +40,13 @@ export function parsePidStat(text: string): PidStat | null {
   return { pid, comm: text.slice(open + 1, close), state, ppid, cpuTicks: utime + stime, startTicks: start, kernelThread };
 }
 
+/** Field 24 of /proc/<pid>/stat, the resident set in pages (the same count as status's VmRSS); null when the line is shorter. */
+export function statRssPages(text: string): number | null {
+  const fields = text.slice(text.lastIndexOf(')') + 1).trim().split(/\s+/);
+  const pages = Number(fields[21]);
+  return fields.length > 21 && Number.isInteger(pages) && pages >= 0 ? pages : null;
+}
+
 export interface PidStatus {
   readonly uid: number | null;
   /** Resident memory; 0 for kernel threads, which have no VmRSS line. */

@@ -5,13 +5,14 @@
 // Cheap like top: /proc files are read synchronously into one reused buffer (the kernel makes
 // them in memory: no disk to wait for, and no promise, thread-pool trip, fstat or 64 KiB buffer
 // per file as readFile has), a batch at a time with a turn of the event loop between batches.
-// stat and status every tick; the command line only for a PID seen for the first time, one whose
-// name or start changed (an exec, a reused PID), and otherwise every CMDLINE_EVERY ticks (a
-// process may rewrite its own argv, as sshd and process.title do).
+// stat every tick; the command line and status (uid, VmRSS) only for a PID seen for the first time,
+// one whose name or start changed (an exec, a reused PID), and otherwise every CMDLINE_EVERY ticks
+// (a process may rewrite its own argv, as sshd and process.title do, or change its uid). In between,
+// resident memory comes from stat's page count, in bytes per page as status last said.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBlenderCommand, type ProcessSnapshot } from '../../model/snapshot.js';
-import { commandFrom, parsePidStat, parsePidStatus, type PidStat } from './procPid.js';
+import { commandFrom, parsePidStat, parsePidStatus, statRssPages, type PidStat } from './procPid.js';
 
 /** Linux reports process times in USER_HZ, which is 100 on every mainstream architecture. */
 export const CLOCK_TICKS_PER_SECOND = 100;
@@ -36,6 +37,9 @@ interface CpuSample {
   readonly comm: string;
   readonly startTicks: number;
   readonly cmdline: string;
+  readonly uid: number | null;
+  /** status's VmRSS over stat's page count when status was read; null when that could not tell. */
+  readonly bytesPerPage: number | null;
 }
 
 export interface ProcessReader {
@@ -60,6 +64,7 @@ export function createProcessReader(): ProcessReader {
           if (!raw) continue;
           seen.set(raw.stat.pid, {
             cpuTicks: raw.stat.cpuTicks, atMs: context.nowMs, comm: raw.stat.comm, startTicks: raw.stat.startTicks, cmdline: raw.cmdline,
+            uid: raw.uid, bytesPerPage: raw.bytesPerPage,
           });
           found.push(toSnapshot(raw, context, before));
         }
@@ -100,16 +105,25 @@ interface RawProcess {
   readonly uid: number | null;
   readonly rssBytes: number;
   readonly cmdline: string;
+  readonly bytesPerPage: number | null;
 }
 
 function readOne(files: ProcFileReader, dir: string, before: CpuSample | undefined, cmdlineDue: boolean): RawProcess | null {
   try {
-    const stat = parsePidStat(files.read(join(dir, 'stat')));
+    const statText = files.read(join(dir, 'stat'));
+    const stat = parsePidStat(statText);
     if (!stat) return null;
-    const status = parsePidStatus(files.read(join(dir, 'status')));
+    const pages = statRssPages(statText);
     const same = before !== undefined && !cmdlineDue && before.comm === stat.comm && before.startTicks === stat.startTicks;
+    // A kernel thread has no resident memory at all, whatever the page size.
+    const perPage = before?.bytesPerPage ?? (stat.kernelThread && pages === 0 ? 0 : null);
+    if (same && pages !== null && perPage !== null) {
+      return { stat, uid: before.uid, rssBytes: pages * perPage, cmdline: before.cmdline, bytesPerPage: before.bytesPerPage };
+    }
+    const status = parsePidStatus(files.read(join(dir, 'status')));
     const cmdline = same ? before.cmdline : files.read(join(dir, 'cmdline'));
-    return { stat, uid: status.uid, rssBytes: status.rssBytes, cmdline };
+    const bytesPerPage = pages !== null && pages > 0 ? status.rssBytes / pages : null;
+    return { stat, uid: status.uid, rssBytes: status.rssBytes, cmdline, bytesPerPage };
   } catch (error) {
     // A process that exited between readdir and readFile is normal churn, not a failure.
     if (isGone(error)) return null;

@@ -90,6 +90,19 @@ describe('createLocalBackend on a fixture /proc', () => {
     expect(await command()).toBe('sh -c true');
   });
 
+  it('between status reads, takes resident memory from the page count in stat', async () => {
+    const { root, passwd } = fakeProc();
+    // 25,600 pages; status says the same in kB (100 MiB of the 1 GiB), as the kernel does.
+    const statWith = (pages: number): string => `4321 (blender) R 1 4321 4321 0 -1 0 0 0 0 0 250 50 0 0 20 0 1 0 90000 0 ${pages} 0\n`;
+    writeFileSync(join(root, '4321', 'stat'), statWith(25_600));
+    writeFileSync(join(root, '4321', 'status'), 'Name:\tblender\nUid:\t1000\t1000\t1000\t1000\nVmRSS:\t  102400 kB\n');
+    const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });
+    const mem = async (): Promise<number | null | undefined> => (await backend.collect()).processes.find((p) => p.pid === 4321)?.mem;
+    expect(await mem()).toBe(9.8);
+    writeFileSync(join(root, '4321', 'stat'), statWith(51_200));
+    expect(await mem()).toBe(19.5);
+  });
+
   it('reads /etc/passwd again when it changes', async () => {
     const { root, passwd } = fakeProc();
     const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCpuinfo, parseLoadavg, parseMeminfo, parseProcStatCpu } from '../../../src/backends/local/procText.js';
-import { commandFrom, parsePasswd, parsePidStat, parsePidStatus } from '../../../src/backends/local/procPid.js';
+import { commandFrom, parsePasswd, parsePidStat, parsePidStatus, statRssPages } from '../../../src/backends/local/procPid.js';
 
 describe('/proc text parsers', () => {
   it('reads the 1-minute load average', () => {
@@ -31,6 +31,11 @@ describe('/proc text parsers', () => {
     const line = '1234 (my (odd) prog) R 1 1234 1234 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 1 0 5000 1000000 300 18446744073709551615';
     expect(parsePidStat(line)).toEqual({ pid: 1234, comm: 'my (odd) prog', state: 'R', ppid: 1, cpuTicks: 300, startTicks: 5000, kernelThread: false });
     expect(parsePidStat('not a stat line')).toBeNull();
+  });
+
+  it('reads the resident page count from stat (field 24), or null when the line is shorter', () => {
+    expect(statRssPages('7 (a b) S 1 7 7 0 -1 4194304 0 0 0 0 10 5 0 0 20 0 1 0 500 123456 789 18446744073709551615')).toBe(789);
+    expect(statRssPages('2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 20 0')).toBeNull();
   });
 
   it('reads uid and resident memory from status', () => {
