@@ -41,7 +41,8 @@ if (!existsSync(join(dist, 'src/cli.js'))) process.exit(1);
  * bin/omtop.js prefers. Resolving and linking ~200 ES modules (zod alone is 99 files) cost more
  * than running them: `--once --json --demo` took 4.0× the CPU of `node -e 0` from dist/src, 2.6×
  * bundled. blessed and blessed-contrib stay outside (they require their own files by computed
- * names). esbuild comes with tsx, a development dependency; without it, dist/src is what runs.
+ * names). esbuild is a development dependency (tsx runs on it too); without it (an install
+ * without development dependencies), dist/src is what runs.
  */
 async function bundle() {
   let esbuild;
