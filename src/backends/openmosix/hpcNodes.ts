@@ -15,6 +15,7 @@
 //                   them failed. Nodes' slow reads are spread over the period, not all on one tick.
 //   never           rmem (free memory as Linux counts it): the snapshot has no place for it.
 import { readFile } from 'node:fs/promises';
+import { readHpcFile } from './hpcFile.js';
 import { join } from 'node:path';
 import { HPC_NODE_DOWN, parseHpcAdminFlag, parseHpcNode, type HpcNode, type HpcNodeFile } from '../../../parsers/index.js';
 import { errorLine } from '../../errorLine.js';
@@ -42,29 +43,27 @@ export class HpcNodeReader {
     const listed = new Set(nodes.map((node) => node.id));
     this.#schedule.keepOnly(listed);
     for (const id of this.#cpus.keys()) if (!listed.has(id)) this.#cpus.delete(id);
-    const flagged = await Promise.all(nodes.map((node, index) => this.#readNode(node.id, now, spreadOf(index, nodes.length), errors)));
+    const flagged = nodes.map((node, index) => this.#readNode(node.id, now, spreadOf(index, nodes.length), errors));
     const localFlagged = nodes.some((node, index) => node.id === localNode && flagged[index] === true);
     if (localNode !== null && !localFlagged) await readAdminFlags(this.hpcRoot, localNode, this.book, errors);
   }
 
   /** Reads one node; true when its status bits gave its flags. */
-  async #readNode(id: number, now: number, spread: number, errors: SourceError[]): Promise<boolean> {
+  #readNode(id: number, now: number, spread: number, errors: SourceError[]): boolean {
     const dir = join(this.hpcRoot, 'nodes', String(id));
     const withSlow = this.#schedule.isDue('slow', id, now);
     const wasUp = this.book.isUp(id);
     const names: readonly HpcNodeFile[] = withSlow ? [...EVERY_TICK, ...SLOW] : EVERY_TICK;
     const files: Partial<Record<HpcNodeFile, string>> = {};
     const problems: string[] = [];
-    await Promise.all(
-      names.map(async (name) => {
-        try {
-          files[name] = await readFile(join(dir, name), 'utf8');
-        } catch (error) {
-          // Not every kernel has every file (util); only a node with none of them is a failure.
-          problems.push(errorLine(error));
-        }
-      }),
-    );
+    for (const name of names) {
+      try {
+        files[name] = readHpcFile(`${dir}/${name}`);
+      } catch (error) {
+        // Not every kernel has every file (util); only a node with none of them is a failure.
+        problems.push(errorLine(error));
+      }
+    }
     const parsed = parseHpcNode(files);
     if (!parsed.ok) {
       const message = problems[0] ?? parsed.error.message;

@@ -2,15 +2,15 @@ import { cpSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFile } from 'node:fs/promises';
+import { readHpcFile } from '../../../src/backends/openmosix/hpcFile.js';
 import { describe, expect, it, vi } from 'vitest';
 import { createOpenMosixBackend, defaultHpcRoot } from '../../../src/backends/openmosix/openmosixBackend.js';
 import { inProcessFakeRunner } from '../../helpers/fakeTools.js';
 
-// readFile as it is, only watched, so the tests can count which /proc/hpc files each tick reads.
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  return { ...actual, readFile: vi.fn(actual.readFile) };
+// readHpcFile as it is, only watched, so the tests can count which /proc/hpc files each tick reads.
+vi.mock('../../../src/backends/openmosix/hpcFile.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/backends/openmosix/hpcFile.js')>();
+  return { ...actual, readHpcFile: vi.fn(actual.readHpcFile) };
 });
 
 const TREE = fileURLToPath(new URL('../../../fixtures/cluster/hpc-tutorial', import.meta.url));
@@ -118,7 +118,7 @@ describe('the openmosix backend on a /proc/hpc tree', () => {
   });
 
   it('reads load, mem, util and status every tick, speed, tmem and cpus every 30 s (spread), rmem never', async () => {
-    const reads = vi.mocked(readFile);
+    const reads = vi.mocked(readHpcFile);
     let now = 0;
     const backend = createOpenMosixBackend({ runner: inProcessFakeRunner(), hpcRoot: TREE, now: () => now });
     const perTick: string[][] = [];
