@@ -2,10 +2,16 @@
 import type { CommandOutcome, ClusterCommand } from '../cluster/commands.js';
 import type { BackendName, ClusterSnapshot } from '../model/snapshot.js';
 
+/** What the caller of collect knows about the refresh: a backend that forks may size its tick by it. */
+export interface CollectContext {
+  /** The refresh interval now (the user changes it with +/-). */
+  readonly intervalMs: number;
+}
+
 export interface Backend {
   readonly name: BackendName;
   /** Reads everything once. Never rejects: failures are in `snapshot.errors` and `node.stale`. */
-  collect(signal?: AbortSignal): Promise<ClusterSnapshot>;
+  collect(signal?: AbortSignal, context?: CollectContext): Promise<ClusterSnapshot>;
   /** Runs one cluster command. Never rejects: a refused or failed command comes back with ok=false. */
   perform(command: ClusterCommand): Promise<CommandOutcome>;
   close(): Promise<void>;

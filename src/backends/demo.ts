@@ -5,7 +5,7 @@
 import { createEmulatedCluster } from '../emulator/index.js';
 import type { EmulatedCluster, EmulatorOptions } from '../emulator/types.js';
 import type { RenderWatchSources } from '../runner/watchSources.js';
-import type { Backend } from './backend.js';
+import type { Backend, CollectContext } from './backend.js';
 import { createOpenMosixBackend } from './openmosix/openmosixBackend.js';
 
 export interface DemoBackendOptions {
@@ -53,9 +53,9 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     name: 'demo',
     emulator,
     renderSources: emulator.renderSources((ms) => startedAt + ms),
-    collect(signal?: AbortSignal) {
+    collect(signal?: AbortSignal, context?: CollectContext) {
       step();
-      return inner.collect(signal);
+      return inner.collect(signal, context);
     },
     perform: (command) => inner.perform(command),
     close: () => inner.close(),

@@ -2,12 +2,12 @@
 // flag, so a user who pressed a key sees why nothing happened.
 import { describeCommand } from '../cluster/argv.js';
 import type { ClusterCommand, CommandOutcome } from '../cluster/commands.js';
-import type { Backend } from './backend.js';
+import type { Backend, CollectContext } from './backend.js';
 
 export function withReadonly(backend: Backend): Backend {
   return {
     name: backend.name,
-    collect: (signal?: AbortSignal) => backend.collect(signal),
+    collect: (signal?: AbortSignal, context?: CollectContext) => backend.collect(signal, context),
     perform: (command: ClusterCommand): Promise<CommandOutcome> =>
       Promise.resolve({ command, ok: false, message: `read-only mode: ${describeCommand(command)} refused (started with --readonly)` }),
     close: () => backend.close(),

@@ -48,7 +48,7 @@ export function createCollector(options: CollectorOptions): Collector {
     inFlight = controller;
     let snapshot: ClusterSnapshot;
     try {
-      snapshot = await backend.collect(controller.signal);
+      snapshot = await backend.collect(controller.signal, { intervalMs });
     } catch (error) {
       // Backends promise never to reject; if one does, the dashboard still gets a line about it.
       snapshot = failedSnapshot(backend.name, Date.now(), [{ source: `${backend.name} backend`, message: errorLine(error) }]);

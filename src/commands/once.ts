@@ -7,6 +7,7 @@ import type { ClusterSnapshot } from '../model/snapshot.js';
 import type { GlobalOptions } from '../options.js';
 import { formatSnapshot } from './onceTable.js';
 import { terminalSafeLines } from '../text/terminalSafe.js';
+import { performance } from 'node:perf_hooks';
 
 /** Model time the demo runs before its one snapshot, so loads and CPU times are moving values. */
 const DEMO_WARM_UP_MS = 3000;
@@ -48,8 +49,27 @@ export async function printOnce(backend: Backend, options: Pick<GlobalOptions, '
   }
 }
 
-/** The snapshot, or null when the deadline came first (the collect is then aborted, and not waited for). */
+/**
+ * A complete snapshot if the deadline allows it: a big map (openMosix's mosctl path) is read a
+ * fork budget at a time, its unread nodes pending, so --once collects again, at once, until no
+ * node is pending. When the deadline comes first it is the last snapshot, pending nodes and all
+ * (each marked so); null when not even one collect finished in time.
+ */
 async function collectWithin(backend: Backend, deadlineMs: number): Promise<ClusterSnapshot | null> {
+  const end = performance.now() + deadlineMs;
+  let last: ClusterSnapshot | null = null;
+  for (;;) {
+    const left = end - performance.now();
+    if (left <= 0) return last;
+    const snapshot = await collectOnce(backend, left);
+    if (snapshot === null) return last;
+    last = snapshot;
+    if (!snapshot.nodes.some((node) => node.pending === true)) return last;
+  }
+}
+
+/** The snapshot, or null when the deadline came first (the collect is then aborted, and not waited for). */
+async function collectOnce(backend: Backend, deadlineMs: number): Promise<ClusterSnapshot | null> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {

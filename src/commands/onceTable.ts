@@ -41,6 +41,8 @@ function nodeTable(snapshot: ClusterSnapshot): string {
     flags(node),
   ]);
   const notes = snapshot.nodes.filter((node) => node.error).map((node) => `  ${node.id}: ${node.error}`);
+  const pending = snapshot.nodes.filter((node) => node.pending === true).length;
+  if (pending > 0) notes.push(`  ${pending} of ${snapshot.nodes.length} nodes pending: not read before the --once deadline (a map this big is read a few dozen nodes a second)`);
   const table = columns(header, rows, new Set([3, 4, 6, 7, 8]));
   return ['* = this node', table, ...notes].join('\n');
 }

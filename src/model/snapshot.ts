@@ -46,6 +46,16 @@ export const NodeSnapshotSchema = z.object({
   flags: NodeFlagsSchema,
   /** True when this node's last query failed or timed out; the values shown are older. */
   stale: z.boolean(),
+  /**
+   * Not read yet: the node is in the map, but a big cluster is read over several ticks and its turn
+   * has not come (openMosix's mosctl path). Then `up` is false and every value null; absent otherwise.
+   */
+  pending: z.literal(true).optional(),
+  /**
+   * When the node last answered (ms since the epoch), where a backend reads nodes over several
+   * ticks (openMosix): its values are that old. Absent where every node is read every tick.
+   */
+  readAt: z.number().optional(),
   error: z.string().optional(),
   isLocal: z.boolean(),
   /** What a batch scheduler (Slurm) says about the node; absent for openMosix and this machine. */
@@ -131,8 +141,12 @@ export function isBlenderCommand(command: string): boolean {
   return /^blender(?:[-.\d]*)?$/i.test(base);
 }
 
-/** A node in one word: down, stale (up, but its last reading failed: older values are shown), or up. */
-export function nodeState(node: NodeSnapshot): 'up' | 'down' | 'stale' {
+/**
+ * A node in one word: pending (not read yet), down, stale (up, but its last reading failed: older
+ * values are shown), or up.
+ */
+export function nodeState(node: NodeSnapshot): 'up' | 'down' | 'stale' | 'pending' {
+  if (node.pending === true) return 'pending';
   if (!node.up) return 'down';
   return node.stale ? 'stale' : 'up';
 }

@@ -1,21 +1,17 @@
 // What changed between two snapshots that a user would want to read about later: a node going
 // down or coming back, a node that stops answering, a data source that fails or recovers.
-import type { ClusterSnapshot, NodeSnapshot } from '../model/snapshot.js';
+import { nodeState, type ClusterSnapshot, type NodeSnapshot } from '../model/snapshot.js';
 import type { LogEntry } from './eventLog.js';
 
-type Condition = 'up' | 'down' | 'stale';
-
-function conditionOf(node: NodeSnapshot): Condition {
-  if (!node.up) return 'down';
-  return node.stale ? 'stale' : 'up';
-}
+const conditionOf = nodeState;
 
 const why = (node: NodeSnapshot): string => (node.error ? ` (${node.error})` : '');
 
 function nodeChange(before: NodeSnapshot | undefined, after: NodeSnapshot, at: number): LogEntry | null {
   const was = before === undefined ? null : conditionOf(before);
   const now = conditionOf(after);
-  if (was === now) return null;
+  // Not read yet is no news, and neither is its first reading saying it is up.
+  if (was === now || now === 'pending' || (was === 'pending' && now === 'up')) return null;
   const name = `node ${after.id}`;
   if (now === 'down') return { at, source: 'node', severity: 'error', text: `${name} is down${why(after)}` };
   if (now === 'stale') return { at, source: 'node', severity: 'warning', text: `${name} did not answer${why(after)}` };

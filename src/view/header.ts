@@ -52,10 +52,11 @@ function totals(snapshot: ClusterSnapshot): HeaderPart[] {
       { text: `${snapshot.processes.length - threads} procs, ${threads} kernel threads`, priority: 20 },
     ];
   }
+  const pending = snapshot.nodes.filter((n) => n.pending === true).length;
   return [
     { text: `${snapshot.backend} backend`, priority: 80 },
     { text: `local N${snapshot.localNode}`, priority: 70 },
-    { text: `${up.length}/${snapshot.nodes.length} nodes up`, priority: 75 },
+    { text: `${up.length}/${snapshot.nodes.length} nodes up${pending > 0 ? `, ${pending} pending` : ''}`, priority: 75 },
     { text: `load ${Math.round(load)}`, priority: 40 },
     { text: `mem ${humanBytes(free)} free of ${humanBytes(total)}`, priority: 30 },
     { text: `${snapshot.processes.length} procs, ${migrated} migrated`, priority: 20 },

@@ -65,11 +65,13 @@ export function niceStep(raw: number): number {
 }
 
 function toneOf(node: NodeSnapshot): Tone {
+  if (node.pending === true) return 'dim';
   if (!node.up) return 'down';
   return node.stale ? 'stale' : 'normal';
 }
 
 function legendOf(node: NodeSnapshot, title: string, history: readonly (number | null)[]): string {
+  if (node.pending === true) return `${title} pending`;
   if (!node.up) return `${title} down`;
   const last = history[history.length - 1];
   return `${title} ${last === null || last === undefined ? '-' : Math.round(last)}`;

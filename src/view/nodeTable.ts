@@ -4,7 +4,7 @@ import { pageStart } from '../state/list.js';
 import { selectedNodeIndex } from '../state/selectors.js';
 import type { UiState } from '../state/ui.js';
 import { fitColumns, formatHeader, formatRow, type Column } from './columns.js';
-import { bar, humanBytes, sparkline } from '../text/format.js';
+import { bar, formatDuration, humanBytes, sparkline } from '../text/format.js';
 import type { LineVm, PaneSize, PaneVm, Tone } from './tableVm.js';
 
 export interface NodeRow {
@@ -14,6 +14,24 @@ export interface NodeRow {
   /** Recent load values, oldest first (only used when the history column is shown). */
   readonly loadHistory: readonly (number | null)[];
   readonly historyMax: number;
+  /** How old the node's values are, when older than one refresh (a big map is read over several); else null. */
+  readonly ageMs?: number | null;
+}
+
+/** What the node rows need beyond the backend's kind: a wider state for "pending", an age column. */
+export interface NodeColumnNeeds {
+  readonly pending: boolean;
+  readonly age: boolean;
+}
+
+/**
+ * The age of the node's values when it missed a refresh (read more than one interval ago, with
+ * half an interval for ticks that start late); null when it was read on this tick or the last.
+ */
+export function readingAgeMs(node: NodeSnapshot, takenAt: number, intervalMs: number): number | null {
+  if (node.readAt === undefined) return null;
+  const age = takenAt - node.readAt;
+  return age > 1.5 * intervalMs ? age : null;
 }
 
 /** Load as a fraction of the node's capacity: about 100 load units per busy CPU. */
@@ -55,7 +73,7 @@ function loadAverageColumns(): Column<NodeRow>[] {
  * @param loadAverage the nodes have the OS load average (this machine): show it and the CPU count,
  *   and leave out what only openMosix has (our processes elsewhere, the node flags).
  */
-export function nodeColumns(withHistory: boolean, loadAverage = false): Column<NodeRow>[] {
+export function nodeColumns(withHistory: boolean, loadAverage = false, needs: NodeColumnNeeds = { pending: false, age: false }): Column<NodeRow>[] {
   const load: Column<NodeRow>[] = loadAverage ? loadAverageColumns() : [
     { header: 'LOAD', width: 5, align: 'right', priority: 85, cell: (r) => live(r, num(r.node.load)) },
     { header: '', width: 6, priority: 30, cell: (r, w) => live(r, bar(loadFraction(r.node), w)) },
@@ -63,7 +81,8 @@ export function nodeColumns(withHistory: boolean, loadAverage = false): Column<N
   const columns: Column<NodeRow>[] = [
     { header: 'N#', width: 5, align: 'right', priority: 100, cell: (r) => `${r.node.isLocal ? '*' : ''}${r.node.id}` },
     { header: 'IP', width: 15, priority: 40, cell: (r) => r.node.ip },
-    { header: 'STATE', width: 5, priority: 90, cell: (r) => nodeState(r.node) },
+    { header: 'STATE', width: needs.pending ? 7 : 5, priority: 90, cell: (r) => nodeState(r.node) },
+    ...(needs.age ? [{ header: 'AGE', width: 6, align: 'right', priority: 88, cell: (r) => (r.ageMs == null ? '' : formatDuration(r.ageMs / 1000)) }] satisfies Column<NodeRow>[] : []),
     ...load,
     { header: 'SPEED', width: 6, align: 'right', priority: 80, cell: (r) => num(r.node.speed) },
     { header: 'FREE/TOTAL', width: 11, priority: 70,
@@ -98,6 +117,7 @@ export function schedulerNodeColumns(): Column<NodeRow>[] {
 }
 
 function toneOf(node: NodeSnapshot): Tone {
+  if (node.pending === true) return 'dim';
   if (node.scheduler?.state === 'drained' || node.scheduler?.state === 'draining') return 'stale';
   if (!node.up) return 'down';
   if (node.stale) return 'stale';
@@ -120,7 +140,9 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   if (snapshot === null) {
     return { title, focused, header: null, lines: [{ text: 'waiting for the first reading…', tone: 'dim', selected: false }], window: { rows: visible, total: 0 } };
   }
-  const columns = fitColumns(snapshot.backend === 'slurm' ? schedulerNodeColumns() : nodeColumns(withHistory, hasLoadAverage(snapshot)), size.cols);
+  const ages = snapshot.nodes.map((node) => readingAgeMs(node, snapshot.takenAt, ui.intervalMs));
+  const needs = { pending: snapshot.nodes.some((node) => node.pending === true), age: ages.some((age) => age !== null) };
+  const columns = fitColumns(snapshot.backend === 'slurm' ? schedulerNodeColumns() : nodeColumns(withHistory, hasLoadAverage(snapshot), needs), size.cols);
   const ours = countOurs(snapshot);
   const histories = withHistory ? snapshot.nodes.map((n) => history(n.id)) : [];
   // A reduce, not Math.max(...all): a big cluster's history would overflow the argument list.
@@ -129,7 +151,7 @@ export function toNodeTableVm(snapshot: ClusterSnapshot | null, ui: UiState, siz
   const window = { rows: visible, total: snapshot.nodes.length };
   const offset = pageStart(selected, window);
   const lines: LineVm[] = snapshot.nodes.slice(offset, offset + visible).map((node, i) => ({
-    text: formatRow(columns, { node, ours: ours.get(node.id) ?? 0, loadHistory: histories[offset + i] ?? [], historyMax }),
+    text: formatRow(columns, { node, ours: ours.get(node.id) ?? 0, loadHistory: histories[offset + i] ?? [], historyMax, ageMs: ages[offset + i] ?? null }),
     tone: toneOf(node),
     selected: offset + i === selected,
   }));

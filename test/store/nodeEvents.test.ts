@@ -45,3 +45,14 @@ describe('snapshotEvents', () => {
     expect(log.count).toBe(5);
   });
 });
+
+describe('snapshotEvents with nodes not read yet', () => {
+  const pending = (id: number) => node(id, { up: false, pending: true, load: null });
+
+  it('says nothing of a pending node, nor when its first reading finds it up; a first reading of down is news', () => {
+    const first = snapshot([node(261), pending(262), pending(263)]);
+    expect(snapshotEvents(null, first)).toEqual([]);
+    const second = snapshot([node(261), node(262), node(263, { up: false, load: null, error: 'unreachable' })]);
+    expect(snapshotEvents(first, second).map((event) => event.text)).toEqual(['node 263 is down (unreachable)']);
+  });
+});

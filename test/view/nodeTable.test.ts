@@ -70,3 +70,29 @@ describe('toNodeTableVm', () => {
     expect(flagLetters(fakeNode(1, { flags: { block: true } }))).toBe('··B·');
   });
 });
+
+describe('toNodeTableVm on a map read over several ticks', () => {
+  const pendingNode = (id: number) => fakeNode(id, { up: false, pending: true, load: null, speed: null, memFreeBytes: null, memTotalBytes: null, util: null, cpus: null });
+
+  it('shows a node not read yet as pending, dimmed, with no values (not up, not down)', () => {
+    const snapshot = fakeSnapshot({ nodes: [fakeNode(261, { isLocal: true }), pendingNode(262)] });
+    const vm = toNodeTableVm(snapshot, ui, { cols: 100, rows: 10 }, noHistory, false);
+    expect(vm.lines[1]?.text).toMatch(/262 \S+\s+pending\s+-/);
+    expect(vm.lines[1]?.text).not.toMatch(/\bdown\b|\bup\b/);
+    expect(vm.lines[1]?.tone).toBe('dim');
+    expect(nodeState(pendingNode(262))).toBe('pending');
+  });
+
+  it('shows how old a node\'s values are when it missed a refresh, and no age column when none did', () => {
+    const takenAt = fakeSnapshot().takenAt;
+    const fresh = fakeSnapshot({ nodes: [fakeNode(261, { isLocal: true, readAt: takenAt }), fakeNode(262, { readAt: takenAt - 2000 })] });
+    expect(toNodeTableVm(fresh, ui, { cols: 100, rows: 10 }, noHistory, false).header).not.toContain('AGE');
+    const old = fakeSnapshot({ nodes: [fakeNode(261, { isLocal: true, readAt: takenAt }), fakeNode(262, { readAt: takenAt - 12_000 }), fakeNode(263, { readAt: takenAt - 95_000 })] });
+    const vm = toNodeTableVm(old, ui, { cols: 100, rows: 10 }, noHistory, false);
+    expect(vm.header).toMatch(/STATE\s+AGE/);
+    // Read on this tick: the age cell is blank and the load follows.
+    expect(vm.lines[0]?.text).toMatch(/261 \S+\s+up\s+100 /);
+    expect(vm.lines[1]?.text).toMatch(/262 \S+\s+up\s+12s /);
+    expect(vm.lines[2]?.text).toMatch(/263 \S+\s+up\s+1m35s /);
+  });
+});

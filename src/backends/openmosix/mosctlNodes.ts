@@ -8,12 +8,15 @@
 // A node that is down answers `Error: Network is unreachable` on stderr with exit 0: that is the
 // node's state (down), not a failed reading.
 // Each node's first due times are spread over the period, so the extra reads do not all land on
-// the same tick. A failed reading is due again on the next tick.
+// the same tick. A failed reading is due again on the node's next visit.
+// A tick reads within a fork budget (see forkBudget.ts): the nodes visited longest ago first, a
+// node never visited before all others; on a small cluster that is every node every tick.
 import { parseMosctlGetload, parseMosctlGetmem, parseMosctlGetspeed, parseMosctlGetutil, parseMosctlIsup, parseMosctlStatus } from '../../../parsers/index.js';
 import type { SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { KnownNode, NodeBook } from './nodeBook.js';
 import { ReadSchedule, spreadOf } from './readSchedule.js';
+import { planVisits } from './forkBudget.js';
 import { describeFailure, query, toSourceError, type QueryFailure, type QueryResult } from './query.js';
 
 export interface MosctlRefresh {
@@ -26,10 +29,13 @@ export interface MosctlRefresh {
 }
 
 type Kind = 'mem' | 'speed' | 'util' | 'flags';
+/** Most wanted first, for a visit that cannot take them all: memory and speed are shown (and needed). */
 const KINDS: readonly Kind[] = ['mem', 'speed', 'util', 'flags'];
 
 export class MosctlNodeReader {
   readonly #schedule = new ReadSchedule();
+  /** When each node was last visited (its getload run, whatever the answer). */
+  readonly #visitedAt = new Map<number, number>();
   readonly #memMs: number;
   readonly #slowMs: number;
   readonly #speedMs: number;
@@ -49,39 +55,57 @@ export class MosctlNodeReader {
     this.#schedule.allDueNow('flags');
   }
 
-  async read(nodes: readonly KnownNode[], now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
-    this.#schedule.keepOnly(new Set(nodes.map((node) => node.id)));
-    await Promise.all(nodes.map((node, index) => this.#readNode(node.id, spreadOf(index, nodes.length), now, errors, signal)));
+  /**
+   * Reads the nodes' values with at most `budget` commands (one more for a node whose getload
+   * fails with an unknown status: isup asks whether it is down); the nodes not visited keep their
+   * last values (or stay pending) until their turn.
+   */
+  async read(nodes: readonly KnownNode[], now: number, errors: SourceError[], signal?: AbortSignal, budget = Infinity): Promise<void> {
+    const listed = new Set(nodes.map((node) => node.id));
+    this.#schedule.keepOnly(listed);
+    for (const id of this.#visitedAt.keys()) if (!listed.has(id)) this.#visitedAt.delete(id);
+    const place = new Map(nodes.map((node, index) => [node.id, index]));
+    // A node that is down needs every reading again if it answers now: room for them is kept.
+    const candidates = nodes.map((node) => ({
+      id: node.id, readAt: this.#visitedAt.get(node.id) ?? null,
+      due: this.book.isUp(node.id) ? KINDS.filter((kind) => this.#schedule.isDue(kind, node.id, now)) : KINDS,
+    }));
+    const visits = planVisits(candidates, budget);
+    for (const visit of visits) this.#visitedAt.set(visit.id, now);
+    await Promise.all(visits.map((visit) => this.#readNode(visit.id, visit.kinds.length, spreadOf(place.get(visit.id) ?? 0, nodes.length), now, errors, signal)));
   }
 
-  async #readNode(id: number, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  /** getload, then at most `slots` of the node's due slower readings. */
+  async #readNode(id: number, slots: number, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     const word = String(id);
     const load = await query(this.runner, ['mosctl', 'getload', word], parseMosctlGetload, signal);
     if (!load.ok) {
-      await this.#loadFailed(id, load.failure, errors, signal);
+      await this.#loadFailed(id, now, load.failure, errors, signal);
       return;
     }
-    // A node back from being down may have rebooted with other memory or speed: read it all now.
+    this.book.answered(id, now);
+    // A node back from being down may have rebooted with other memory or speed: read it all again.
     if (!this.book.isUp(id)) for (const kind of KINDS) this.#schedule.dueNow(kind, id);
     this.book.update(id, 'load', { load: load.value.load });
+    const taken = new Set(KINDS.filter((kind) => this.#schedule.isDue(kind, id, now)).slice(0, slots));
     const reads: Promise<void>[] = [];
-    if (this.#schedule.isDue('mem', id, now)) {
+    if (taken.has('mem')) {
       reads.push(this.#read('mem', id, now, spread, this.#memMs, ['mosctl', 'getmem', word], parseMosctlGetmem, errors, signal, (v) => {
         this.book.update(id, 'mem', { memFreeBytes: v.freeBytes, memTotalBytes: v.totalBytes });
       }));
     }
-    if (this.#schedule.isDue('speed', id, now)) {
+    if (taken.has('speed')) {
       reads.push(this.#read('speed', id, now, spread, this.#speedMs, ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
         this.book.update(id, 'speed', { speed: v.speed });
       }));
     }
-    if (this.#schedule.isDue('util', id, now)) {
+    if (taken.has('util')) {
       reads.push(this.#read('util', id, now, spread, this.#slowMs, ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
         // Utilizability is per CPU, summed (150% of 200%): the node's share of its capacity.
         this.book.update(id, 'util', { util: (v.util * 100) / v.capacity, cpus: v.cpus });
       }));
     }
-    if (this.#schedule.isDue('flags', id, now)) {
+    if (taken.has('flags')) {
       reads.push(this.#read('flags', id, now, spread, this.#slowMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
         const { stay, lstay, block, quiet } = v.flags;
         // getload answered this tick: a `down.` now is a failed remote reading (the real kernel
@@ -93,15 +117,18 @@ export class MosctlNodeReader {
     await Promise.all(reads);
   }
 
-  async #loadFailed(id: number, failure: QueryFailure, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  async #loadFailed(id: number, now: number, failure: QueryFailure, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     // An unrecognised non-zero exit may still be a down node in words we do not know: ask isup.
     if (failure.code === 'exit') {
       const isup = await query(this.runner, ['mosctl', 'isup', String(id)], parseMosctlIsup, signal);
       if (isup.ok && !isup.value.up) {
         this.book.down(id, `node ${id} is down (mosctl isup ${id}: no)`);
+        this.book.answered(id, now);
         return;
       }
     }
+    // Down or not configured is an answer too: the node's state is that fresh.
+    if (failure.code === 'down' || failure.code === 'not-configured') this.book.answered(id, now);
     this.#failed(id, 'load', failure, errors);
   }
 

@@ -1,6 +1,8 @@
 // What omtop knows about each node between ticks: its last good values, whether it is up, and
 // which of its readings are failing. A value is replaced only by a good reading, so a node whose
 // query fails keeps showing its last values, marked stale, until that same reading works again.
+// A listed node that no reading has reached yet (a big map is read over several ticks) is
+// pending: not up, not down, no values.
 import type { NodeFlags, NodeSnapshot } from '../../model/snapshot.js';
 
 export type NodeValues = Pick<NodeSnapshot, 'load' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
@@ -16,6 +18,8 @@ interface NodeRecord {
   flags: NodeFlags;
   up: boolean;
   downReason: string | null;
+  /** When a liveness reading last answered (up or down); null: none has yet. */
+  readAt: number | null;
   /** Failing readings by kind ('load', 'mem'…), each with its one-line error. */
   readonly failing: Map<string, string>;
 }
@@ -46,7 +50,7 @@ export class NodeBook {
   #record(id: number): NodeRecord {
     let record = this.#records.get(id);
     if (!record) {
-      record = { values: { ...UNKNOWN }, flags: {}, up: true, downReason: null, failing: new Map() };
+      record = { values: { ...UNKNOWN }, flags: {}, up: true, downReason: null, readAt: null, failing: new Map() };
       this.#records.set(id, record);
     }
     return record;
@@ -89,6 +93,11 @@ export class NodeBook {
     record.failing.clear();
   }
 
+  /** The node answered at `at` (its load, or that it is down): what it shows is that old. */
+  answered(id: number, at: number): void {
+    this.#record(id).readAt = at;
+  }
+
   isUp(id: number): boolean {
     return this.#records.get(id)?.up ?? true;
   }
@@ -103,7 +112,8 @@ export class NodeBook {
     const listed = new Set(nodes.map((node) => node.id));
     for (const id of this.#records.keys()) if (!listed.has(id)) this.#records.delete(id);
     return nodes.map((node) => {
-      const record = this.#record(node.id);
+      const record = this.#records.get(node.id);
+      if (record === undefined) return pendingSnapshot(node, localNode);
       // A node is never up with a reading missing and no reason: say which is not read yet.
       const missing = record.up ? missingReadings(node.id, record.values) : undefined;
       const error = record.failing.values().next().value ?? record.downReason ?? missing;
@@ -115,8 +125,14 @@ export class NodeBook {
         flags: { ...record.flags },
         stale: record.failing.size > 0,
         ...(error !== undefined ? { error } : {}),
+        ...(record.readAt !== null ? { readAt: record.readAt } : {}),
         isLocal: node.id === localNode,
       };
     });
   }
+}
+
+/** A listed node no reading has reached yet: neither up nor down, and nothing known. */
+function pendingSnapshot(node: KnownNode, localNode: number): NodeSnapshot {
+  return { id: node.id, ip: node.ip, up: false, pending: true, ...UNKNOWN, flags: {}, stale: false, isLocal: node.id === localNode };
 }

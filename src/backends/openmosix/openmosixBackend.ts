@@ -8,9 +8,10 @@ import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.
 import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
-import type { Backend } from '../backend.js';
+import type { Backend, CollectContext } from '../backend.js';
 import { refuse, runCommand } from '../runCommand.js';
 import { HpcNodeReader } from './hpcNodes.js';
+import { tickBudget } from './forkBudget.js';
 import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
 import { NodeBook } from './nodeBook.js';
 import { NodeDirectory } from './nodeDirectory.js';
@@ -28,12 +29,21 @@ export interface OpenMosixBackendOptions {
   /** How long the node list from `setpe -r` is kept. @default 30000 */
   readonly nodeListTtlMs?: number;
   readonly refresh?: MosctlRefresh;
+  /**
+   * mosctl path: node-reading commands per second of refresh interval; a tick forks at most this
+   * times the interval, counting `mps` and `setpe -r` (see forkBudget.ts). Infinity: no cap.
+   * @default DEFAULT_FORKS_PER_SECOND (50)
+   */
+  readonly forksPerSecond?: number;
+  /** The interval a tick's budget is sized by when collect is not told it (--once). @default 2000 */
+  readonly intervalMs?: number;
   /** @default 'openmosix' */
   readonly name?: 'openmosix' | 'demo';
 }
 
 export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backend {
-  const { runner } = options;
+  const forks = countingRunner(options.runner);
+  const runner: CommandRunner = forks;
   const name = options.name ?? 'openmosix';
   const now = options.now ?? Date.now;
   const hpcRoot = options.hpcRoot === undefined ? defaultHpcRoot() : options.hpcRoot;
@@ -43,15 +53,18 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   const hpc = hpcRoot === null ? null : new HpcNodeReader(hpcRoot, book, options.refresh?.slowMs);
   const processes = new ProcessSource(runner);
 
-  const collect = async (signal?: AbortSignal): Promise<ClusterSnapshot> => {
+  const collect = async (signal?: AbortSignal, context?: CollectContext): Promise<ClusterSnapshot> => {
     const takenAt = now();
     const errors: SourceError[] = [];
     try {
+      const before = forks.count;
       const list = await directory.read(takenAt, errors, signal);
       const localNode = list.localNode ?? 0;
+      // What the node list forked this tick (setpe -r every 30 s) and mps (one, below) come first.
+      const budget = tickBudget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond) - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
-        : mosctl.read(list.nodes, takenAt, errors, signal);
+        : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget));
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
       return validateAndFreeze({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
     } catch (error) {
@@ -76,4 +89,18 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
 /** openMosix 2.6 and LinuxPMI have /proc/hpc/admin but no nodes: only 2.4's tree can replace mosctl. */
 export function defaultHpcRoot(root = '/proc/hpc'): string | null {
   return existsSync(join(root, 'nodes')) ? root : null;
+}
+
+/** The runner, counting the commands it is given (the tick's budget subtracts what the node list took). */
+function countingRunner(inner: CommandRunner): CommandRunner & { readonly count: number } {
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    run(argv, runOptions) {
+      count += 1;
+      return inner.run(argv, runOptions);
+    },
+  };
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FORKS_PER_SECOND, planVisits, tickBudget, type VisitCandidate } from '../../../src/backends/openmosix/forkBudget.js';
+
+type Kind = 'mem' | 'speed';
+const node = (id: number, readAt: number | null, due: readonly Kind[] = []): VisitCandidate<Kind> => ({ id, readAt, due });
+
+describe('tickBudget', () => {
+  it('is the rate times the interval, and at least one fork', () => {
+    expect(tickBudget(1000)).toBe(DEFAULT_FORKS_PER_SECOND);
+    expect(tickBudget(2000, 50)).toBe(100);
+    expect(tickBudget(100, 5)).toBe(1);
+    expect(tickBudget(1000, Infinity)).toBe(Infinity);
+  });
+});
+
+describe('planVisits', () => {
+  it('visits nodes never read first (in list order), then the one read longest ago', () => {
+    const plan = planVisits([node(1, 5000), node(2, null), node(3, 1000), node(4, null), node(5, 3000)], 4);
+    expect(plan.map((visit) => visit.id)).toEqual([2, 4, 3, 5]);
+  });
+
+  it('keeps list order between nodes read at the same time', () => {
+    expect(planVisits([node(9, 7), node(3, 7), node(5, 7)], 2).map((visit) => visit.id)).toEqual([9, 3]);
+  });
+
+  it('counts the load as one fork and each slower reading as one, and stops at the budget', () => {
+    const plan = planVisits([node(1, 10, ['mem', 'speed']), node(2, 20, ['mem']), node(3, 30)], 4);
+    // Node 1: load + mem + speed (3), node 2: load only (1 left), node 3: none left.
+    expect(plan).toEqual([{ id: 1, kinds: ['mem', 'speed'] }, { id: 2, kinds: [] }]);
+  });
+
+  it('gives a visit the slower readings that still fit, most wanted first', () => {
+    expect(planVisits([node(1, null, ['mem', 'speed'])], 2)).toEqual([{ id: 1, kinds: ['mem'] }]);
+  });
+
+  it('visits every node with all its due readings when the budget is unlimited', () => {
+    const nodes = [node(1, 5, ['mem']), node(2, null, ['mem', 'speed']), node(3, 1)];
+    const plan = planVisits(nodes, Infinity);
+    expect(plan).toEqual([{ id: 2, kinds: ['mem', 'speed'] }, { id: 3, kinds: [] }, { id: 1, kinds: ['mem'] }]);
+  });
+
+  it('takes nothing with a budget under one fork', () => {
+    expect(planVisits([node(1, null)], 0)).toEqual([]);
+  });
+
+  it('plans 5,000 nodes within the budget, the never-read ones first', () => {
+    const nodes = Array.from({ length: 5000 }, (_, i) => node(i + 1, i < 4000 ? i : null, ['mem', 'speed']));
+    const plan = planVisits(nodes, 100);
+    const forks = plan.reduce((sum, visit) => sum + 1 + visit.kinds.length, 0);
+    expect(forks).toBe(100);
+    expect(plan.every((visit) => visit.id > 4000)).toBe(true);
+  });
+});

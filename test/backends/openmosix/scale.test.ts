@@ -1,0 +1,79 @@
+// A big map through the runner seam: what one tick forks, what the snapshot shows of the nodes
+// not read yet, and how long the worst node waits for its turn. Counts, not wall-clock time.
+import { describe, expect, it } from 'vitest';
+import { createOpenMosixBackend } from '../../../src/backends/openmosix/openmosixBackend.js';
+import { createSyntheticCluster } from '../../../bench/gen/syntheticCluster.js';
+import { createScaledClusterRunner } from '../../../bench/scaledClusterRunner.js';
+
+function setUp(nodes: number) {
+  const cluster = createSyntheticCluster(nodes, 20);
+  const runner = createScaledClusterRunner(cluster);
+  let clock = 1_000_000;
+  const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock });
+  const tick = async (intervalMs: number) => {
+    clock += intervalMs;
+    runner.resetCounts();
+    const snapshot = await backend.collect(undefined, { intervalMs });
+    return { snapshot, forks: runner.counts().total };
+  };
+  return { tick, now: () => clock };
+}
+
+describe('the mosctl path on a big map', () => {
+  it('shows a 5,000-node map on the first tick: the nodes read so far, the rest pending, within the tick budget', async () => {
+    const { tick } = setUp(5000);
+    const { snapshot, forks } = await tick(2000);
+    // 50 forks per second of interval: 100 for a 2 s tick, setpe -r and mps included.
+    expect(forks).toBeLessThanOrEqual(100);
+    expect(snapshot.nodes).toHaveLength(5000);
+    const pending = snapshot.nodes.filter((node) => node.pending === true);
+    const read = snapshot.nodes.filter((node) => node.pending === undefined);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length + pending.length).toBe(5000);
+    for (const node of pending) expect(node).toMatchObject({ up: false, load: null, stale: false });
+    for (const node of pending) expect(node.error).toBeUndefined();
+    for (const node of read) expect(node).toMatchObject({ up: true, stale: false, readAt: snapshot.takenAt });
+    expect(snapshot.errors).toEqual([]);
+  });
+
+  it('reads the pending nodes next, and keeps every tick within its budget', async () => {
+    const { tick } = setUp(5000);
+    const first = await tick(1000);
+    const second = await tick(1000);
+    expect(second.forks).toBeLessThanOrEqual(50);
+    const readFirst = new Set(first.snapshot.nodes.filter((node) => node.pending === undefined).map((node) => node.id));
+    const readSecond = second.snapshot.nodes.filter((node) => node.readAt === second.snapshot.takenAt).map((node) => node.id);
+    expect(readSecond.length).toBeGreaterThan(0);
+    for (const id of readSecond) expect(readFirst.has(id)).toBe(false);
+    expect(second.snapshot.nodes.filter((node) => node.pending === undefined).length).toBe(readFirst.size + readSecond.length);
+  });
+
+  it('refreshes each of 64 nodes at least every 5 s at a 1 s interval, within 50 forks a tick', async () => {
+    const { tick } = setUp(64);
+    const worst = new Map<number, number>();
+    const last = new Map<number, number>();
+    for (let i = 0; i < 60; i += 1) {
+      const { snapshot, forks } = await tick(1000);
+      expect(forks).toBeLessThanOrEqual(50);
+      for (const node of snapshot.nodes) {
+        if (i >= 10 && node.readAt !== undefined) {
+          const age = snapshot.takenAt - node.readAt;
+          worst.set(node.id, Math.max(worst.get(node.id) ?? 0, age));
+        }
+        if (node.readAt !== undefined) last.set(node.id, node.readAt);
+      }
+    }
+    expect(last.size).toBe(64);
+    expect(Math.max(...worst.values())).toBeLessThan(5000);
+    // Not every node every tick: 64 getloads and mps would not fit in 50.
+    expect(Math.max(...worst.values())).toBeGreaterThan(0);
+  });
+
+  it('reads every node every tick where the budget allows it (4 nodes)', async () => {
+    const { tick } = setUp(4);
+    for (let i = 0; i < 10; i += 1) {
+      const { snapshot } = await tick(1000);
+      for (const node of snapshot.nodes) expect(node.readAt).toBe(snapshot.takenAt);
+    }
+  });
+});
