@@ -24,6 +24,9 @@ Options:
                                        by default a click selects a row, the wheel scrolls
   -d, --interval SECONDS               refresh interval (default 2)
   --timeout SECONDS                    per-command timeout for the real tools (default 2)
+  --forks-per-second N                 openMosix without /proc/hpc: node readings forked per
+                                       second (default 50); a bigger map is read over several
+                                       refreshes, unread nodes shown pending
   --seed N                             seed for the emulated cluster
   --no-bell                            no terminal bell when a render finishes or fails
   --once                               print one snapshot as a table and exit

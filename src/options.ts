@@ -21,6 +21,8 @@ export const GlobalOptionsSchema = z.object({
   timeoutMs: z.number().int().min(50).max(600_000),
   /** Ring the terminal's bell when a render finishes or fails (--no-bell turns it off). */
   bell: z.boolean().optional(),
+  /** openMosix without /proc/hpc: node-reading commands per second (a tick forks this × its interval). */
+  forksPerSecond: z.number().min(1).max(100_000).optional(),
 });
 export type GlobalOptions = z.infer<typeof GlobalOptionsSchema>;
 
@@ -35,6 +37,7 @@ const spec = {
   seed: { type: 'string' },
   timeout: { type: 'string' },
   'no-bell': { type: 'boolean' },
+  'forks-per-second': { type: 'string' },
 } as const;
 
 /** A duration in seconds on the command line, checked in the user's own unit, as milliseconds. */
@@ -71,6 +74,11 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     seed = Number(values.seed);
     if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed expects a whole number, got "${values.seed}"`);
   }
+  const forks = values['forks-per-second'];
+  const forksPerSecond = forks === undefined ? undefined : Number(forks);
+  if (forksPerSecond !== undefined && (forks?.trim() === '' || !Number.isFinite(forksPerSecond) || forksPerSecond < 1 || forksPerSecond > 100_000)) {
+    throw new UsageError(`--forks-per-second expects a number from 1 to 100000, got "${forks}"`);
+  }
   const options = {
     backend,
     once: values.once ?? false,
@@ -81,6 +89,7 @@ export function parseGlobalOptions(argv: readonly string[]): GlobalOptions {
     seed,
     timeoutMs: seconds('timeout', values.timeout, 2000, { min: 0.05, max: 600 }),
     bell: !(values['no-bell'] ?? false),
+    ...(forksPerSecond === undefined ? {} : { forksPerSecond }),
   };
   const checked = GlobalOptionsSchema.safeParse(options);
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));

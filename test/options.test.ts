@@ -25,6 +25,8 @@ describe('parseGlobalOptions', () => {
     expect(parseGlobalOptions(['--backend', 'local']).backend).toBe('local');
     expect(parseGlobalOptions(['--interval=1']).intervalMs).toBe(1000);
     expect(parseGlobalOptions(['--no-mouse']).mouse).toBe(false);
+    expect(parseGlobalOptions(['--forks-per-second', '20']).forksPerSecond).toBe(20);
+    expect(parseGlobalOptions([]).forksPerSecond).toBeUndefined();
   });
 
   it.each([
@@ -38,6 +40,8 @@ describe('parseGlobalOptions', () => {
     [['-d', '-1'], '-d needs a value; write --interval=VALUE for one that starts with "-"'],
     [['--timeout', '0.01'], '--timeout must be between 0.05 and 600 seconds, got "0.01"'],
     [['--seed', '1.5'], '--seed expects a whole number, got "1.5"'],
+    [['--forks-per-second', '0'], '--forks-per-second expects a number from 1 to 100000, got "0"'],
+    [['--forks-per-second', 'many'], '--forks-per-second expects a number from 1 to 100000, got "many"'],
     [['--seed', '99999999999999999999'], '--seed expects a whole number, got "99999999999999999999"'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--backend'], "Option '--backend <value>' argument missing"],

@@ -3,6 +3,7 @@
 // else the emulated cluster, with a notice saying so.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { BackendName } from '../model/snapshot.js';
 import type { GlobalOptions } from '../options.js';
 import type { CommandRunner } from '../runner/runner.js';
@@ -18,7 +19,7 @@ export interface SelectProbe {
 }
 
 export async function selectBackend(
-  options: Pick<GlobalOptions, 'backend' | 'readonly' | 'seed' | 'timeoutMs'>,
+  options: Pick<GlobalOptions, 'backend' | 'readonly' | 'seed' | 'timeoutMs' | 'forksPerSecond'>,
   env: NodeJS.ProcessEnv,
   probe: SelectProbe = {},
 ): Promise<SelectedBackend> {
@@ -37,7 +38,10 @@ export async function selectBackend(
   switch (name) {
     case 'openmosix': {
       const { createOpenMosixBackend, defaultHpcRoot } = await import('./openmosix/openmosixBackend.js');
-      backend = createOpenMosixBackend({ runner: await runner(), hpcRoot: defaultHpcRoot(hpcRoot) });
+      backend = createOpenMosixBackend({
+        runner: await runner(), hpcRoot: defaultHpcRoot(hpcRoot), wallNow: () => performance.now(),
+        ...(options.forksPerSecond === undefined ? {} : { forksPerSecond: options.forksPerSecond }),
+      });
       renderSources = await renderSourcesHere();
       break;
     }

@@ -3,7 +3,8 @@
 // fit its interval only below some number of commands: above it, a tick forking every node's
 // readings ran over the interval (64 nodes: 1.36 s of forks per 1 s tick) and the first snapshot
 // of a 5,000-node map waited for 25,000 forks. Instead each tick gets a budget, derived from the
-// interval and a rate (forks per second, a setting), and spends it on the nodes read longest ago:
+// interval and a rate (forks per second, a setting) and lowered to what the last ticks' forks
+// really cost (a busy machine forks ten times slower), and spends it on the nodes read longest ago:
 // a node never read first (shown "pending" until then), then the oldest reading. A visit reads
 // the node's load (which says whether it is up) and then as many of its due slower readings as
 // the budget still allows; those not taken stay due for its next visit.
@@ -22,6 +23,35 @@ export interface ForkBudgetOptions {
  */
 export function tickBudget(intervalMs: number, forksPerSecond = DEFAULT_FORKS_PER_SECOND): number {
   return Math.max(1, Math.floor((forksPerSecond * intervalMs) / 1000));
+}
+
+/** The share of the interval a tick's forks may take: the rest is for drawing and for the user. */
+const INTERVAL_SHARE = 0.8;
+
+/**
+ * What a fork has really cost lately, in wall milliseconds per command for a whole tick (so it
+ * includes the runner's parallelism and the tick's own work), smoothed over ticks.
+ */
+export class ForkCost {
+  #msPerFork: number | null = null;
+
+  /** A tick forked `forks` commands in `wallMs`. */
+  observe(forks: number, wallMs: number): void {
+    if (forks < 1 || !(wallMs >= 0)) return;
+    const sample = wallMs / forks;
+    this.#msPerFork = this.#msPerFork === null ? sample : (this.#msPerFork + sample) / 2;
+  }
+
+  msPerFork(): number | null {
+    return this.#msPerFork;
+  }
+
+  /** The rate's budget, lowered so the forks take at most 80 % of the interval at the cost measured. */
+  budget(intervalMs: number, forksPerSecond = DEFAULT_FORKS_PER_SECOND): number {
+    const byRate = tickBudget(intervalMs, forksPerSecond);
+    if (this.#msPerFork === null || this.#msPerFork <= 0) return byRate;
+    return Math.max(1, Math.min(byRate, Math.floor((INTERVAL_SHARE * intervalMs) / this.#msPerFork)));
+  }
 }
 
 export interface VisitCandidate<K extends string> {

@@ -31,6 +31,21 @@ export interface MosctlRefresh {
 type Kind = 'mem' | 'speed' | 'util' | 'flags';
 /** Most wanted first, for a visit that cannot take them all: memory and speed are shown (and needed). */
 const KINDS: readonly Kind[] = ['mem', 'speed', 'util', 'flags'];
+/**
+ * On a map too big to visit each node every few seconds, a slower reading is also taken at most
+ * once in this many visits (its period over the 5 s a visit should take): otherwise they would
+ * come due at every visit and crowd the loads out (256 nodes at 1 s: a node every 25 s instead of 10).
+ */
+const VISITS_BETWEEN: Readonly<Record<Kind, number>> = { mem: 2, util: 6, flags: 6, speed: 24 };
+
+interface NodeVisit {
+  readonly id: number;
+  /** How many due slower readings the visit may take. */
+  readonly slots: number;
+  readonly spread: number;
+  /** Since the node's previous visit (0 on the first). */
+  readonly gapMs: number;
+}
 
 export class MosctlNodeReader {
   readonly #schedule = new ReadSchedule();
@@ -71,13 +86,18 @@ export class MosctlNodeReader {
       due: this.book.isUp(node.id) ? KINDS.filter((kind) => this.#schedule.isDue(kind, node.id, now)) : KINDS,
     }));
     const visits = planVisits(candidates, budget);
-    for (const visit of visits) this.#visitedAt.set(visit.id, now);
-    await Promise.all(visits.map((visit) => this.#readNode(visit.id, visit.kinds.length, spreadOf(place.get(visit.id) ?? 0, nodes.length), now, errors, signal)));
+    await Promise.all(visits.map((visit) => {
+      const previous = this.#visitedAt.get(visit.id);
+      this.#visitedAt.set(visit.id, now);
+      const node: NodeVisit = { id: visit.id, slots: visit.kinds.length, spread: spreadOf(place.get(visit.id) ?? 0, nodes.length), gapMs: previous === undefined ? 0 : now - previous };
+      return this.#readNode(node, now, errors, signal);
+    }));
   }
 
   /** getload, then at most `slots` of the node's due slower readings. */
-  async #readNode(id: number, slots: number, spread: number, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  async #readNode({ id, slots, spread, gapMs }: NodeVisit, now: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     const word = String(id);
+    const period = (kind: Kind, ms: number): number => Math.max(ms, VISITS_BETWEEN[kind] * gapMs);
     const load = await query(this.runner, ['mosctl', 'getload', word], parseMosctlGetload, signal);
     if (!load.ok) {
       await this.#loadFailed(id, now, load.failure, errors, signal);
@@ -90,23 +110,23 @@ export class MosctlNodeReader {
     const taken = new Set(KINDS.filter((kind) => this.#schedule.isDue(kind, id, now)).slice(0, slots));
     const reads: Promise<void>[] = [];
     if (taken.has('mem')) {
-      reads.push(this.#read('mem', id, now, spread, this.#memMs, ['mosctl', 'getmem', word], parseMosctlGetmem, errors, signal, (v) => {
+      reads.push(this.#read('mem', id, now, spread, period('mem', this.#memMs), ['mosctl', 'getmem', word], parseMosctlGetmem, errors, signal, (v) => {
         this.book.update(id, 'mem', { memFreeBytes: v.freeBytes, memTotalBytes: v.totalBytes });
       }));
     }
     if (taken.has('speed')) {
-      reads.push(this.#read('speed', id, now, spread, this.#speedMs, ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
+      reads.push(this.#read('speed', id, now, spread, period('speed', this.#speedMs), ['mosctl', 'getspeed', word], parseMosctlGetspeed, errors, signal, (v) => {
         this.book.update(id, 'speed', { speed: v.speed });
       }));
     }
     if (taken.has('util')) {
-      reads.push(this.#read('util', id, now, spread, this.#slowMs, ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
+      reads.push(this.#read('util', id, now, spread, period('util', this.#slowMs), ['mosctl', 'getutil', word], parseMosctlGetutil, errors, signal, (v) => {
         // Utilizability is per CPU, summed (150% of 200%): the node's share of its capacity.
         this.book.update(id, 'util', { util: (v.util * 100) / v.capacity, cpus: v.cpus });
       }));
     }
     if (taken.has('flags')) {
-      reads.push(this.#read('flags', id, now, spread, this.#slowMs, ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
+      reads.push(this.#read('flags', id, now, spread, period('flags', this.#slowMs), ['mosctl', 'status', word], parseMosctlStatus, errors, signal, (v) => {
         const { stay, lstay, block, quiet } = v.flags;
         // getload answered this tick: a `down.` now is a failed remote reading (the real kernel
         // gives one now and then for a live node), not the node's state; read again next tick.

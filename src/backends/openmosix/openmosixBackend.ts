@@ -11,7 +11,7 @@ import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend, CollectContext } from '../backend.js';
 import { refuse, runCommand } from '../runCommand.js';
 import { HpcNodeReader } from './hpcNodes.js';
-import { tickBudget } from './forkBudget.js';
+import { ForkCost } from './forkBudget.js';
 import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
 import { NodeBook } from './nodeBook.js';
 import { NodeDirectory } from './nodeDirectory.js';
@@ -37,6 +37,12 @@ export interface OpenMosixBackendOptions {
   readonly forksPerSecond?: number;
   /** The interval a tick's budget is sized by when collect is not told it (--once). @default 2000 */
   readonly intervalMs?: number;
+  /**
+   * Wall clock (ms) that times each tick's forks, so the budget follows what a fork really costs
+   * (omtop passes performance.now). Without it the budget is the rate's alone: what tests use, so
+   * that a busy machine cannot change what they count.
+   */
+  readonly wallNow?: () => number;
   /** @default 'openmosix' */
   readonly name?: 'openmosix' | 'demo';
 }
@@ -52,20 +58,24 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
   const mosctl = new MosctlNodeReader(runner, book, options.refresh);
   const hpc = hpcRoot === null ? null : new HpcNodeReader(hpcRoot, book, options.refresh?.slowMs);
   const processes = new ProcessSource(runner);
+  const forkCost = new ForkCost();
+  const wallNow = options.wallNow ?? null;
 
   const collect = async (signal?: AbortSignal, context?: CollectContext): Promise<ClusterSnapshot> => {
     const takenAt = now();
     const errors: SourceError[] = [];
     try {
       const before = forks.count;
+      const started = wallNow?.() ?? 0;
       const list = await directory.read(takenAt, errors, signal);
       const localNode = list.localNode ?? 0;
       // What the node list forked this tick (setpe -r every 30 s) and mps (one, below) come first.
-      const budget = tickBudget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond) - (forks.count - before) - 1;
+      const budget = forkCost.budget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond) - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget));
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
+      if (wallNow !== null && !signal?.aborted) forkCost.observe(forks.count - before, wallNow() - started);
       return validateAndFreeze({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });
     } catch (error) {
       return failedSnapshot(name, takenAt, [...errors, { source: `${name} backend`, message: errorLine(error) }]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FORKS_PER_SECOND, planVisits, tickBudget, type VisitCandidate } from '../../../src/backends/openmosix/forkBudget.js';
+import { DEFAULT_FORKS_PER_SECOND, ForkCost, planVisits, tickBudget, type VisitCandidate } from '../../../src/backends/openmosix/forkBudget.js';
 
 type Kind = 'mem' | 'speed';
 const node = (id: number, readAt: number | null, due: readonly Kind[] = []): VisitCandidate<Kind> => ({ id, readAt, due });
@@ -49,5 +49,30 @@ describe('planVisits', () => {
     const forks = plan.reduce((sum, visit) => sum + 1 + visit.kinds.length, 0);
     expect(forks).toBe(100);
     expect(plan.every((visit) => visit.id > 4000)).toBe(true);
+  });
+});
+
+describe('ForkCost', () => {
+  it('gives the rate\'s budget until a tick is measured, then at most 80 % of the interval at the cost seen', () => {
+    const cost = new ForkCost();
+    expect(cost.budget(1000)).toBe(50);
+    cost.observe(50, 5000);
+    expect(cost.msPerFork()).toBe(100);
+    expect(cost.budget(1000)).toBe(8);
+    // Cheap forks never raise it above the rate.
+    cost.observe(50, 0);
+    expect(cost.msPerFork()).toBe(50);
+    expect(cost.budget(1000)).toBe(16);
+    cost.observe(50, 0);
+    cost.observe(50, 0);
+    expect(cost.budget(1000)).toBe(50);
+  });
+
+  it('ignores a tick that forked nothing, and never goes under one fork', () => {
+    const cost = new ForkCost();
+    cost.observe(0, 900);
+    expect(cost.msPerFork()).toBeNull();
+    cost.observe(1, 60_000);
+    expect(cost.budget(1000)).toBe(1);
   });
 });

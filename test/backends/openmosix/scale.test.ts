@@ -9,6 +9,7 @@ function setUp(nodes: number) {
   const cluster = createSyntheticCluster(nodes, 20);
   const runner = createScaledClusterRunner(cluster);
   let clock = 1_000_000;
+  // No wall clock: the budget is the rate's alone, so only the counts decide, however busy the machine is.
   const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock });
   const tick = async (intervalMs: number) => {
     clock += intervalMs;
@@ -75,5 +76,43 @@ describe('the mosctl path on a big map', () => {
       const { snapshot } = await tick(1000);
       for (const node of snapshot.nodes) expect(node.readAt).toBe(snapshot.takenAt);
     }
+  });
+
+  it('lowers the budget to what forks really cost: at 100 ms a fork, a 1 s tick forks 8 (80 % of it)', async () => {
+    const cluster = createSyntheticCluster(64, 20);
+    const inner = createScaledClusterRunner(cluster);
+    let wall = 0;
+    const runner = { run: (argv: readonly string[]) => { wall += 100; return inner.run(argv); } };
+    let clock = 1_000_000;
+    const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock, wallNow: () => wall });
+    const forks: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      clock += 1000;
+      inner.resetCounts();
+      await backend.collect(undefined, { intervalMs: 1000 });
+      forks.push(inner.counts().total);
+    }
+    expect(forks).toEqual([50, 8, 8, 8]);
+  });
+
+  it('takes the slower readings of a node at most every few visits on a map too big for 5 s rounds', async () => {
+    const cluster = createSyntheticCluster(256, 20);
+    const runner = createScaledClusterRunner(cluster);
+    let clock = 1_000_000;
+    const perNode = new Map<string, number>();
+    const counting = { run: (argv: readonly string[]) => { perNode.set(argv.slice(1).join(' '), (perNode.get(argv.slice(1).join(' ')) ?? 0) + 1); return runner.run(argv); } };
+    const backend = createOpenMosixBackend({ runner: counting, hpcRoot: null, now: () => clock });
+    for (let i = 0; i < 120; i += 1) {
+      clock += 1000;
+      await backend.collect(undefined, { intervalMs: 1000 });
+    }
+    const id = cluster.nodes[100]?.id ?? 0;
+    const loads = perNode.get(`getload ${id}`) ?? 0;
+    const mems = perNode.get(`getmem ${id}`) ?? 0;
+    // Visited every ~10 s: memory every 2nd visit at most (plus the first); speed at most twice (its first period is shortened by its spread).
+    expect(loads).toBeGreaterThanOrEqual(8);
+    expect(mems).toBeLessThanOrEqual(Math.ceil(loads / 2) + 1);
+    expect(mems).toBeGreaterThanOrEqual(2);
+    expect(perNode.get(`getspeed ${id}`)).toBeLessThanOrEqual(2);
   });
 });
