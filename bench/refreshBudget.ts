@@ -19,7 +19,7 @@ const BUDGET = tickBudget(INTERVAL_MS);
 const SIZES = [4, 16, 64, 256] as const;
 const STEADY_TICKS = 90;
 const HUGE = 5000;
-/** Enough for one round at 5,000 nodes (about 5 forks a node at 49 a tick: ~510 ticks). */
+/** Enough for one round at 5,000 nodes (at least 24 loads a tick: at most ~210 ticks). */
 const HUGE_TICK_CAP = 900;
 const REFRESH_TARGET_MS = 5000;
 const PROCESSES = 200;
@@ -94,7 +94,7 @@ export async function benchRefreshBudget(): Promise<BenchRow[]> {
         target: { on: 'value', atMost: REFRESH_TARGET_MS },
         note: roundMs === null
           ? `not every node read within ${HUGE_TICK_CAP} ticks`
-          : `a first visit reads load, memory, speed, util and flags (5 forks), and at this size every one is due again each round: ${nodes} × 5 / ${BUDGET - 1} forks a tick; 5 s would need ${nodes} forks/s for the loads alone`,
+          : `ticks until no node was pending: every load at least half of the ${BUDGET}-fork budget, the slower readings the rest; 5 s rounds would need ${nodes / 5} forks/s for the loads alone`,
       });
     } else {
       rows.push({

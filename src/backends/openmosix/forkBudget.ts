@@ -70,7 +70,9 @@ export interface Visit<K extends string> {
 
 /**
  * The visits of one tick within `budget` forks (the load counts one, each slower reading one):
- * nodes never read first, in list order, then the longest ago first (list order on a tie).
+ * nodes never read first, in list order, then the longest ago first (list order on a tie). The
+ * slower readings take at most half the budget, so the loads (a node's age) always get the other
+ * half: on a map too big for one tick, a node waits at most about nodes / (budget / 2) ticks.
  * Linear in the nodes plus one sort.
  */
 export function planVisits<K extends string>(candidates: readonly VisitCandidate<K>[], budget: number): Visit<K>[] {
@@ -78,11 +80,13 @@ export function planVisits<K extends string>(candidates: readonly VisitCandidate
   order.sort((a, b) => age(a.candidate) - age(b.candidate) || a.index - b.index);
   const visits: Visit<K>[] = [];
   let left = budget;
+  let slowLeft = Math.max(1, Math.floor(budget / 2));
   for (const { candidate } of order) {
     if (left < 1) break;
-    const kinds = candidate.due.slice(0, left - 1);
+    const kinds = candidate.due.slice(0, Math.min(left - 1, slowLeft));
     visits.push({ id: candidate.id, kinds });
     left -= 1 + kinds.length;
+    slowLeft -= kinds.length;
   }
   return visits;
 }

@@ -39,6 +39,14 @@ describe('planVisits', () => {
     expect(plan).toEqual([{ id: 2, kinds: ['mem', 'speed'] }, { id: 3, kinds: [] }, { id: 1, kinds: ['mem'] }]);
   });
 
+  it('gives the slower readings at most half the budget, so more nodes get their load', () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => node(i + 1, i, ['mem', 'speed']));
+    const plan = planVisits(nodes, 10);
+    // 5 slower readings at most: nodes 1 and 2 get both, node 3 one, then loads only.
+    expect(plan.map((visit) => visit.kinds.length)).toEqual([2, 2, 1, 0, 0]);
+    expect(plan.reduce((sum, visit) => sum + 1 + visit.kinds.length, 0)).toBe(10);
+  });
+
   it('takes nothing with a budget under one fork', () => {
     expect(planVisits([node(1, null)], 0)).toEqual([]);
   });
