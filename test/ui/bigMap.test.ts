@@ -13,29 +13,29 @@ afterEach(async () => {
   h = null;
 });
 
-describe('a 300-node map on the dashboard', () => {
-  it('shows the first nodes read and the others pending at once, then fills in; a node read ticks ago shows its age', async () => {
+describe('a map too big for one tick, on the dashboard', () => {
+  it('shows the first nodes read and the others pending at once, then fills in; nodes read ticks ago show their age', async () => {
     let clock = 1_000_000;
-    const runner = createScaledClusterRunner(createSyntheticCluster(300, 20));
-    // The harness's collector ticks every hour: 60 forks a tick is 1/60 fork per second of it.
-    const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock, forksPerSecond: 1 / 60 });
+    const runner = createScaledClusterRunner(createSyntheticCluster(30, 20));
+    // The harness's collector ticks every hour: 12 forks a tick (two whole first visits) is 12/3600 fork per second.
+    const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock, forksPerSecond: 12 / 3600 });
     h = await startDashboard(backend, { cols: 140, rows: 40 });
     const first = (await h.lines()).join('\n');
-    const up = (first.match(/ up /g) ?? []).length;
-    expect(first).toMatch(/\d+\/300 nodes up, \d+ pending/);
-    expect(first).toMatch(/STATE/);
+    // The first screen (the dashboard may have refreshed twice by then): a few nodes read, the rest pending.
+    expect(first).toMatch(/[2-6]\/30 nodes up, 2[4-8] pending/);
     expect(first).toMatch(/ pending /);
-    expect(up).toBeGreaterThan(0);
+    expect(first).toMatch(/ up /);
     let lines: string[] = [];
-    for (let i = 0; i < 30 && !(lines.join('\n').includes('300/300 nodes up')); i += 1) {
+    for (let i = 0; i < 30 && !(lines.join('\n').includes('30/30 nodes up')); i += 1) {
       clock += 2000;
       lines = await h.refresh();
     }
-    const all = lines.join('\n');
-    expect(all).toContain('300/300 nodes up');
-    expect(all).not.toMatch(/ pending/);
-    // The first nodes read were read many 2 s ticks ago (60 forks cannot visit 300 nodes each tick).
-    expect(all).toMatch(/AGE/);
-    expect(all).toMatch(/ up\s+\d+s /);
+    expect(lines.join('\n')).toContain('30/30 nodes up');
+    expect(lines.join('\n')).not.toMatch(/ pending/);
+    // A minute later one tick reads two or three nodes: the other rows on screen show how old they are.
+    clock += 60_000;
+    const later = (await h.refresh()).join('\n');
+    expect(later).toMatch(/STATE\s+AGE/);
+    expect((later.match(/ up\s+\d+m\d\ds /g) ?? []).length).toBeGreaterThanOrEqual(5);
   });
 });

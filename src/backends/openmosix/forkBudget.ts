@@ -70,10 +70,11 @@ export interface Visit<K extends string> {
 
 /**
  * The visits of one tick within `budget` forks (the load counts one, each slower reading one):
- * nodes never read first, in list order, then the longest ago first (list order on a tie). The
- * slower readings take at most half the budget, so the loads (a node's age) always get the other
- * half: on a map too big for one tick, a node waits at most about nodes / (budget / 2) ticks.
- * Linear in the nodes plus one sort.
+ * nodes never read first, in list order, then the longest ago first (list order on a tie). A node
+ * never read is visited whole (its load and every due reading) or not yet, so a node that is no
+ * longer pending has all its values. Of the nodes already read, the slower readings take at most
+ * half the budget, so the loads (a node's age) always get the other half: on a map too big for one
+ * tick, a node waits at most about nodes / (budget / 2) ticks. Linear in the nodes plus one sort.
  */
 export function planVisits<K extends string>(candidates: readonly VisitCandidate<K>[], budget: number): Visit<K>[] {
   const order = candidates.map((candidate, index) => ({ candidate, index }));
@@ -83,6 +84,12 @@ export function planVisits<K extends string>(candidates: readonly VisitCandidate
   let slowLeft = Math.max(1, Math.floor(budget / 2));
   for (const { candidate } of order) {
     if (left < 1) break;
+    if (candidate.readAt === null) {
+      if (1 + candidate.due.length > left) continue;
+      visits.push({ id: candidate.id, kinds: candidate.due });
+      left -= 1 + candidate.due.length;
+      continue;
+    }
     const kinds = candidate.due.slice(0, Math.min(left - 1, slowLeft));
     visits.push({ id: candidate.id, kinds });
     left -= 1 + kinds.length;

@@ -30,7 +30,13 @@ describe('planVisits', () => {
   });
 
   it('gives a visit the slower readings that still fit, most wanted first', () => {
-    expect(planVisits([node(1, null, ['mem', 'speed'])], 2)).toEqual([{ id: 1, kinds: ['mem'] }]);
+    expect(planVisits([node(1, 5, ['mem', 'speed'])], 2)).toEqual([{ id: 1, kinds: ['mem'] }]);
+  });
+
+  it('visits a node never read whole or not yet, and spends what is left on nodes already read', () => {
+    const plan = planVisits([node(1, null, ['mem', 'speed']), node(2, null, ['mem', 'speed']), node(3, 7, ['mem'])], 5);
+    // Node 1 whole (3), node 2 would need 3 of the 2 left: not yet; node 3 its load and memory.
+    expect(plan).toEqual([{ id: 1, kinds: ['mem', 'speed'] }, { id: 3, kinds: ['mem'] }]);
   });
 
   it('visits every node with all its due readings when the budget is unlimited', () => {
@@ -56,7 +62,9 @@ describe('planVisits', () => {
     const plan = planVisits(nodes, 100);
     const forks = plan.reduce((sum, visit) => sum + 1 + visit.kinds.length, 0);
     expect(forks).toBe(100);
-    expect(plan.every((visit) => visit.id > 4000)).toBe(true);
+    // 33 whole visits of never-read nodes (3 forks each), then the one fork left to the oldest read node.
+    expect(plan.slice(0, 33).every((visit) => visit.id > 4000 && visit.kinds.length === 2)).toBe(true);
+    expect(plan.slice(33)).toEqual([{ id: 1, kinds: [] }]);
   });
 });
 

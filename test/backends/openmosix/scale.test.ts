@@ -43,10 +43,11 @@ describe('the mosctl path on a big map', () => {
     const second = await tick(1000);
     expect(second.forks).toBeLessThanOrEqual(50);
     const readFirst = new Set(first.snapshot.nodes.filter((node) => node.pending === undefined).map((node) => node.id));
-    const readSecond = second.snapshot.nodes.filter((node) => node.readAt === second.snapshot.takenAt).map((node) => node.id);
-    expect(readSecond.length).toBeGreaterThan(0);
-    for (const id of readSecond) expect(readFirst.has(id)).toBe(false);
-    expect(second.snapshot.nodes.filter((node) => node.pending === undefined).length).toBe(readFirst.size + readSecond.length);
+    const newlyRead = second.snapshot.nodes.filter((node) => node.pending === undefined && !readFirst.has(node.id));
+    expect(newlyRead.length).toBeGreaterThan(0);
+    // Read whole on their first visit: load, memory and speed.
+    for (const node of newlyRead) expect(node).toMatchObject({ up: true, readAt: second.snapshot.takenAt });
+    for (const node of newlyRead) expect(node.memTotalBytes !== null && node.speed !== null).toBe(true);
   });
 
   it('refreshes each of 64 nodes at least every 5 s at a 1 s interval, within 50 forks a tick', async () => {
@@ -92,7 +93,10 @@ describe('the mosctl path on a big map', () => {
       await backend.collect(undefined, { intervalMs: 1000 });
       forks.push(inner.counts().total);
     }
-    expect(forks).toEqual([50, 8, 8, 8]);
+    // The first tick: the rate's 50 (whole first visits of 5 forks each leave a few unused).
+    expect(forks[0]).toBeGreaterThan(40);
+    expect(forks[0]).toBeLessThanOrEqual(50);
+    expect(forks.slice(1)).toEqual([8, 8, 8]);
   });
 
   it('takes the slower readings of a node at most every few visits on a map too big for 5 s rounds', async () => {
