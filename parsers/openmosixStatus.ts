@@ -21,6 +21,7 @@ import { isBlankText } from './util/whitespace.js';
 import { MAX_NODE_ID, readInt } from './util/numbers.js';
 import { validatedAsBuilt } from './util/validate.js';
 import { NodeMap, addressProblem } from './setpe/nodeMap.js';
+import { type RangeLine, scanRangeLine } from './setpe/rangeLine.js';
 
 export { MAX_MAP_NODES } from './setpe/nodeMap.js';
 
@@ -87,7 +88,10 @@ export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus>
       warnings.push(overlongLineWarning(index + 1, line.length, MAX_LINE.ONE_LINE));
       continue;
     }
-    const problem = readLine(words(line), index + 1, draft, warnings);
+    // Range lines (one per node under autodiscovery) are read without cutting them into words.
+    const range = scanRangeLine(line);
+    if (range !== null) draft.bodyLines += 1;
+    const problem = range === null ? readLine(words(line), index + 1, draft, warnings) : addRange(range, index + 1, draft, warnings);
     if (problem !== null) return failed(index + 1, problem);
   }
   if (draft.bodyLines === 0) {
@@ -102,9 +106,10 @@ function lower(word: string | undefined): string {
 
 /** Reads one line's words into the draft. */
 function readLine(w: readonly string[], lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
-  if (lower(w[0]) === 'openmosix:' && readPreamble(w, draft)) return null;
+  const first = lower(w[0]);
+  if (first === 'openmosix:' && readPreamble(w, draft)) return null;
   // "Node 3 has an alias: …" has the node number second, so it is told by its third word.
-  const body = lower(w[0]) === 'node' && lower(w[2]) === 'has' ? readAlias : BODY_LINES.get(`${lower(w[0])} ${lower(w[1])}`);
+  const body = first === 'node' && lower(w[2]) === 'has' ? readAlias : BODY_LINES.get(`${first} ${lower(w[1])}`);
   if (body === undefined) {
     warnings.push({ line: lineNumber, message: `ignored unrecognised line ${quote(w.join(' '))}` });
     return null;
@@ -161,6 +166,11 @@ function readRange(w: readonly string[], lineNumber: number, draft: StatusDraft,
   const lastText = dash < 0 ? '' : span.slice(dash + 1);
   const last = readNodeId(lastText);
   if (last === null || last < first) return `expected a last node number from ${first} to ${MAX_NODE_ID}, got ${quote(lastText)}`;
+  return addRange({ first, last, address }, lineNumber, draft, warnings);
+}
+
+/** A range line's values, read word by word or by `scanRangeLine`, into the map. */
+function addRange({ first, last, address }: RangeLine, lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
   const problem = addressProblem(address);
   if (problem !== null) return `expected an address or host name after "begins at", got ${quote(address)} (${problem})`;
   const added = draft.map.add(first, last, address);

@@ -4,7 +4,7 @@
 // hundreds of nodes, so omtop reads at most MAX_MAP_NODES; a range that repeats nodes of an
 // earlier one is skipped with a warning (the kernel refuses such a map, so it is not real).
 
-import { isHostName, isIpv4, ipv4Plus, looksNumeric } from '../util/ipv4.js';
+import { MAX_IPV4, formatIpv4, isHostName, isIpv4, ipv4Value, looksNumeric } from '../util/ipv4.js';
 import { MAX_NODE_ID } from '../util/numbers.js';
 
 /** The most nodes a map may list; more is an error, not a long wait. */
@@ -50,12 +50,13 @@ export class NodeMap {
     if (this.nodes.length + size > MAX_MAP_NODES) {
       return `expected at most ${MAX_MAP_NODES} nodes in the map (a real one is far smaller), got ${this.nodes.length + size} with this range`;
     }
-    const ipv4 = isIpv4(address);
-    if (ipv4 && ipv4Plus(address, size - 1) === null) return `expected an IPv4 address with room for ${size} nodes, got "${address}"`;
-    for (let id = first; id <= last; id += 1) {
-      // A host name or IPv6 address names the first node only; the others' addresses are not printed.
-      const nodeAddress = id === first ? address : ipv4 ? ipv4Plus(address, id - first) : null;
-      this.nodes.push({ id, address: nodeAddress });
+    const base = ipv4Value(address);
+    if (base !== null && base + size - 1 > MAX_IPV4) return `expected an IPv4 address with room for ${size} nodes, got "${address}"`;
+    // The first node keeps the address as printed; a host name or IPv6 address names the first
+    // node only (the others' addresses are not printed), an IPv4 one counts up over the range.
+    this.nodes.push({ id: first, address });
+    for (let id = first + 1; id <= last; id += 1) {
+      this.nodes.push({ id, address: base === null ? null : formatIpv4(base + id - first) });
     }
     this.#insert(first, last);
     return null;
@@ -84,6 +85,12 @@ export class NodeMap {
 
   #insert(first: number, last: number): void {
     const index = this.#firstEndingFrom(first);
+    // Maps list their ranges in order, so nearly every range goes at the end: no splice then.
+    if (index === this.#starts.length) {
+      this.#starts.push(first);
+      this.#ends.push(last);
+      return;
+    }
     this.#starts.splice(index, 0, first);
     this.#ends.splice(index, 0, last);
   }

@@ -72,11 +72,36 @@ function isHostCharacter(code: number): boolean {
   return (code >= ZERO && code <= NINE) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x5f;
 }
 
+/** 255.255.255.255 */
+export const MAX_IPV4 = 0xffffffff;
+
 /** The IPv4 address `offset` after `ip`, or null when ip is not IPv4 or the sum passes 255.255.255.255. */
 export function ipv4Plus(ip: string, offset: number): string | null {
-  if (!isIpv4(ip)) return null;
-  const base = ip.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  const base = ipv4Value(ip);
+  if (base === null) return null;
   const next = base + offset;
-  if (next > 0xffffffff) return null;
-  return [24, 16, 8, 0].map((shift) => Math.floor(next / 2 ** shift) % 256).join('.');
+  if (next > MAX_IPV4) return null;
+  return formatIpv4(next);
+}
+
+/** The 32-bit value of a dotted quad `isIpv4` accepts (`10.0.1.2` → 167772418), or null. */
+export function ipv4Value(text: string): number | null {
+  if (!isIpv4(text)) return null;
+  let value = 0;
+  let octet = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === DOT) {
+      value = value * 256 + octet;
+      octet = 0;
+    } else {
+      octet = octet * 10 + (code - ZERO);
+    }
+  }
+  return value * 256 + octet;
+}
+
+/** The dotted quad of a value from 0 to 0xffffffff. */
+export function formatIpv4(value: number): string {
+  return `${Math.floor(value / 16777216) % 256}.${Math.floor(value / 65536) % 256}.${Math.floor(value / 256) % 256}.${value % 256}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ipv4Plus } from '../../../parsers/util/ipv4.js';
+import fc from 'fast-check';
+import { formatIpv4, ipv4Plus, ipv4Value } from '../../../parsers/util/ipv4.js';
 
 describe('ipv4Plus', () => {
   it('adds within and across octets', () => {
@@ -12,5 +13,30 @@ describe('ipv4Plus', () => {
     expect(ipv4Plus('node1', 1)).toBeNull();
     expect(ipv4Plus('10.0.0.256', 0)).toBeNull();
     expect(ipv4Plus('255.255.255.250', 6)).toBeNull();
+  });
+});
+
+describe('ipv4Plus by character code', () => {
+  // How ipv4Plus computed it before (split, reduce, map, join): the result must not change.
+  const before = (ip: string, offset: number): string | null => {
+    if (!/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|\d?\d|0\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|\d?\d|0\d\d?)$/.test(ip)) return null;
+    const base = ip.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+    const next = base + offset;
+    if (next > 0xffffffff) return null;
+    return [24, 16, 8, 0].map((shift) => Math.floor(next / 2 ** shift) % 256).join('.');
+  };
+  const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '007', '0255', '', 'x'));
+  const ip = fc.oneof(fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.')), fc.string({ maxLength: 16 }));
+
+  it('gives what the split-and-join version gave for any text and offset', () => {
+    fc.assert(fc.property(ip, fc.nat(70000), (text, offset) => {
+      expect(ipv4Plus(text, offset)).toBe(before(text, offset));
+    }), { numRuns: 20000 });
+  });
+
+  it('reads the value and formats it back', () => {
+    expect(ipv4Value('10.0.1.2')).toBe(167772418);
+    expect(formatIpv4(167772418)).toBe('10.0.1.2');
+    expect(ipv4Value('10.0.1')).toBeNull();
   });
 });

@@ -1,0 +1,75 @@
+// The one line `setpe -r` prints per range, read by character code without cutting the line into
+// words: a 1,000-node map is 1,000 such lines, and splitting each into words and lower-casing
+// them took most of the parse. Only the plain shape is read here,
+//   OpenMosix range   258-260   begins at 10.0.1.2
+// (any letter case, any whitespace between the words, node numbers of plain digits within
+// 1-65535, first ≤ last); anything else gives null and the caller reads the line word by word,
+// which is where every error message comes from. So this scan never decides a different outcome,
+// it only skips the words.
+
+import { MAX_NODE_ID } from '../util/numbers.js';
+import { skipWhitespace, tokenEnd } from '../util/whitespace.js';
+
+export interface RangeLine {
+  readonly first: number;
+  readonly last: number;
+  readonly address: string;
+}
+
+/** The range a plain `OpenMosix range FIRST-LAST begins at ADDRESS` line holds, or null. */
+export function scanRangeLine(text: string): RangeLine | null {
+  let position = wordEnd(text, skipWhitespace(text, 0), 'openmosix');
+  position = wordEnd(text, skipWhitespace(text, position), 'range');
+  if (position < 0) return null;
+  const spanStart = skipWhitespace(text, position);
+  const spanEnd = tokenEnd(text, spanStart);
+  const dash = nodeNumberEnd(text, spanStart, spanEnd);
+  if (dash < 0 || text.charCodeAt(dash) !== DASH || nodeNumberEnd(text, dash + 1, spanEnd) !== spanEnd) return null;
+  const first = nodeNumber(text, spanStart, dash);
+  const last = nodeNumber(text, dash + 1, spanEnd);
+  if (first < 1 || last < first || last > MAX_NODE_ID) return null;
+  position = wordEnd(text, skipWhitespace(text, spanEnd), 'begins');
+  position = wordEnd(text, skipWhitespace(text, position), 'at');
+  if (position < 0) return null;
+  const addressStart = skipWhitespace(text, position);
+  const addressEnd = tokenEnd(text, addressStart);
+  if (addressEnd === addressStart || skipWhitespace(text, addressEnd) !== text.length) return null;
+  return { first, last, address: text.slice(addressStart, addressEnd) };
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+/** Digits beyond this many cannot be a node number (and their sum stays exact). */
+const MAX_DIGITS = 5;
+
+/**
+ * Where `word` (lower case ASCII) ends when the token at `from` is exactly it in any ASCII case,
+ * else -1 (also for `from` = -1, so the calls chain). Letters are compared as ASCII; a word with a
+ * non-ASCII letter is left to the word-by-word reader.
+ */
+function wordEnd(text: string, from: number, word: string): number {
+  if (from < 0 || from + word.length > text.length) return -1;
+  for (let index = 0; index < word.length; index += 1) {
+    // `| 0x20` lower-cases an ASCII letter; `word` holds only lower-case letters.
+    if ((text.charCodeAt(from + index) | 0x20) !== word.charCodeAt(index)) return -1;
+  }
+  const end = from + word.length;
+  return tokenEnd(text, end) === end ? end : -1;
+}
+
+/** The end of a run of 1-5 digits at `from` (before `limit`), or -1 when there is none. */
+function nodeNumberEnd(text: string, from: number, limit: number): number {
+  let index = from;
+  while (index < limit && isDigit(text.charCodeAt(index))) index += 1;
+  return index === from || index - from > MAX_DIGITS ? -1 : index;
+}
+
+function nodeNumber(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let index = from; index < to; index += 1) value = value * 10 + (text.charCodeAt(index) - ZERO);
+  return value;
+}
+
+function isDigit(code: number): boolean {
+  return code >= ZERO && code <= ZERO + 9;
+}
