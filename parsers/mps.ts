@@ -15,10 +15,12 @@
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
 import { quote, splitLineTexts } from './util/lines.js';
-import { MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt } from './util/numbers.js';
+import {
+  MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt, readUnsignedDecimalIn, readUnsignedIntIn,
+} from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
-import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
+import { type ExtraColumn, type TableLayout, cellBounds, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
 import { validatedAsBuilt } from './util/validate.js';
 
@@ -67,6 +69,7 @@ export function parseMps(text: string): ParseResult<Mps> {
   const reading = readRows(lines, headerIndex + 1, {
     layout,
     convert: (cells, count) => toProcess(cells, count, columns),
+    plainRow: (line) => plainProcess(line, layout, columns),
   });
   if (isParseError(reading)) return failed(reading.line, reading.message, reading.code);
   const preamble: ParseWarning[] = [];
@@ -82,6 +85,10 @@ interface MpsColumns {
   readonly width: number;
   /** Per column, how to read its number, if it holds one. */
   readonly numbers: readonly (NumberReader | undefined)[];
+  /** Per column, which number `plainProcess` reads in place from it, if any. */
+  readonly inPlace: readonly (InPlace | null)[];
+  /** The cells whose text the row keeps (TTY, STAT, TIME, USER, COMMAND, extra columns). */
+  readonly kept: readonly number[];
   readonly text: Readonly<Record<(typeof TEXT_COLUMNS)[number], number>>;
   readonly cpu: number;
   readonly mem: number;
@@ -94,11 +101,14 @@ interface MpsColumns {
 function locateColumns(layout: TableLayout): MpsColumns {
   const names = layout.columns;
   const at = (name: string): number => names.lastIndexOf(name);
+  const text = { TTY: at('TTY'), STAT: at('STAT'), TIME: at('TIME'), USER: at('USER') };
+  const command = at('COMMAND');
+  const extra = extraColumns(layout, KNOWN_COLUMNS);
+  const kept = new Set([...Object.values(text), command, ...extra.map(([, index]) => index)].filter((index) => index >= 0));
   return {
     width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
-    text: { TTY: at('TTY'), STAT: at('STAT'), TIME: at('TIME'), USER: at('USER') },
-    cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS'),
-    command: at('COMMAND'), extra: extraColumns(layout, KNOWN_COLUMNS),
+    inPlace: names.map((name) => IN_PLACE.get(name) ?? null), kept: [...kept],
+    text, cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS'), command, extra,
   };
 }
 
@@ -117,6 +127,7 @@ interface MpsNumbers {
 type NumberReader = (cell: string, read: MpsNumbers) => boolean;
 
 const KIB_RANGE = { min: 0 } as const;
+const MEM_RANGE = { min: 0, max: 100 } as const;
 
 // Looked up once per header: matching column names per cell cost more than parsing the cells.
 const NUMBER_READERS = new Map<string, NumberReader>([
@@ -124,7 +135,7 @@ const NUMBER_READERS = new Map<string, NumberReader>([
   ['NODE', (cell, read) => (read.node = readInt(cell, NODE_RANGE)) !== null],
   ['TIME', (cell, read) => (read.timeSeconds = cpuTimeSeconds(cell)) !== null],
   ['%CPU', (cell, read) => (read.cpu = readDecimal(cell, PERCENT_RANGE)) !== null],
-  ['%MEM', (cell, read) => (read.mem = readDecimal(cell, { min: 0, max: 100 })) !== null],
+  ['%MEM', (cell, read) => (read.mem = readDecimal(cell, MEM_RANGE)) !== null],
   ['SIZE', (cell, read) => (read.sizeKiB = readInt(cell, KIB_RANGE)) !== null],
   ['RSS', (cell, read) => (read.rssKiB = readInt(cell, KIB_RANGE)) !== null],
 ]);
@@ -136,8 +147,58 @@ function toProcess(cells: readonly string[], count: number, columns: MpsColumns)
     const reader = columns.numbers[index];
     if (reader !== undefined && !reader(cells[index] ?? '', read)) return index;
   }
+  if (count < columns.width) return count;
+  return buildProcess(cells, read, columns) ?? count;
+}
+
+/** Which number a column holds, for `plainProcess`. */
+type InPlace = 'pid' | 'node' | 'time' | 'cpu' | 'mem' | 'size' | 'rss';
+const IN_PLACE = new Map<string, InPlace>([
+  ['PID', 'pid'], ['NODE', 'node'], ['TIME', 'time'], ['%CPU', 'cpu'], ['%MEM', 'mem'], ['SIZE', 'size'], ['RSS', 'rss'],
+]);
+
+// plainProcess's scratch: each row's values are copied out of them into its own object.
+const BOUNDS: number[] = [];
+const CELLS: string[] = [];
+
+/**
+ * The row of a line whose every cell is there and reads plainly (unsigned numbers, m:ss times):
+ * the numbers are read where they stand instead of from cut-out cells, and only the cells the
+ * row keeps are cut out. Any other line gives null and goes through `toProcess`, which reports
+ * what is wrong; on the lines read here both give the same row.
+ */
+function plainProcess(line: string, layout: TableLayout, columns: MpsColumns): MpsProcess | null {
+  if (cellBounds(line, layout, BOUNDS) < columns.width) return null;
+  for (const index of columns.kept) CELLS[index] = line.slice(BOUNDS[2 * index], BOUNDS[2 * index + 1]);
+  let pid = null;
+  let node = null;
+  let timeSeconds = null;
+  let cpu = null;
+  let mem = null;
+  let sizeKiB = null;
+  let rssKiB = null;
+  for (let index = 0; index < columns.width; index += 1) {
+    const kind = columns.inPlace[index];
+    if (kind === null || kind === undefined) continue;
+    const from = BOUNDS[2 * index] ?? 0;
+    const to = BOUNDS[2 * index + 1] ?? 0;
+    let value: number | null;
+    if (kind === 'pid') value = pid = readUnsignedIntIn(line, from, to, PID_RANGE);
+    else if (kind === 'node') value = node = readUnsignedIntIn(line, from, to, NODE_RANGE);
+    else if (kind === 'cpu') value = cpu = readUnsignedDecimalIn(line, from, to, PERCENT_RANGE);
+    else if (kind === 'mem') value = mem = readUnsignedDecimalIn(line, from, to, MEM_RANGE);
+    else if (kind === 'size') value = sizeKiB = readUnsignedIntIn(line, from, to, KIB_RANGE);
+    else if (kind === 'rss') value = rssKiB = readUnsignedIntIn(line, from, to, KIB_RANGE);
+    else value = timeSeconds = cpuTimeSeconds(index === columns.text.TIME ? (CELLS[index] ?? '') : line.slice(from, to));
+    if (value === null) return null;
+  }
+  return buildProcess(CELLS, { pid, node, timeSeconds, cpu, mem, sizeKiB, rssKiB }, columns);
+}
+
+/** The row from its cells and numbers, or null without a PID or NODE. */
+function buildProcess(cells: readonly string[], read: MpsNumbers, columns: MpsColumns): MpsProcess | null {
   const { pid, node } = read;
-  if (count < columns.width || pid === null || node === null) return count;
+  if (pid === null || node === null) return null;
   // Keys in schema order, extra last: the parse returns this object as validated, not zod's copy of it.
   const { TTY, STAT, TIME, USER } = columns.text;
   const process: Omit<MpsProcess, 'extra'> = { pid } as Omit<MpsProcess, 'extra'>;

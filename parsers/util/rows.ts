@@ -58,11 +58,16 @@ export interface RowReader<T extends object> {
   readonly convert: (cells: readonly string[], count: number) => RowOutcome<T>;
   /** A line that ends the table (the next mtop frame, say). */
   readonly stopBefore?: (text: string) => boolean;
+  /**
+   * The row a plain line makes, read without cutting out every cell, or null to read the line the
+   * ordinary way (`convert`). Must never give a row `convert` would not give, value for value.
+   */
+  readonly plainRow?: (text: string) => T | null;
 }
 
 /** Reads the rows in `texts` from index `from` (line `from + 1`) until the end or `stopBefore`. */
 export function readRows<T extends object>(texts: readonly string[], from: number, reader: RowReader<T>): RowsRead<T> | ParseError {
-  const { layout, convert, stopBefore } = reader;
+  const { layout, convert, stopBefore, plainRow } = reader;
   const rows: T[] = [];
   const pending: RowFailure[] = [];
   const skipped: ParseWarning[] = [];
@@ -75,7 +80,7 @@ export function readRows<T extends object>(texts: readonly string[], from: numbe
     }
     if (isBlankText(text)) continue;
     if (stopBefore?.(text) === true) return finish(rows, pending, skipped, { number: index + 1, text });
-    const outcome = convert(cells, scanRow(text, layout, cells));
+    const outcome = plainRow?.(text) ?? convert(cells, scanRow(text, layout, cells));
     if (typeof outcome !== 'number') {
       const earlier = pending[0];
       if (earlier) return { line: earlier.line, message: earlier.message, code: 'malformed' };

@@ -10,7 +10,7 @@
 // a sliced remainder and a record per cell made the scan several times slower than JSON.parse.
 
 import { MAX_LINE, quoteOrEnd, words } from './lines.js';
-import { skipWhitespace, tokenEnd } from './whitespace.js';
+import { isWhitespace, skipWhitespace, tokenEnd } from './whitespace.js';
 
 /** Header names that mean "the command": always the last column. */
 const COMMAND_NAMES = new Set(['COMMAND', 'CMD', 'COMM', 'ARGS']);
@@ -121,20 +121,40 @@ export function looksLikeHeader(text: string): boolean {
  * `cells[count]` holds what stood where the missing cell should be: the next token, or "".
  */
 export function scanRow(text: string, layout: TableLayout, cells: string[]): number {
+  const count = cellBounds(text, layout, BOUNDS);
+  const failed = count < layout.columns.length ? count : count - 1;
+  for (let index = 0; index <= failed; index += 1) cells[index] = text.slice(BOUNDS[2 * index] ?? 0, BOUNDS[2 * index + 1] ?? 0);
+  return count;
+}
+
+// scanRow's bounds: it slices them at once, so one array serves every call.
+const BOUNDS: number[] = [];
+
+/**
+ * Where `scanRow`'s cells lie, without cutting them out: cell i is `text.slice(bounds[2i],
+ * bounds[2i + 1])`, for i up to the count returned (and the missing cell's stand-in, as scanRow).
+ * For readers that convert most cells to numbers in place.
+ */
+export function cellBounds(text: string, layout: TableLayout, bounds: number[]): number {
   const last = layout.columns.length - 1;
   let position = 0;
   for (let index = 0; index < last; index += 1) {
     const start = skipWhitespace(text, position);
     const shape = layout.shapes[index];
     const end = shape === 'stat' ? statEnd(text, start) : shape === 'node-before-time' ? nodeEnd(text, start) : tokenEnd(text, start);
+    bounds[2 * index] = start;
     if (end === start) {
-      cells[index] = text.slice(start, tokenEnd(text, start));
+      bounds[2 * index + 1] = tokenEnd(text, start);
       return index;
     }
-    cells[index] = text.slice(start, end);
+    bounds[2 * index + 1] = end;
     position = end;
   }
-  cells[last] = text.slice(position).trim();
+  // The rest of the line, trimmed as String#trim does (the same whitespace).
+  let end = text.length;
+  while (end > position && isWhitespace(text.charCodeAt(end - 1))) end -= 1;
+  bounds[2 * last] = skipWhitespace(text, position);
+  bounds[2 * last + 1] = Math.max(end, bounds[2 * last] ?? 0);
   return last + 1;
 }
 

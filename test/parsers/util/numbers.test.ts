@@ -2,7 +2,7 @@
 // hold them to the plain definitions (a regex for the shape, Number() for the value).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDecimal, readInt } from '../../../parsers/util/numbers.js';
+import { readDecimal, readInt, readUnsignedDecimalIn, readUnsignedIntIn } from '../../../parsers/util/numbers.js';
 
 function referenceInt(text: string): number | null {
   if (!/^[-+]?\d+$/.test(text)) return null;
@@ -34,5 +34,28 @@ describe('number readers', () => {
     expect(readInt('4194305', { min: 0, max: 4194304 })).toBeNull();
     expect(readInt('-1', { min: -1, max: 65535 })).toBe(-1);
     expect(readDecimal('-0.5', { min: 0 })).toBeNull();
+  });
+
+  // The in-place readers give readInt/readDecimal's value for an unsigned cell and null for
+  // anything else (the caller then uses readInt/readDecimal), whatever stands around the cell.
+  // (In a row a cell ends at whitespace; a digit right after it would only make these decline.)
+  const around = fc.tuple(fc.constantFrom('', ' ', '7', '.5', 'x', ':'), fc.constantFrom('', ' ', '.', 'x', ':'));
+
+  it('read an unsigned integer cell in place as readInt reads it, or decline', () => {
+    const range = { min: 0, max: 4194304 };
+    fc.assert(fc.property(numberLike, around, (text, [before, after]) => {
+      const found = readUnsignedIntIn(`${before}${text}${after}`, before.length, before.length + text.length, range);
+      const unsigned = /^\d{1,15}$/.test(text);
+      expect(found).toBe(unsigned ? readInt(text, range) : null);
+    }), { numRuns: 20000 });
+  });
+
+  it('read an unsigned decimal cell in place as readDecimal reads it, or decline', () => {
+    const range = { min: 0, max: 100 };
+    fc.assert(fc.property(numberLike, around, (text, [before, after]) => {
+      const found = readUnsignedDecimalIn(`${before}${text}${after}`, before.length, before.length + text.length, range);
+      const unsigned = /^\d+(?:\.\d+)?$/.test(text);
+      expect(Object.is(found, unsigned ? readDecimal(text, range) : null)).toBe(true);
+    }), { numRuns: 20000 });
   });
 });
