@@ -3,7 +3,7 @@
 // host programs each VM's tools as executables (binDir). Every VM it started is stopped by its
 // PID: by stop(), by an exit handler, and by a detached watchdog if this process dies first.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,9 +56,27 @@ export class RealCluster {
     this.#bootTimeoutMs = options.bootTimeoutMs ?? 240_000;
   }
 
-  /** Boots both VMs and waits until the cluster has formed; on any failure stops what it started. */
+  /**
+   * Boots both VMs and waits until the cluster has formed; on any failure stops what it started.
+   * A VM that stops while booting, with nothing on its serial console (3 of 12 starts on a loaded
+   * host, either node; node 2 alone is booted again below, node 1 holds the LAN's listening end),
+   * gets the whole cluster started once more, in a fresh run directory.
+   */
   static async start(options: ClusterOptions): Promise<RealCluster> {
+    try {
+      return await RealCluster.#startOnce(options);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (!/the VM stopped/.test(message)) throw error;
+      options.log?.(`${message}; starting the cluster once more`);
+      const { runDir, ...rest } = options;
+      return RealCluster.#startOnce(runDir === undefined ? rest : { ...rest, runDir: `${runDir}-again` });
+    }
+  }
+
+  static async #startOnce(options: ClusterOptions): Promise<RealCluster> {
     const runDir = options.runDir ?? mkdtempSync(join(tmpdir(), 'omtop-real-cluster-'));
+    mkdirSync(runDir, { recursive: true });
     const cluster = new RealCluster(runDir, await freePort(), options.images, options);
     process.once('exit', cluster.#onExit);
     startReaper(runDir);
