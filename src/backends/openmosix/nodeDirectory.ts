@@ -3,7 +3,8 @@
 // node directories there are the list (no fork) and `setpe -r` only adds the addresses. A node of a
 // range that begins at a host name has no address of its own in the map (`range 1-2 begins at
 // chaos-a000001` names node 1 only): `mosctl whois N` gives it, asked once per node (addresses do
-// not change; a failed answer is asked again when the map is next read).
+// not change; a failed answer is asked again when the map is next read), a few nodes per read so
+// that a big map's addresses never take the tick's fork budget.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseHpcInt, parseMosctlWhois, parseOpenMosixStatus, type OpenMosixStatus } from '../../../parsers/index.js';
@@ -33,12 +34,15 @@ export class NodeDirectory {
   readonly #addresses = new Map<number, string>();
   /** Nodes asked about since the map was last read. */
   readonly #asked = new Set<number>();
+  /** Nodes the map names without an address (kept with the map: a lookup per node each tick). */
+  #noAddress = new Set<number>();
 
   constructor(private readonly options: NodeDirectoryOptions) {}
 
-  async read(now: number, errors: SourceError[], signal?: AbortSignal): Promise<NodeList> {
+  /** `whoisLimit`: at most this many `mosctl whois N` in this read (the rest wait for later reads). */
+  async read(now: number, errors: SourceError[], signal?: AbortSignal, whoisLimit = Infinity): Promise<NodeList> {
     const list = await this.#list(now, errors, signal);
-    await this.#askAddresses(list.nodes.filter((node) => this.#inMapWithoutAddress(node.id)), errors, signal);
+    await this.#askAddresses(list.nodes.filter((node) => this.#noAddress.has(node.id)), whoisLimit, errors, signal);
     return { ...list, nodes: list.nodes.map((node) => (node.ip === '' ? { ...node, ip: this.#addresses.get(node.id) ?? '' } : node)) };
   }
 
@@ -57,19 +61,17 @@ export class NodeDirectory {
     this.#statusAt = now;
     this.#asked.clear();
     const result = await query(this.options.runner, ['setpe', '-r'], parseOpenMosixStatus, signal);
-    if (result.ok) this.#status = result.value;
-    else errors.push(toSourceError(result.failure));
+    if (result.ok) {
+      this.#status = result.value;
+      this.#noAddress = new Set(result.value.nodes.filter((node) => (node.address ?? '') === '').map((node) => node.id));
+    } else errors.push(toSourceError(result.failure));
   }
 
-  #inMapWithoutAddress(id: number): boolean {
-    return this.#status?.nodes.some((node) => node.id === id && (node.address ?? '') === '') ?? false;
-  }
-
-  /** `mosctl whois N` for each of `nodes` not known yet and not asked since the map was read. */
-  async #askAddresses(nodes: readonly KnownNode[], errors: SourceError[], signal?: AbortSignal): Promise<void> {
+  /** `mosctl whois N` for up to `limit` of `nodes` not known yet and not asked since the map was read. */
+  async #askAddresses(nodes: readonly KnownNode[], limit: number, errors: SourceError[], signal?: AbortSignal): Promise<void> {
     const wanted = new Set(nodes.map((node) => node.id));
     for (const id of this.#addresses.keys()) if (!wanted.has(id)) this.#addresses.delete(id);
-    const unknown = nodes.filter((node) => !this.#addresses.has(node.id) && !this.#asked.has(node.id)).map((node) => node.id);
+    const unknown = nodes.filter((node) => !this.#addresses.has(node.id) && !this.#asked.has(node.id)).map((node) => node.id).slice(0, Math.max(0, limit));
     await Promise.all(unknown.map(async (id) => {
       this.#asked.add(id);
       const result = await query(this.options.runner, ['mosctl', 'whois', String(id)], parseMosctlWhois, signal);
@@ -108,7 +110,8 @@ export class NodeDirectory {
       errors.push({ source: mospe, message: errorLine(error) });
     }
     // Keep the order `openmosix status` gives (the user's map file), then any others by number.
-    const ordered = [...fromStatus.map((node) => node.id).filter((id) => ids.includes(id)), ...ids.filter((id) => !ips.has(id)).sort((a, b) => a - b)];
+    const present = new Set(ids);
+    const ordered = [...fromStatus.map((node) => node.id).filter((id) => present.has(id)), ...ids.filter((id) => !ips.has(id)).sort((a, b) => a - b)];
     return { nodes: ordered.map((id) => ({ id, ip: ips.get(id) ?? '' })), localNode };
   }
 }

@@ -67,10 +67,12 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     try {
       const before = forks.count;
       const started = wallNow?.() ?? 0;
-      const list = await directory.read(takenAt, errors, signal);
+      const tickBudget = forkCost.budget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond);
+      // Addresses the map lacks (mosctl whois N) take at most a quarter of the tick's forks.
+      const list = await directory.read(takenAt, errors, signal, Math.max(1, Math.floor(tickBudget / 4)));
       const localNode = list.localNode ?? 0;
       // What the node list forked this tick (setpe -r every 30 s) and mps (one, below) come first.
-      const budget = forkCost.budget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond) - (forks.count - before) - 1;
+      const budget = tickBudget - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget));

@@ -57,4 +57,26 @@ describe('NodeDirectory on the real 2-node cluster', () => {
     expect(runner.calls.filter((call) => call.startsWith('mosctl whois'))).toEqual(['mosctl whois 2', 'mosctl whois 2']);
     expect(errors).toHaveLength(1);
   });
+
+  it('a big map without addresses is asked a few nodes per read (whoisLimit), lowest first, until every node is known', async () => {
+    // The real map's text with its range grown to 40 nodes; each whois answers as node 2's did.
+    const big = { stdout: SETPE.stdout.replace('1-2 ', '1-40').replace('Total configured: 2', 'Total configured: 40'), stderr: '' };
+    const answers: Record<string, { stdout: string; stderr: string }> = { 'setpe -r': big };
+    for (let id = 2; id <= 40; id += 1) answers[`mosctl whois ${id}`] = { stdout: `10.0.0.${id}\n`, stderr: '' };
+    const runner = recordedRunner(answers);
+    const directory = new NodeDirectory({ runner, hpcRoot: null, ttlMs: 30_000 });
+    const errors: SourceError[] = [];
+    const whois = (): string[] => runner.calls.filter((call) => call.startsWith('mosctl whois'));
+    const first = await directory.read(0, errors, undefined, 5);
+    expect(first.nodes).toHaveLength(40);
+    expect(whois()).toEqual(['mosctl whois 2', 'mosctl whois 3', 'mosctl whois 4', 'mosctl whois 5', 'mosctl whois 6']);
+    expect(first.nodes.slice(1, 7).map((node) => node.ip)).toEqual(['10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5', '10.0.0.6', '']);
+    for (let tick = 1; tick < 8; tick += 1) await directory.read(tick * 1000, errors, undefined, 5);
+    expect(whois()).toHaveLength(39);
+    expect(new Set(whois()).size).toBe(39);
+    const last = await directory.read(9000, errors, undefined, 5);
+    expect(last.nodes.every((node) => node.ip !== '')).toBe(true);
+    expect(whois()).toHaveLength(39);
+    expect(errors).toEqual([]);
+  });
 });
