@@ -9,7 +9,7 @@ import type { BenchRow } from './lib/row.js';
 import { median, ratio } from './lib/stats.js';
 
 const BENCH = '5 start-up';
-const RUNS = 5;
+const RUNS = 15;
 
 interface Command {
   readonly label: string;

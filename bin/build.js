@@ -44,6 +44,22 @@ if (!existsSync(join(dist, 'src/cli.js'))) process.exit(1);
  * names). esbuild is a development dependency (tsx runs on it too); without it (an install
  * without development dependencies), dist/src is what runs.
  */
+/**
+ * zod re-exports every one of its 60-odd message locales (`z.locales`), 369 KB of the bundle's 755
+ * that each start compiled; omtop uses none of them (zod's English default comes from its own
+ * import of locales/en.js). Inside zod, `../locales/index.js` becomes that English one alone.
+ */
+function zodEnglishOnly() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (
+        /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '../locales/en.js') } : undefined
+      ));
+    },
+  };
+}
+
 async function bundle() {
   let esbuild;
   try {
@@ -56,6 +72,7 @@ async function bundle() {
     await esbuild.build({
       entryPoints: [join(dist, 'src/cli.js')], outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node',
       target: 'node20', external: ['blessed', 'blessed-contrib', 'blessed-contrib/*'], logLevel: 'silent',
+      plugins: [zodEnglishOnly()],
       // The CommonJS packages bundled in (jpeg-js, pngjs) require node's own modules.
       banner: { js: "import { createRequire as omtopCreateRequire } from 'node:module'; const require = omtopCreateRequire(import.meta.url);" },
     });
