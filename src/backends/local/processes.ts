@@ -9,9 +9,10 @@
 // one whose name or start changed (an exec, a reused PID), and otherwise every CMDLINE_EVERY ticks
 // (a process may rewrite its own argv, as sshd and process.title do, or change its uid). In between,
 // resident memory comes from stat's page count, in bytes per page as status last said.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBlenderCommand, type ProcessSnapshot } from '../../model/snapshot.js';
+import { ProcFileReader } from '../procFile.js';
 import { commandFrom, parsePidStat, parsePidStatus, statRssPages, type PidStat } from './procPid.js';
 
 /** Linux reports process times in USER_HZ, which is 100 on every mainstream architecture. */
@@ -73,31 +74,6 @@ export function createProcessReader(): ProcessReader {
       return found.sort((a, b) => a.pid - b.pid);
     },
   };
-}
-
-/** Reads whole /proc files into one buffer that grows to the largest file seen. */
-class ProcFileReader {
-  private buffer = Buffer.allocUnsafe(4096);
-
-  read(path: string): string {
-    const fd = openSync(path, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === this.buffer.length) {
-          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
-          this.buffer.copy(bigger, 0, 0, length);
-          this.buffer = bigger;
-        }
-        const got = readSync(fd, this.buffer, length, this.buffer.length - length, null);
-        if (got === 0) break;
-        length += got;
-      }
-      return this.buffer.toString('utf8', 0, length);
-    } finally {
-      closeSync(fd);
-    }
-  }
 }
 
 interface RawProcess {
