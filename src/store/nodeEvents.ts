@@ -3,13 +3,11 @@
 import { nodeState, type ClusterSnapshot, type NodeSnapshot } from '../model/snapshot.js';
 import type { LogEntry } from './eventLog.js';
 
-const conditionOf = nodeState;
-
 const why = (node: NodeSnapshot): string => (node.error ? ` (${node.error})` : '');
 
 function nodeChange(before: NodeSnapshot | undefined, after: NodeSnapshot, at: number): LogEntry | null {
-  const was = before === undefined ? null : conditionOf(before);
-  const now = conditionOf(after);
+  const was = before === undefined ? null : nodeState(before);
+  const now = nodeState(after);
   // Not read yet is no news, and neither is its first reading saying it is up.
   if (was === now || now === 'pending' || (was === 'pending' && now === 'up')) return null;
   const name = `node ${after.id}`;
@@ -31,7 +29,7 @@ export function snapshotEvents(before: ClusterSnapshot | null, after: ClusterSna
   const old = new Map((before?.nodes ?? []).map((node) => [node.id, node]));
   for (const node of after.nodes) {
     if (before === null) {
-      const change = conditionOf(node) === 'up' ? null : nodeChange(undefined, node, at);
+      const change = nodeState(node) === 'up' ? null : nodeChange(undefined, node, at);
       if (change !== null) events.push(change);
       continue;
     }
