@@ -14,15 +14,15 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { quote, splitLineTexts } from './util/lines.js';
+import { lfText, lineEnd, quote, splitLineTexts } from './util/lines.js';
 import {
   MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt, readUnsignedDecimalIn, readUnsignedIntIn,
 } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
-import { type ExtraColumn, type TableLayout, cellBounds, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
+import { type ExtraColumn, type TableLayout, cellBounds, extraCells, extraColumns, findHeaderLine, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
-import { validatedAsBuilt } from './util/validate.js';
+import { isStringRecord, isValid, validatedAsBuiltBy } from './util/validate.js';
 
 const KiB = z.number().int().nonnegative();
 
@@ -50,34 +50,43 @@ export type MpsProcess = z.infer<typeof MpsProcessSchema>;
 export const MpsSchema = z.object({ processes: z.array(MpsProcessSchema) });
 export type Mps = z.infer<typeof MpsSchema>;
 
+/** MpsSchema without the rows' `extra` records, which `isValidMps` checks with `isStringRecord`. */
+const MpsRowsSchema = z.object({ processes: z.array(MpsProcessSchema.omit({ extra: true })) });
+
+/** Accepts only what MpsSchema accepts, without copying every row's `extra` as zod's check does. */
+export function isValidMps(value: Mps): boolean {
+  return isValid(MpsRowsSchema, value) && value.processes.every((row) => isStringRecord(row.extra));
+}
+
 const REQUIRED_COLUMNS = ['PID', 'NODE'];
 const TEXT_COLUMNS = ['TTY', 'STAT', 'TIME', 'USER'] as const;
 const KNOWN_COLUMNS = new Set([...REQUIRED_COLUMNS, ...TEXT_COLUMNS, 'COMMAND', '%CPU', '%MEM', 'SIZE', 'RSS']);
 
 export function parseMps(text: string): ParseResult<Mps> {
-  const lines = splitLineTexts(text);
-  const headerIndex = lines.findIndex(looksLikeHeader);
-  const header = lines[headerIndex];
-  if (header === undefined) {
+  const source = lfText(text);
+  const header = findHeaderLine(source);
+  if (header === null) {
+    const lines = splitLineTexts(text);
     const first = lines.findIndex((line) => !isBlankText(line));
     if (first < 0) return failed(0, 'expected mps output, got empty input', 'empty');
     return failed(first + 1, `expected the mps header "PID TTY NODE STAT TIME COMMAND", got ${quote(lines[first] ?? '')}`);
   }
-  const layout = readHeader(header, REQUIRED_COLUMNS, true);
-  if (typeof layout === 'string') return failed(headerIndex + 1, layout);
+  const layout = readHeader(source.slice(header.start, header.end), REQUIRED_COLUMNS, true);
+  if (typeof layout === 'string') return failed(header.index + 1, layout);
   const columns = locateColumns(layout);
-  const reading = readRows(lines, headerIndex + 1, {
+  const reading = readRows(source, { index: header.index + 1, start: header.end + 1 }, {
     layout,
     convert: (cells, count) => toProcess(cells, count, columns),
-    plainRow: (line) => plainProcess(line, layout, columns),
+    plainRow: (line, from, to) => plainProcess(line, from, to, layout, columns),
   });
   if (isParseError(reading)) return failed(reading.line, reading.message, reading.code);
   const preamble: ParseWarning[] = [];
-  for (let index = 0; index < headerIndex; index += 1) {
-    const line = lines[index] ?? '';
+  for (let index = 0, start = 0, end = 0; index < header.index; index += 1, start = end + 1) {
+    end = lineEnd(source, start);
+    const line = source.slice(start, end);
     if (!isBlankText(line)) preamble.push({ line: index + 1, message: `ignored text before the header: ${quote(line)}` });
   }
-  return validatedAsBuilt(MpsSchema, { processes: reading.rows }, [...preamble, ...reading.warnings]);
+  return validatedAsBuiltBy(MpsSchema, isValidMps, { processes: reading.rows }, [...preamble, ...reading.warnings]);
 }
 
 /** Where the cells are (-1: no such column); a repeated column counts by its last cell, as a record keyed by name would. */
@@ -96,6 +105,8 @@ interface MpsColumns {
   readonly rss: number;
   readonly command: number;
   readonly extra: readonly ExtraColumn[];
+  /** Every column `buildProcess` reads is there (`aux`): plain rows are built by `fullProcess`. */
+  readonly full: boolean;
 }
 
 function locateColumns(layout: TableLayout): MpsColumns {
@@ -105,10 +116,12 @@ function locateColumns(layout: TableLayout): MpsColumns {
   const command = at('COMMAND');
   const extra = extraColumns(layout, KNOWN_COLUMNS);
   const kept = new Set([...Object.values(text), command, ...extra.map(([, index]) => index)].filter((index) => index >= 0));
+  const numbers = { cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS') };
+  const full = [...Object.values(text), ...Object.values(numbers)].every((index) => index >= 0);
   return {
     width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
     inPlace: names.map((name) => IN_PLACE.get(name) ?? null), kept: [...kept],
-    text, cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS'), command, extra,
+    text, ...numbers, command, extra, full,
   };
 }
 
@@ -162,13 +175,13 @@ const BOUNDS: number[] = [];
 const CELLS: string[] = [];
 
 /**
- * The row of a line whose every cell is there and reads plainly (unsigned numbers, m:ss times):
+ * The row of a line (`line.slice(lineStart, lineEnd)`) whose every cell is there and reads plainly (unsigned numbers, m:ss times):
  * the numbers are read where they stand instead of from cut-out cells, and only the cells the
  * row keeps are cut out. Any other line gives null and goes through `toProcess`, which reports
  * what is wrong; on the lines read here both give the same row.
  */
-function plainProcess(line: string, layout: TableLayout, columns: MpsColumns): MpsProcess | null {
-  if (cellBounds(line, layout, BOUNDS) < columns.width) return null;
+function plainProcess(line: string, lineStart: number, lineEnd: number, layout: TableLayout, columns: MpsColumns): MpsProcess | null {
+  if (cellBounds(line, layout, BOUNDS, lineStart, lineEnd) < columns.width) return null;
   for (const index of columns.kept) CELLS[index] = line.slice(BOUNDS[2 * index], BOUNDS[2 * index + 1]);
   let pid = null;
   let node = null;
@@ -192,7 +205,25 @@ function plainProcess(line: string, layout: TableLayout, columns: MpsColumns): M
     else value = timeSeconds = cpuTimeSeconds(index === columns.text.TIME ? (CELLS[index] ?? '') : line.slice(from, to));
     if (value === null) return null;
   }
+  if (columns.full && pid !== null && node !== null && timeSeconds !== null && cpu !== null && mem !== null && sizeKiB !== null && rssKiB !== null) {
+    return fullProcess(columns, pid, node, timeSeconds, cpu, mem, sizeKiB, rssKiB);
+  }
   return buildProcess(CELLS, { pid, node, timeSeconds, cpu, mem, sizeKiB, rssKiB }, columns);
+}
+
+/**
+ * `buildProcess` for a row of a table with every known column (`mps aux`, `mps auxww`), built as
+ * one object literal: adding its 13 keys one by one grew the object's property store four times
+ * per row, which made a third of what a parse of such a table allocated.
+ */
+function fullProcess(
+  columns: MpsColumns, pid: number, node: number, timeSeconds: number, cpu: number, mem: number, sizeKiB: number, rssKiB: number,
+): MpsProcess {
+  const { TTY, STAT, TIME, USER } = columns.text;
+  return {
+    pid, tty: CELLS[TTY] ?? '', node, stat: CELLS[STAT] ?? '', time: CELLS[TIME] ?? '', timeSeconds, command: CELLS[columns.command] ?? '',
+    user: CELLS[USER] ?? '', cpu, mem, sizeKiB, rssKiB, extra: extraCells(CELLS, columns.extra),
+  };
 }
 
 /** The row from its cells and numbers, or null without a PID or NODE. */

@@ -12,14 +12,14 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { type Line, MAX_LINE, overlongLineWarning, quote, splitLineTexts } from './util/lines.js';
+import { type Line, MAX_LINE, lfText, lineEnd, overlongLineWarning, quote } from './util/lines.js';
 import { MAX_NODE_ID, MAX_PID, NODE_RANGE, PERCENT_RANGE, PID_RANGE, readDecimal, readInt } from './util/numbers.js';
 import { cpuTimeSeconds } from './util/cpuTime.js';
 import { scaledKiB } from './util/sizes.js';
 import { type RowOutcome, isParseError, readRows } from './util/rows.js';
-import { type ExtraColumn, type TableLayout, extraCells, extraColumns, looksLikeHeader, readHeader } from './util/table.js';
+import { type ExtraColumn, type TableLayout, extraCells, extraColumns, findHeaderLine, readHeader } from './util/table.js';
 import { isBlankText } from './util/whitespace.js';
-import { validatedAsBuilt } from './util/validate.js';
+import { isStringRecord, isValid, validatedAsBuiltBy } from './util/validate.js';
 import { MtopSummarySchema, SummaryReader, isTasksLine, isUptimeLine } from './mtop/summary.js';
 
 export { MtopSummarySchema, type MtopSummary } from './mtop/summary.js';
@@ -50,17 +50,26 @@ export type MtopProcess = z.infer<typeof MtopProcessSchema>;
 export const MtopSchema = MtopSummarySchema.extend({ processes: z.array(MtopProcessSchema) });
 export type Mtop = z.infer<typeof MtopSchema>;
 
+/** MtopSchema without the rows' `extra` records, which `isValidMtop` checks with `isStringRecord`. */
+const MtopRowsSchema = MtopSummarySchema.extend({ processes: z.array(MtopProcessSchema.omit({ extra: true })) });
+
+/** Accepts only what MtopSchema accepts, without copying every row's `extra` as zod's check does. */
+export function isValidMtop(value: Mtop): boolean {
+  return isValid(MtopRowsSchema, value) && value.processes.every((row) => isStringRecord(row.extra));
+}
+
 const REQUIRED_COLUMNS = ['PID', 'USER', 'PRI', 'NI', 'SIZE', 'RSS', 'SHARE', 'STAT', 'N#', '%CPU', '%MEM', 'TIME'] as const;
 const KNOWN_COLUMNS = new Set<string>([...REQUIRED_COLUMNS, 'COMMAND']);
 
 export function parseMtop(text: string): ParseResult<Mtop> {
-  const lines = splitLineTexts(text);
-  const headerIndex = lines.findIndex(looksLikeHeader);
+  const source = lfText(text);
+  const header = findHeaderLine(source);
   const warnings: ParseWarning[] = [];
   const summary = new SummaryReader();
-  const summaryEnd = headerIndex < 0 ? lines.length : headerIndex;
-  for (let index = 0; index < summaryEnd; index += 1) {
-    const line = lines[index] ?? '';
+  const summaryEnd = header === null ? source.length : header.start - 1;
+  for (let index = 0, start = 0, end = 0; start <= summaryEnd; index += 1, start = end + 1) {
+    end = lineEnd(source, start);
+    const line = source.slice(start, end);
     if (isBlankText(line)) continue;
     if (line.length > MAX_LINE.ONE_LINE) {
       warnings.push(overlongLineWarning(index + 1, line.length, MAX_LINE.ONE_LINE));
@@ -69,15 +78,14 @@ export function parseMtop(text: string): ParseResult<Mtop> {
     const problem = summary.read({ number: index + 1, text: line }, warnings);
     if (problem !== null) return failed(index + 1, problem);
   }
-  const header = lines[headerIndex];
-  if (header === undefined) {
-    if (lines.every(isBlankText)) return failed(0, 'expected mtop output, got empty input', 'empty');
+  if (header === null) {
+    if (isBlankText(source)) return failed(0, 'expected mtop output, got empty input', 'empty');
     return failed(0, 'expected the mtop column header "PID USER PRI NI SIZE RSS SHARE STAT N# %CPU %MEM TIME COMMAND", got none');
   }
-  const layout = readHeader(header.replace(/\bNODE\b/i, 'N#'), REQUIRED_COLUMNS);
-  if (typeof layout === 'string') return failed(headerIndex + 1, layout);
+  const layout = readHeader(source.slice(header.start, header.end).replace(/\bNODE\b/i, 'N#'), REQUIRED_COLUMNS);
+  if (typeof layout === 'string') return failed(header.index + 1, layout);
   const columns = locateColumns(layout);
-  const reading = readRows(lines, headerIndex + 1, {
+  const reading = readRows(source, { index: header.index + 1, start: header.end + 1 }, {
     layout,
     convert: (cells, count) => toProcess(cells, count, columns),
     stopBefore: startsNextFrame,
@@ -85,7 +93,7 @@ export function parseMtop(text: string): ParseResult<Mtop> {
   if (isParseError(reading)) return failed(reading.line, reading.message, reading.code);
   warnings.push(...reading.warnings);
   if (reading.stoppedAt) warnings.push(otherFrames(reading.stoppedAt));
-  return validatedAsBuilt(MtopSchema, { ...summary.finish(), processes: reading.rows }, warnings);
+  return validatedAsBuiltBy(MtopSchema, isValidMtop, { ...summary.finish(), processes: reading.rows }, warnings);
 }
 
 function startsNextFrame(line: string): boolean {

@@ -32,6 +32,21 @@ export function splitLineTexts(text: string): string[] {
   return raw.map((lineText) => lineText.replace(TERMINAL_ESCAPES, ''));
 }
 
+/**
+ * The text with its lines exactly as `splitLineTexts` gives them, joined by LF: the text itself
+ * when it has no CR and no terminal escape (nearly always). Readers of 10,000-row tables walk its
+ * lines by position (`lineEnd`) instead of holding a string per line.
+ */
+export function lfText(text: string): string {
+  return text.includes('\r') || ESCAPE_START.test(text) ? splitLineTexts(text).join('\n') : text;
+}
+
+/** Where the line that starts at `start` of an `lfText` ends (its LF, or the end of the text). */
+export function lineEnd(text: string, start: number): number {
+  const end = text.indexOf('\n', start);
+  return end < 0 ? text.length : end;
+}
+
 /** Number of lines a text has for error reporting (an error's line never exceeds this). */
 export function lineCount(text: string): number {
   return text.split(/\r\n|\r|\n/).length;

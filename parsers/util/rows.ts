@@ -3,9 +3,9 @@
 // after the last row is trailing noise (a shell message, say) and only earns a warning.
 
 import type { ParseError, ParseWarning } from '../result.js';
-import { type Line, MAX_LINE, overlongLineWarning, quoteOrEnd } from './lines.js';
+import { type Line, MAX_LINE, lineEnd, overlongLineWarning, quoteOrEnd } from './lines.js';
 import { type TableLayout, hasTimeToken, scanRow } from './table.js';
-import { isBlankText } from './whitespace.js';
+import { skipWhitespace } from './whitespace.js';
 
 const COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   PID: 'a PID',
@@ -59,37 +59,54 @@ export interface RowReader<T extends object> {
   /** A line that ends the table (the next mtop frame, say). */
   readonly stopBefore?: (text: string) => boolean;
   /**
-   * The row a plain line makes, read without cutting out every cell, or null to read the line the
-   * ordinary way (`convert`). Must never give a row `convert` would not give, value for value.
+   * The row a plain line makes (`text.slice(from, to)`, read in place), or null to read the line
+   * the ordinary way (`convert`). Must never give a row `convert` would not give, value for value.
    */
-  readonly plainRow?: (text: string) => T | null;
+  readonly plainRow?: (text: string, from: number, to: number) => T | null;
 }
 
-/** Reads the rows in `texts` from index `from` (line `from + 1`) until the end or `stopBefore`. */
-export function readRows<T extends object>(texts: readonly string[], from: number, reader: RowReader<T>): RowsRead<T> | ParseError {
+/** The first line `readRows` reads: its index (line `index + 1`) and where it starts in the `lfText`. */
+export interface LineAt {
+  readonly index: number;
+  readonly start: number;
+}
+
+/**
+ * Reads the rows of `text` (an `lfText`) from line `at` until the end or `stopBefore`. Lines are
+ * walked by position: only a line that is not read in place is cut out of the text.
+ */
+export function readRows<T extends object>(text: string, at: LineAt, reader: RowReader<T>): RowsRead<T> | ParseError {
   const { layout, convert, stopBefore, plainRow } = reader;
   const rows: T[] = [];
   const pending: RowFailure[] = [];
   const skipped: ParseWarning[] = [];
   const cells: string[] = [];
-  for (let index = from; index < texts.length; index += 1) {
-    const text = texts[index] ?? '';
-    if (text.length > MAX_LINE.TABLE) {
-      skipped.push(overlongLineWarning(index + 1, text.length, MAX_LINE.TABLE));
+  let index = at.index - 1;
+  for (let start = at.start, end = 0; start <= text.length; start = end + 1) {
+    index += 1;
+    end = lineEnd(text, start);
+    if (end - start > MAX_LINE.TABLE) {
+      skipped.push(overlongLineWarning(index + 1, end - start, MAX_LINE.TABLE));
       continue;
     }
-    if (isBlankText(text)) continue;
-    if (stopBefore?.(text) === true) return finish(rows, pending, skipped, { number: index + 1, text });
-    const outcome = plainRow?.(text) ?? convert(cells, scanRow(text, layout, cells));
+    if (skipWhitespace(text, start, end) === end) continue;
+    let line = stopBefore === undefined ? null : text.slice(start, end);
+    if (line !== null && stopBefore?.(line) === true) return finish(rows, pending, skipped, { number: index + 1, text: line });
+    let outcome: RowOutcome<T> | null = plainRow?.(text, start, end) ?? null;
+    if (outcome === null) {
+      line ??= text.slice(start, end);
+      outcome = convert(cells, scanRow(line, layout, cells));
+    }
     if (typeof outcome !== 'number') {
       const earlier = pending[0];
       if (earlier) return { line: earlier.line, message: earlier.message, code: 'malformed' };
       rows.push(outcome);
       continue;
     }
+    line ??= text.slice(start, end);
     const column = layout.columns[outcome] ?? '';
     const message = badCellMessage(column, cells[outcome] ?? '');
-    if (passedPid(layout, column) || hasTimeToken(text)) return { line: index + 1, message, code: 'malformed' };
+    if (passedPid(layout, column) || hasTimeToken(line)) return { line: index + 1, message, code: 'malformed' };
     pending.push({ line: index + 1, message });
   }
   return finish(rows, pending, skipped, null);

@@ -9,7 +9,7 @@
 // Rows are scanned by index into a reused array of cells: tables run to 10,000 rows, and a regex,
 // a sliced remainder and a record per cell made the scan several times slower than JSON.parse.
 
-import { MAX_LINE, quoteOrEnd, words } from './lines.js';
+import { MAX_LINE, lineEnd, quoteOrEnd, words } from './lines.js';
 import { isWhitespace, skipWhitespace, tokenEnd } from './whitespace.js';
 
 /** Header names that mean "the command": always the last column. */
@@ -115,6 +115,22 @@ export function looksLikeHeader(text: string): boolean {
   return names.includes('PID') && names.some((name) => COMMAND_NAMES.has(name));
 }
 
+/** The first line of an `lfText` that `looksLikeHeader`: its index and where it starts and ends. */
+export interface HeaderLine {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where the table's header is in `text` (an `lfText`), or null when no line looks like one. */
+export function findHeaderLine(text: string): HeaderLine | null {
+  for (let index = 0, start = 0, end = 0; start <= text.length; index += 1, start = end + 1) {
+    end = lineEnd(text, start);
+    if (looksLikeHeader(text.slice(start, end))) return { index, start, end };
+  }
+  return null;
+}
+
 /**
  * Reads one row's cells by position into `cells` (reused from row to row) and returns how many
  * were read. The last cell is the rest of the line, trimmed. When fewer than all were read,
@@ -133,13 +149,15 @@ const BOUNDS: number[] = [];
 /**
  * Where `scanRow`'s cells lie, without cutting them out: cell i is `text.slice(bounds[2i],
  * bounds[2i + 1])`, for i up to the count returned (and the missing cell's stand-in, as scanRow).
- * For readers that convert most cells to numbers in place.
+ * For readers that convert most cells to numbers in place. The row is the whole text, or its line
+ * `from`-`to` when the text is an `lfText` and `to` is that line's end (an LF or the text's end:
+ * whitespace, so every token stops there by itself).
  */
-export function cellBounds(text: string, layout: TableLayout, bounds: number[]): number {
+export function cellBounds(text: string, layout: TableLayout, bounds: number[], from = 0, to = text.length): number {
   const last = layout.columns.length - 1;
-  let position = 0;
+  let position = from;
   for (let index = 0; index < last; index += 1) {
-    const start = skipWhitespace(text, position);
+    const start = skipWhitespace(text, position, to);
     const shape = layout.shapes[index];
     const end = shape === 'stat' ? statEnd(text, start) : shape === 'node-before-time' ? nodeEnd(text, start) : tokenEnd(text, start);
     bounds[2 * index] = start;
@@ -151,9 +169,9 @@ export function cellBounds(text: string, layout: TableLayout, bounds: number[]):
     position = end;
   }
   // The rest of the line, trimmed as String#trim does (the same whitespace).
-  let end = text.length;
+  let end = to;
   while (end > position && isWhitespace(text.charCodeAt(end - 1))) end -= 1;
-  bounds[2 * last] = skipWhitespace(text, position);
+  bounds[2 * last] = skipWhitespace(text, position, to);
   bounds[2 * last + 1] = Math.max(end, bounds[2 * last] ?? 0);
   return last + 1;
 }

@@ -12,10 +12,10 @@ export function isWhitespace(code: number): boolean {
   );
 }
 
-/** The first index at or after `from` that is not whitespace (`text.length` when none is). */
-export function skipWhitespace(text: string, from: number): number {
+/** The first index at or after `from` that is not whitespace (`end` when none is before it). */
+export function skipWhitespace(text: string, from: number, end = text.length): number {
   let index = from;
-  while (index < text.length && isWhitespace(text.charCodeAt(index))) index += 1;
+  while (index < end && isWhitespace(text.charCodeAt(index))) index += 1;
   return index;
 }
 

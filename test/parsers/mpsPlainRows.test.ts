@@ -4,7 +4,7 @@
 // same warning and error lines. Rows here are random mixes of real and damaged cells.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMps } from '../../parsers/mps.js';
+import { MpsSchema, isValidMps, parseMps } from '../../parsers/mps.js';
 
 const HEADER = 'USER       PID %CPU %MEM  SIZE   RSS TTY NODE STAT START   TIME COMMAND';
 const cell = (good: readonly string[], bad: readonly string[]): fc.Arbitrary<string> =>
@@ -46,5 +46,37 @@ describe('parseMps: in-place rows and cell-by-cell rows agree', () => {
       expect(plain).toEqual(outline(render(rows, true)));
     }), { numRuns: 3000 });
     expect(read).toBeGreaterThan(150);
+  });
+
+  it('builds rows key for key as zod would copy them, whichever reader read them', () => {
+    let read = 0;
+    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), fc.boolean(), (rows, plusPid) => {
+      const result = parseMps(render(rows, plusPid));
+      if (!result.ok) return;
+      read += 1;
+      expect(JSON.stringify(result.value)).toBe(JSON.stringify(MpsSchema.parse(result.value)));
+    }), { numRuns: 1000 });
+    expect(read).toBeGreaterThan(50);
+  });
+});
+
+describe('isValidMps', () => {
+  const parsed = parseMps(`${HEADER}\nroot 64 47.9 0.1 1752 144 ? 2 S 10:16 0:05 sh -c while :; do :; done\n`);
+  if (!parsed.ok) throw new Error('the sample table does not parse');
+  const sample = parsed.value.processes[0];
+
+  it('accepts what the parser builds, and only values MpsSchema accepts', () => {
+    expect(isValidMps(parsed.value)).toBe(true);
+    const key = fc.constantFrom(...Object.keys(sample ?? {}), 'other');
+    const broken = fc.tuple(key, fc.anything({ withNullPrototype: true, withMap: true })).map(([name, value]) => ({ processes: [{ ...sample, [name]: value }] }));
+    let accepted = 0;
+    fc.assert(fc.property(broken, (value) => {
+      const fast = isValidMps(value as never);
+      if (fast) accepted += 1;
+      if (fast) expect(MpsSchema.safeParse(value).success).toBe(true);
+    }), { numRuns: 5000 });
+    expect(accepted).toBeGreaterThan(50);
+    expect(isValidMps({ processes: [{ ...sample, extra: { START: 5 } }] } as never)).toBe(false);
+    expect(isValidMps({ processes: [{ ...sample, mem: 101 }] } as never)).toBe(false);
   });
 });
