@@ -3,6 +3,7 @@ import blessed from 'blessed';
 import { fit } from '../../text/format.js';
 import type { DialogVm } from '../../view/dialog.js';
 import { escapeTags, type Theme } from '../theme.js';
+import { retain, skipLineAttributes } from './retained.js';
 
 export interface DialogWidget {
   readonly element: blessed.Widgets.BoxElement;
@@ -10,7 +11,8 @@ export interface DialogWidget {
 }
 
 export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): DialogWidget {
-  const element = blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, top: 'center', left: 'center', hidden: true });
+  const element = skipLineAttributes(blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, top: 'center', left: 'center', hidden: true }));
+  const drawn = retain(element);
   return {
     element,
     render(vm) {
@@ -21,9 +23,9 @@ export function createDialog(screen: blessed.Widgets.Screen, theme: Theme): Dial
       Object.assign(element, { width: vm.width, height: vm.height, top: 'center', left: 'center' });
       const border = theme.border(true);
       if (border !== undefined) element.style.border = { fg: border };
-      element.setLabel(` ${escapeTags(vm.title)} `);
+      drawn.label(` ${escapeTags(vm.title)} `);
       const width = Math.max(0, vm.width - 2);
-      element.setContent(vm.lines.map((line) => {
+      drawn.content(vm.lines.map((line) => {
         const text = theme.tone(line.tone, escapeTags(fit(line.text, width)));
         return line.selected ? `{inverse}${text}{/inverse}` : text;
       }).join('\n'));

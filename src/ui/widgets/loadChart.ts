@@ -6,6 +6,7 @@ import contribLine from 'blessed-contrib/lib/widget/charts/line.js';
 import type { Rect } from '../../view/layout.js';
 import { CHART_FOOTER_ROWS, LEGEND_ROWS_UNDER_AXIS, type LoadChartVm } from '../../view/loadHistory.js';
 import { escapeTags, type Theme } from '../theme.js';
+import { retain, skipLineAttributes } from './retained.js';
 
 export interface LoadChartWidget {
   readonly element: contrib.Widgets.LineElement;
@@ -22,17 +23,18 @@ export function seriesColour(index: number, color: boolean): string {
 }
 
 export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): LoadChartWidget {
-  const element = contribLine({
+  const element = skipLineAttributes(contribLine({
     border: { type: 'line' }, tags: false, width: 40, height: 12,
     // The axis and y labels in the default colour: contrib's black axis vanishes on dark terminals.
     style: { line: DEFAULT_COLOUR, text: DEFAULT_COLOUR, baseline: DEFAULT_COLOUR },
     wholeNumbersOnly: true, showLegend: false, minY: 0,
-  }) as contrib.Widgets.LineElement;
+  }) as contrib.Widgets.LineElement);
   // Appended, not created with `parent`: contrib makes its canvas on 'attach', which a `parent`
   // option fires before contrib listens, and a canvas-less chart throws when the screen renders.
   screen.append(element);
   // Children of a bordered element are placed from its outer edge, hence the 1s below.
-  const legend = blessed.box({ parent: element, left: 1, height: LEGEND_ROWS_UNDER_AXIS, tags: true, wrap: false });
+  const legend = skipLineAttributes(blessed.box({ parent: element, left: 1, height: LEGEND_ROWS_UNDER_AXIS, tags: true, wrap: false }));
+  const drawn = { chart: retain(element), legend: retain(legend) };
 
   const legendText = (vm: LoadChartVm): string => vm.legend.map((row) => row.map((cell) => {
     const text = escapeTags(cell.text);
@@ -47,7 +49,7 @@ export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): L
     element,
     render(vm, rect) {
       Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-      element.setLabel(` ${vm.title} `);
+      drawn.chart.label(` ${vm.title} `);
       const border = theme.border(false);
       if (border !== undefined) element.style.border = { fg: border };
       const innerWidth = Math.max(0, rect.width - 2);
@@ -64,7 +66,7 @@ export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): L
       }
       const legendTop = vm.plot ? Math.max(0, innerRows - CHART_FOOTER_ROWS + 1) : 0;
       Object.assign(legend, { top: legendTop + 1, width: innerWidth, height: vm.plot ? LEGEND_ROWS_UNDER_AXIS : innerRows });
-      legend.setContent(legendText(vm));
+      drawn.legend.content(legendText(vm));
     },
   };
 }

@@ -5,6 +5,7 @@ import { fit } from '../../text/format.js';
 import type { LineVm, Mark, PaneVm } from '../../view/tableVm.js';
 import { luminance, type PictureVm } from '../../view/picture.js';
 import { escapeTags, type Theme } from '../theme.js';
+import { retain, skipLineAttributes } from './retained.js';
 
 export interface PaneWidget {
   readonly element: blessed.Widgets.BoxElement;
@@ -42,30 +43,67 @@ const hex = (rgb: number): string => `#${rgb.toString(16).padStart(6, '0')}`;
 /** Without colour (NO_COLOR), each cell's two pixels become one shade. */
 const SHADES = [' ', '░', '▒', '▓', '█'];
 
-/** Half blocks: the upper pixel is the cell's foreground, the lower its background. */
-function pictureRows(picture: PictureVm, theme: Theme): string[] {
+interface ProgramAttr {
+  /** blessed's tag → SGR translation: `_attr('#rrggbb fg')` is what `{#rrggbb-fg}` becomes. */
+  _attr(param: string): string | null;
+}
+
+/**
+ * The SGR parameters blessed gives the tags `{#rrggbb-fg}` and `{#rrggbb-bg}` (the nearest of the
+ * terminal's colours), looked up once per colour.
+ */
+export function colourCodes(program: blessed.BlessedProgram): (rgb: number, layer: 'fg' | 'bg') => string {
+  const known = new Map<string, string>();
+  const attr = program as unknown as ProgramAttr;
+  return (rgb, layer) => {
+    const key = `${hex(rgb)} ${layer}`;
+    let code = known.get(key);
+    if (code === undefined) {
+      code = (attr._attr(key) ?? '').slice(2, -1);
+      known.set(key, code);
+    }
+    return code;
+  };
+}
+
+/**
+ * Half blocks: the upper pixel is the cell's foreground, the lower its background. Each cell's two
+ * colours as one escape code, left out where the cell before had the same two, and the attributes
+ * reset once at the row's end: the same cells as a `{fg}{bg}▀{/}` tag set per cell, which made
+ * blessed parse three tags and three escape codes for every cell of every frame.
+ */
+export function pictureRows(picture: PictureVm, theme: Theme, codes: (rgb: number, layer: 'fg' | 'bg') => string): string[] {
   const indent = ' '.repeat(picture.indent);
-  return picture.rows.map((cells) => indent + cells.map(([upper, lower]) => {
-    if (!theme.color) return SHADES[Math.min(4, Math.floor(((luminance(upper) + luminance(lower)) / 2 / 256) * 5))] ?? ' ';
-    return `{${hex(upper)}-fg}{${hex(lower)}-bg}▀{/}`;
-  }).join(''));
+  return picture.rows.map((cells) => {
+    if (!theme.color) return indent + cells.map(([upper, lower]) => SHADES[Math.min(4, Math.floor(((luminance(upper) + luminance(lower)) / 2 / 256) * 5))] ?? ' ').join('');
+    let row = indent;
+    let last = '';
+    for (const [upper, lower] of cells) {
+      const code = `${codes(upper, 'fg')};${codes(lower, 'bg')}`;
+      row += code === last ? '▀' : `\x1b[${code}m▀`;
+      last = code;
+    }
+    return last === '' ? row : `${row}\x1b[m`;
+  });
 }
 
 export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWidget {
-  const element = blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, style: { border: {} } });
+  const element = skipLineAttributes(blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, style: { border: {} } }));
+  const drawn = retain(element);
+  const codes = colourCodes(screen.program);
   return {
     element,
     render(vm, rect) {
       Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-      element.setLabel(vm.focused ? ` ▶ ${escapeTags(vm.title)} ` : ` ${escapeTags(vm.title)} `);
+      drawn.label(vm.focused ? ` ▶ ${escapeTags(vm.title)} ` : ` ${escapeTags(vm.title)} `);
       const borderColour = theme.border(vm.focused);
-      if (borderColour !== undefined) element.style.border = { fg: borderColour };
+      if (borderColour !== undefined && element.style.border?.fg !== borderColour) element.style.border = { fg: borderColour };
       const width = Math.max(0, rect.width - 2);
       const rows: string[] = [];
       if (vm.header !== null) rows.push(`{bold}${escapeTags(fit(vm.header, width))}{/bold}`);
       for (const line of vm.lines) rows.push(lineContent(line, width, vm.focused, theme));
-      if (vm.picture) rows.push(...pictureRows(vm.picture, theme));
-      element.setContent(rows.join('\n'));
+      if (vm.picture) rows.push(...pictureRows(vm.picture, theme, codes));
+      drawn.content(rows.join('\n'));
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Rect } from '../../view/layout.js';
 import { fit } from '../../text/format.js';
 import type { Tone } from '../../view/tableVm.js';
 import { escapeTags, type Theme } from '../theme.js';
+import { retain, skipLineAttributes } from './retained.js';
 
 export interface TextLineVm {
   readonly text: string;
@@ -18,7 +19,8 @@ export interface TextLineWidget {
 }
 
 export function createTextLine(screen: blessed.Widgets.Screen, theme: Theme): TextLineWidget {
-  const element = blessed.box({ parent: screen, height: 1, tags: true, wrap: false });
+  const element = skipLineAttributes(blessed.box({ parent: screen, height: 1, tags: true, wrap: false }));
+  const drawn = retain(element);
   return {
     element,
     render(vm, rect) {
@@ -29,7 +31,7 @@ export function createTextLine(screen: blessed.Widgets.Screen, theme: Theme): Te
       element.show();
       Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: 1 });
       const text = theme.tone(vm.tone, escapeTags(fit(vm.text, rect.width)));
-      element.setContent(vm.bar === true ? `{inverse}${text}{/inverse}` : text);
+      drawn.content(vm.bar === true ? `{inverse}${text}{/inverse}` : text);
     },
   };
 }
