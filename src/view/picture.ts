@@ -34,7 +34,22 @@ function boxMean(picture: Picture, x0: number, x1: number, y0: number, y1: numbe
   return (Math.round(r / n) << 16) | (Math.round(g / n) << 8) | Math.round(b / n);
 }
 
+/**
+ * The last cells worked out for each picture: the preview stays the same picture for many ticks
+ * (a frame is saved every few seconds) and scaling it is a box mean over every pixel. A decoded
+ * picture is never changed, so the same picture at the same size gives the same cells.
+ */
+const scaled = new WeakMap<Picture, { readonly cols: number; readonly rows: number; readonly vm: PictureVm | null }>();
+
 export function toPictureVm(picture: Picture, cols: number, rows: number): PictureVm | null {
+  const last = scaled.get(picture);
+  if (last !== undefined && last.cols === cols && last.rows === rows) return last.vm;
+  const vm = scale(picture, cols, rows);
+  scaled.set(picture, { cols, rows, vm });
+  return vm;
+}
+
+function scale(picture: Picture, cols: number, rows: number): PictureVm | null {
   if (cols < MIN_PICTURE_COLS || rows < MIN_PICTURE_ROWS || picture.width < 1 || picture.height < 1) return null;
   const scale = Math.min(cols / picture.width, (2 * rows) / picture.height);
   const width = Math.max(1, Math.min(cols, Math.round(picture.width * scale)));

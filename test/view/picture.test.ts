@@ -23,6 +23,18 @@ describe('toPictureVm', () => {
     expect(toPictureVm(topWhite(32, 24), 40, 2)).toBeNull();
   });
 
+  it('scales a picture once per size: the same cells again while it is shown, new ones at a new size', () => {
+    const picture = topWhite(32, 24);
+    const vm = toPictureVm(picture, 46, 11);
+    expect(toPictureVm(picture, 46, 11)).toBe(vm);
+    expect(vm).toEqual(toPictureVm(topWhite(32, 24), 46, 11));
+    const wider = toPictureVm(picture, 60, 11);
+    expect(wider).not.toBe(vm);
+    expect(wider?.indent).toBe(15);
+    expect(toPictureVm(picture, 7, 10)).toBeNull();
+    expect(toPictureVm(picture, 46, 11)).toEqual(vm);
+  });
+
   it('weighs colours as the eye does for the greys', () => {
     expect(luminance(0xffffff)).toBe(255);
     expect(luminance(0x00ff00)).toBeGreaterThan(luminance(0xff0000));

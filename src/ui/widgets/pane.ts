@@ -91,6 +91,12 @@ export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWi
   const element = skipLineAttributes(blessed.box({ parent: screen, border: { type: 'line' }, tags: true, wrap: false, style: { border: {} } }));
   const drawn = retain(element);
   const codes = colourCodes(screen.program);
+  /** The picture's rows as last drawn: the same picture (the view keeps it while it is unchanged) is not rebuilt. */
+  let picture: { readonly vm: PictureVm; readonly rows: string[] } | null = null;
+  const rowsOf = (vm: PictureVm): string[] => {
+    if (picture?.vm !== vm) picture = { vm, rows: pictureRows(vm, theme, codes) };
+    return picture.rows;
+  };
   return {
     element,
     render(vm, rect) {
@@ -102,7 +108,7 @@ export function createPane(screen: blessed.Widgets.Screen, theme: Theme): PaneWi
       const rows: string[] = [];
       if (vm.header !== null) rows.push(`{bold}${escapeTags(fit(vm.header, width))}{/bold}`);
       for (const line of vm.lines) rows.push(lineContent(line, width, vm.focused, theme));
-      if (vm.picture) rows.push(...pictureRows(vm.picture, theme, codes));
+      if (vm.picture) rows.push(...rowsOf(vm.picture));
       drawn.content(rows.join('\n'));
     },
   };
