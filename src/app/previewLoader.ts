@@ -4,7 +4,7 @@
 // or decoded is an error line, never an exception.
 import { readFile, stat } from 'node:fs/promises';
 import { errorLine } from '../errorLine.js';
-import { decodeFrame, type Picture } from '../preview/decode.js';
+import { decodeFrame, type DecodedFrame, type Picture } from '../preview/decode.js';
 
 export interface FramePreview {
   readonly path: string;
@@ -27,13 +27,28 @@ export function frameLoader(elsewhere: ((path: string) => Promise<Uint8Array> | 
   return (path) => load(path, elsewhere?.(path) ?? null);
 }
 
+/**
+ * What each byte array decoded to, while something holds it: the emulated cluster hands out the
+ * same few frames' bytes again and again (a real file is read into new bytes every time).
+ */
+const decodedBytes = new WeakMap<Uint8Array, DecodedFrame>();
+
+function decodeOnce(bytes: Uint8Array): DecodedFrame {
+  let decoded = decodedBytes.get(bytes);
+  if (decoded === undefined) {
+    decoded = decodeFrame(bytes);
+    decodedBytes.set(bytes, decoded);
+  }
+  return decoded;
+}
+
 async function load(path: string, given: Promise<Uint8Array> | null = null): Promise<FramePreview> {
   try {
     if (given === null) {
       const info = await stat(path);
       if (info.size > MAX_BYTES) return { path, picture: null, error: `${Math.round(info.size / 1024 / 1024)} MB is too large to preview` };
     }
-    const decoded = decodeFrame(await (given ?? readFile(path)));
+    const decoded = decodeOnce(await (given ?? readFile(path)));
     return decoded.ok ? { path, picture: decoded.picture, error: null } : { path, picture: null, error: decoded.error };
   } catch (error) {
     return { path, picture: null, error: `cannot read it: ${errorLine(error)}` };

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPreviewLoader, type FramePreview } from '../../src/app/previewLoader.js';
+import { createPreviewLoader, frameLoader, type FramePreview } from '../../src/app/previewLoader.js';
+import { blacksmithFrame } from '../../src/emulator/framePicture.js';
 
 /** Waits until `check` holds (no fixed sleep: a busy machine only takes longer). */
 async function until(check: () => boolean): Promise<void> {
@@ -41,5 +42,18 @@ describe('the preview loader', () => {
     loader.want(join(dir, 'gone.jpg'));
     await until(() => loader.current()?.path === join(dir, 'gone.jpg'));
     expect(loader.current()?.error).toMatch(/^cannot read it: .*no such file/i);
+  });
+
+  it('decodes the same bytes once (the emulated frames), other bytes anew', async () => {
+    const bytes = blacksmithFrame(3);
+    const load = frameLoader((path) => (path.endsWith('copy.png') ? Promise.resolve(Uint8Array.from(bytes)) : Promise.resolve(bytes)));
+    const first = await load('/f/0003.png');
+    const again = await load('/f/0015.png');
+    const copy = await load('/f/copy.png');
+    expect(first.picture).not.toBeNull();
+    expect(again.picture).toBe(first.picture);
+    expect(again.path).toBe('/f/0015.png');
+    expect(copy.picture).not.toBe(first.picture);
+    expect(copy.picture).toEqual(first.picture);
   });
 });
