@@ -1,6 +1,6 @@
 // The load history chart: directly on a headless screen (colours, NO_COLOR), and inside the
 // dashboard over the demo cluster (wide layout, 80×24, resizes).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type blessed from 'blessed';
 import { createDemoBackend } from '../../../src/backends/demo.js';
 import { createTheme } from '../../../src/ui/theme.js';
@@ -57,6 +57,37 @@ describe('load chart widget', () => {
     expect([...chart.getContent().matchAll(COLOURED_DOT)]).toEqual([]);
     expect(legend).not.toMatch(/-fg\}/);
     for (const name of ['N261* 76', 'N262 136', 'N265 316', 'N266 376']) expect(legend).toContain(name);
+  });
+});
+
+describe('load chart redraws', () => {
+  it('keeps the canvas for the same plot, draws anew for another; the content is what a fresh drawing gives', () => {
+    screen = createScreenHarness(60, 20);
+    const widget = createLoadChart(screen.screen, createTheme(true));
+    const rect = { left: 0, top: 0, width: 40, height: 12 };
+    const vm = toLoadChartVm(fakeSnapshot(), { cols: 38, rows: 10 }, spread);
+    const attach = vi.fn();
+    widget.element.on('attach', attach);
+    widget.render(vm, rect);
+    screen.screen.render();
+    const first = widget.element.getContent();
+    expect(first).toMatch(BRAILLE);
+    widget.render(toLoadChartVm(fakeSnapshot(), { cols: 38, rows: 10 }, spread), rect);
+    screen.screen.render();
+    expect(attach).toHaveBeenCalledTimes(1);
+    expect(widget.element.getContent()).toBe(first);
+
+    const higher = (id: number): number[] => spread(id).map((v) => v * 3);
+    widget.render(toLoadChartVm(fakeSnapshot(), { cols: 38, rows: 10 }, higher), rect);
+    screen.screen.render();
+    expect(attach).toHaveBeenCalledTimes(2);
+    const other = widget.element.getContent();
+    expect(other).not.toBe(first);
+    // The same plot drawn by a chart that never drew anything else: nothing of the first lingers.
+    const fresh = createLoadChart(screen.screen, createTheme(true));
+    fresh.render(toLoadChartVm(fakeSnapshot(), { cols: 38, rows: 10 }, higher), rect);
+    screen.screen.render();
+    expect(other).toBe(fresh.element.getContent());
   });
 });
 
