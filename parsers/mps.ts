@@ -116,12 +116,12 @@ function locateColumns(layout: TableLayout): MpsColumns {
   const command = at('COMMAND');
   const extra = extraColumns(layout, KNOWN_COLUMNS);
   const kept = new Set([...Object.values(text), command, ...extra.map(([, index]) => index)].filter((index) => index >= 0));
-  const numbers = { cpu: at('%CPU'), mem: at('%MEM'), size: at('SIZE'), rss: at('RSS') };
-  const full = [...Object.values(text), ...Object.values(numbers)].every((index) => index >= 0);
+  const [cpu, mem, size, rss] = [at('%CPU'), at('%MEM'), at('SIZE'), at('RSS')];
+  const full = [...Object.values(text), cpu, mem, size, rss].every((index) => index >= 0);
   return {
     width: names.length, numbers: names.map((name) => NUMBER_READERS.get(name)),
     inPlace: names.map((name) => IN_PLACE.get(name) ?? null), kept: [...kept],
-    text, ...numbers, command, extra, full,
+    text, cpu, mem, size, rss, command, extra, full,
   };
 }
 
