@@ -16,11 +16,12 @@
 
 import { z } from 'zod';
 import { type ParseResult, type ParseWarning, failed } from './result.js';
-import { MAX_LINE, overlongLineWarning, quote, splitLineTexts, words } from './util/lines.js';
-import { isBlankText } from './util/whitespace.js';
+import { MAX_LINE, lfText, lineEnd, overlongLineWarning, quote, words } from './util/lines.js';
+import { skipWhitespace } from './util/whitespace.js';
 import { MAX_NODE_ID, readInt } from './util/numbers.js';
 import { validatedAsBuilt } from './util/validate.js';
 import { NodeMap, addressProblem } from './setpe/nodeMap.js';
+import { ipv4Value } from './util/ipv4.js';
 import { type RangeLine, scanRangeLine } from './setpe/rangeLine.js';
 
 export { MAX_MAP_NODES } from './setpe/nodeMap.js';
@@ -70,9 +71,7 @@ type LineOutcome = string | null;
 
 /** Parses `setpe -r` or `openmosix status`; unknown lines (other init-script chatter) become warnings. */
 export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus> {
-  const lines = splitLineTexts(text);
-  const first = lines.findIndex((line) => !isBlankText(line));
-  if (first < 0) return failed(0, 'expected openmosix status output, got empty input', 'empty');
+  const source = lfText(text);
   const draft: StatusDraft = {
     status: {
       disabled: false, localNode: null, protocol: null, mapFile: null, autodiscovery: false, discoveryDaemon: null,
@@ -81,21 +80,25 @@ export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus>
     map: new NodeMap(), notOpenMosix: false, total: null, bodyLines: 0,
   };
   const warnings: ParseWarning[] = [];
-  for (let index = first; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    if (isBlankText(line)) continue;
-    if (line.length > MAX_LINE.ONE_LINE) {
-      warnings.push(overlongLineWarning(index + 1, line.length, MAX_LINE.ONE_LINE));
+  // Lines are walked by position in the text; only a line that is not a plain range line is cut out.
+  let first: { index: number; text: string } | null = null;
+  for (let index = 0, start = 0, end = 0; start <= source.length; index += 1, start = end + 1) {
+    end = lineEnd(source, start);
+    if (skipWhitespace(source, start, end) === end) continue;
+    first ??= { index, text: source.slice(start, end) };
+    if (end - start > MAX_LINE.ONE_LINE) {
+      warnings.push(overlongLineWarning(index + 1, end - start, MAX_LINE.ONE_LINE));
       continue;
     }
     // Range lines (one per node under autodiscovery) are read without cutting them into words.
-    const range = scanRangeLine(line);
+    const range = scanRangeLine(source, start, end);
     if (range !== null) draft.bodyLines += 1;
-    const problem = range === null ? readLine(words(line), index + 1, draft, warnings) : addRange(range, index + 1, draft, warnings);
+    const problem = range === null ? readLine(words(source.slice(start, end)), index + 1, draft, warnings) : addRange(range, index + 1, draft, warnings);
     if (problem !== null) return failed(index + 1, problem);
   }
+  if (first === null) return failed(0, 'expected openmosix status output, got empty input', 'empty');
   if (draft.bodyLines === 0) {
-    return failed(first + 1, `expected "This is OpenMosix node #N" or "Error: this is not OpenMosix!", got ${quote(lines[first] ?? '')}`);
+    return failed(first.index + 1, `expected "This is OpenMosix node #N" or "Error: this is not OpenMosix!", got ${quote(first.text)}`);
   }
   return validatedAsBuilt(OpenMosixStatusSchema, finish(draft, warnings), warnings);
 }
@@ -171,9 +174,11 @@ function readRange(w: readonly string[], lineNumber: number, draft: StatusDraft,
 
 /** A range line's values, read word by word or by `scanRangeLine`, into the map. */
 function addRange({ first, last, address }: RangeLine, lineNumber: number, draft: StatusDraft, warnings: ParseWarning[]): LineOutcome {
-  const problem = addressProblem(address);
+  // The address is read as IPv4 once, here; the map counts nodes' addresses up from its value.
+  const base = ipv4Value(address);
+  const problem = base === null ? addressProblem(address) : null;
   if (problem !== null) return `expected an address or host name after "begins at", got ${quote(address)} (${problem})`;
-  const added = draft.map.add(first, last, address);
+  const added = draft.map.add(first, last, address, base);
   if (added === 'overlap') {
     warnings.push({ line: lineNumber, message: `ignored range ${first}-${last}: it repeats nodes of an earlier range` });
     return null;

@@ -42,15 +42,15 @@ export class NodeMap {
   /**
    * Adds `first-last begins at address`. Returns null when added, `'overlap'` when it shares a node
    * with an earlier range (not added), or an error message. Checks happen before any expansion,
-   * so each call costs O(log ranges) plus the nodes it adds.
+   * so each call costs O(log ranges) plus the nodes it adds. `base` is `ipv4Value(address)`, when
+   * the caller has already read it.
    */
-  add(first: number, last: number, address: string): string | 'overlap' | null {
+  add(first: number, last: number, address: string, base = ipv4Value(address)): string | 'overlap' | null {
     const size = last - first + 1;
     if (this.#overlaps(first, last)) return 'overlap';
     if (this.nodes.length + size > MAX_MAP_NODES) {
       return `expected at most ${MAX_MAP_NODES} nodes in the map (a real one is far smaller), got ${this.nodes.length + size} with this range`;
     }
-    const base = ipv4Value(address);
     if (base !== null && base + size - 1 > MAX_IPV4) return `expected an IPv4 address with room for ${size} nodes, got "${address}"`;
     // The first node keeps the address as printed; a host name or IPv6 address names the first
     // node only (the others' addresses are not printed), an IPv4 one counts up over the range.

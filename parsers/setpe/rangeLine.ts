@@ -16,24 +16,27 @@ export interface RangeLine {
   readonly address: string;
 }
 
-/** The range a plain `OpenMosix range FIRST-LAST begins at ADDRESS` line holds, or null. */
-export function scanRangeLine(text: string): RangeLine | null {
-  let position = wordEnd(text, skipWhitespace(text, 0), 'openmosix');
-  position = wordEnd(text, skipWhitespace(text, position), 'range');
+/**
+ * The range a plain `OpenMosix range FIRST-LAST begins at ADDRESS` line holds, or null. The line is
+ * the whole text, or `text.slice(from, to)` when the text is an `lfText` and `to` is that line's end.
+ */
+export function scanRangeLine(text: string, from = 0, to = text.length): RangeLine | null {
+  let position = wordEnd(text, skipWhitespace(text, from, to), to, 'openmosix');
+  position = wordEnd(text, skipWhitespace(text, position, to), to, 'range');
   if (position < 0) return null;
-  const spanStart = skipWhitespace(text, position);
+  const spanStart = skipWhitespace(text, position, to);
   const spanEnd = tokenEnd(text, spanStart);
   const dash = nodeNumberEnd(text, spanStart, spanEnd);
   if (dash < 0 || text.charCodeAt(dash) !== DASH || nodeNumberEnd(text, dash + 1, spanEnd) !== spanEnd) return null;
   const first = nodeNumber(text, spanStart, dash);
   const last = nodeNumber(text, dash + 1, spanEnd);
   if (first < 1 || last < first || last > MAX_NODE_ID) return null;
-  position = wordEnd(text, skipWhitespace(text, spanEnd), 'begins');
-  position = wordEnd(text, skipWhitespace(text, position), 'at');
+  position = wordEnd(text, skipWhitespace(text, spanEnd, to), to, 'begins');
+  position = wordEnd(text, skipWhitespace(text, position, to), to, 'at');
   if (position < 0) return null;
-  const addressStart = skipWhitespace(text, position);
+  const addressStart = skipWhitespace(text, position, to);
   const addressEnd = tokenEnd(text, addressStart);
-  if (addressEnd === addressStart || skipWhitespace(text, addressEnd) !== text.length) return null;
+  if (addressEnd === addressStart || skipWhitespace(text, addressEnd, to) !== to) return null;
   return { first, last, address: text.slice(addressStart, addressEnd) };
 }
 
@@ -45,10 +48,10 @@ const MAX_DIGITS = 5;
 /**
  * Where `word` (lower case ASCII) ends when the token at `from` is exactly it in any ASCII case,
  * else -1 (also for `from` = -1, so the calls chain). Letters are compared as ASCII; a word with a
- * non-ASCII letter is left to the word-by-word reader.
+ * non-ASCII letter is left to the word-by-word reader. `to` is where the line ends.
  */
-function wordEnd(text: string, from: number, word: string): number {
-  if (from < 0 || from + word.length > text.length) return -1;
+function wordEnd(text: string, from: number, to: number, word: string): number {
+  if (from < 0 || from + word.length > to) return -1;
   for (let index = 0; index < word.length; index += 1) {
     // `| 0x20` lower-cases an ASCII letter; `word` holds only lower-case letters.
     if ((text.charCodeAt(from + index) | 0x20) !== word.charCodeAt(index)) return -1;

@@ -48,6 +48,15 @@ describe('scanRangeLine', () => {
     expect(read).toBeLessThan(18000);
   });
 
+  it('reads a line inside a text as it reads the line alone', () => {
+    fc.assert(fc.property(rangeLine, rangeLine, rangeLine, (before, line, after) => {
+      const alone = line.replace(/[\r\n]/g, ' ');
+      const text = `${before.replace(/[\r\n]/g, ' ')}\n${alone}\n${after}`;
+      const from = text.indexOf('\n') + 1;
+      expect(scanRangeLine(text, from, from + alone.length)).toEqual(scanRangeLine(alone));
+    }), { numRuns: 5000 });
+  });
+
   it('reads the lines setpe prints', () => {
     expect(scanRangeLine('OpenMosix range     1-8     begins at 10.0.2.1')).toEqual({ first: 1, last: 8, address: '10.0.2.1' });
     expect(scanRangeLine('OpenMosix range   266-266   begins at node266')).toEqual({ first: 266, last: 266, address: 'node266' });
