@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ProcFileReader } from '../../src/backends/procFile.js';
+import { KeptFiles, ProcFileReader } from '../../src/backends/procFile.js';
 
 describe('ProcFileReader', () => {
   const dir = mkdtempSync(join(tmpdir(), 'omtop-procfile-'));
@@ -24,5 +24,54 @@ describe('ProcFileReader', () => {
     writeFileSync(join(dir, 'fits'), 'y'.repeat(10_000));
     expect(reader.read(join(dir, 'fits'))).toHaveLength(10_000);
     expect(() => reader.read(join(dir, 'absent'))).toThrow(/ENOENT/);
+  });
+});
+
+/** The files this process holds open whose path is under `dir`. */
+function openUnder(dir: string): string[] {
+  const paths: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(`${dir}/`)) paths.push(target);
+    } catch {
+      // The fd readdir itself used, closed by now.
+    }
+  }
+  return paths.sort();
+}
+
+describe('KeptFiles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'omtop-kept-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps at most its limit open, reads what the file holds now each time, and closes those no longer wanted', () => {
+    for (const key of [1, 2, 3]) writeFileSync(join(dir, `f${key}`), `first ${key}\n`);
+    const kept = new KeptFiles(new ProcFileReader(), 2, (key) => join(dir, `f${key}`));
+    expect([1, 2, 3].map((key) => kept.read(key))).toEqual(['first 1\n', 'first 2\n', 'first 3\n']);
+    expect(kept.size).toBe(2);
+    expect(openUnder(dir)).toEqual([join(dir, 'f1'), join(dir, 'f2')]);
+    // Rewritten in place, as the kernel's files change: the kept ones read the new text.
+    for (const key of [1, 2, 3]) writeFileSync(join(dir, `f${key}`), `second ${key}, longer than before\n`);
+    expect([1, 2, 3].map((key) => kept.read(key))).toEqual([1, 2, 3].map((key) => `second ${key}, longer than before\n`));
+    expect(kept.size).toBe(2);
+    kept.keep((key) => key !== 1);
+    expect(openUnder(dir)).toEqual([join(dir, 'f2')]);
+    expect(kept.read(3)).toBe('second 3, longer than before\n');
+    expect(openUnder(dir)).toEqual([join(dir, 'f2'), join(dir, 'f3')]);
+    kept.close();
+    expect(kept.size).toBe(0);
+    expect(openUnder(dir)).toEqual([]);
+  });
+
+  it('reads a file larger than its buffer whole, and fails on a missing one with its errno, keeping nothing', () => {
+    const long = `${'x '.repeat(10_000)}\n`;
+    writeFileSync(join(dir, 'f7'), long);
+    const kept = new KeptFiles(new ProcFileReader(), 10, (key) => join(dir, `f${key}`));
+    expect(kept.read(7)).toBe(long);
+    expect(kept.read(7)).toBe(long);
+    expect(() => kept.read(8)).toThrow(/ENOENT/);
+    expect(kept.size).toBe(1);
+    kept.close();
   });
 });

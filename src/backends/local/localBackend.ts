@@ -139,7 +139,10 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
       if (command.type === 'signal') return runCommand(options.runner, command);
       return Promise.resolve(refuse(command, 'local'));
     },
-    close: () => Promise.resolve(),
+    close: () => {
+      processes.close();
+      return Promise.resolve();
+    },
   };
 }
 

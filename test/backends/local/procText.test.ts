@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCpuinfo, parseLoadavg, parseMeminfo, parseProcStatCpu } from '../../../src/backends/local/procText.js';
-import { commandFrom, parsePasswd, parsePidStat, parsePidStatus, statRssPages } from '../../../src/backends/local/procPid.js';
+import { commandFrom, parsePasswd, parsePidStat, parsePidStatLine, parsePidStatus, statRssPages } from '../../../src/backends/local/procPid.js';
 
 describe('/proc text parsers', () => {
   it('reads the 1-minute load average', () => {
@@ -59,5 +60,41 @@ describe('/proc text parsers', () => {
     expect(users.get(0)).toBe('root');
     expect(users.get(1000)).toBe('alice');
     expect(users.size).toBe(2);
+  });
+
+  it('reads a stat line in one pass to what parsePidStat and statRssPages make of it: every line of this machine and odd ones', () => {
+    const both = (text: string) => {
+      const stat = parsePidStat(text);
+      return stat === null ? null : { ...stat, rssPages: statRssPages(text) };
+    };
+    const lines: string[] = [];
+    for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      try {
+        lines.push(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      } catch {
+        // It exited since the listing: nothing to compare.
+      }
+    }
+    expect(lines.length).toBeGreaterThan(1);
+    const real = '1234 (my (odd) prog) R 1 1234 1234 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 1 0 5000 1000000 300 18446744073709551615\n';
+    lines.push(
+      real,
+      '2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 20 0',
+      '2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 20 0 0',
+      '7 (a)  S 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500 0 -3\n',
+      '7 (a) S 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500 0 12abc 9\n',
+      '7 (a) \tS 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500 0 4 \n',
+      '7 (a) SS 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500',
+      '7 (a) S 1 7 7 0 -1 0 0 0 0 0 1e2 5 0 0 20 0 1 0 500',
+      '7 (a) S 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0',
+      ' 7 (a) S 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500 0 1',
+      'x7 (a) S 1 7 7 0 -1 0 0 0 0 0 10 5 0 0 20 0 1 0 500 0 1',
+      '(a) S 1', '7 (a S 1', '', '\n',
+    );
+    // Every one-character change of a real line: a digit, a space, a letter, a cut.
+    for (let at = 0; at < real.length; at += 1) {
+      for (const put of ['0', '9', ' ', 'x', '-', '']) lines.push(real.slice(0, at) + put + real.slice(at + 1));
+    }
+    for (const line of lines) expect(parsePidStatLine(line), JSON.stringify(line)).toEqual(both(line));
   });
 });
