@@ -1,6 +1,8 @@
 // 4a. Steady cost: `node bin/omtop.js --demo --interval 1`, `node bin/omtop.js --backend local
 // --interval 1` and `top -d 1`, side by side in tmux pseudo-terminals of 120×40 over the same minute. CPU seconds come from /proc/<pid>/stat (the
-// whole process tree, so a helper process would count too), peak RSS from VmHWM.
+// whole process tree, so a helper process would count too), peak RSS from VmHWM, system calls from
+// /proc/<pid>/io (syscr + syscw: the reads and writes of the files /proc is made of, and the terminal).
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commandNameOf, cpuSecondsOf, memoryOf, processTree } from './lib/procStat.js';
 import type { BenchRow } from './lib/row.js';
@@ -23,6 +25,9 @@ interface Watched {
   /** CPU seconds of the whole tree at the start and end of the window. */
   cpuStart: number | null;
   cpuEnd: number | null;
+  /** Read and write system calls of the whole tree at the start and end of the window. */
+  ioCallsStart: number | null;
+  ioCallsEnd: number | null;
   peakRssBytes: number | null;
   names: Set<string>;
 }
@@ -31,6 +36,24 @@ function treeCpu(root: number): number | null {
   const pids = processTree(root);
   const seconds = pids.map(cpuSecondsOf).filter((value): value is number => value !== null);
   return seconds.length === 0 ? null : seconds.reduce((sum, value) => sum + value, 0);
+}
+
+/** syscr + syscw of /proc/<pid>/io: every read and write system call the process made. */
+function ioCallsOf(pid: number): number | null {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    const count = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)$`, 'm').exec(io)?.[1] ?? Number.NaN);
+    const sum = count('syscr') + count('syscw');
+    return Number.isFinite(sum) ? sum : null;
+  } catch {
+    // Gone, or another user's: not counted.
+    return null;
+  }
+}
+
+function treeIoCalls(root: number): number | null {
+  const calls = processTree(root).map(ioCallsOf).filter((value): value is number => value !== null);
+  return calls.length === 0 ? null : calls.reduce((sum, value) => sum + value, 0);
 }
 
 /** The largest VmHWM in the tree: the main process (node, top), not the tmux shell around it. */
@@ -43,27 +66,36 @@ function treePeakRss(watched: Watched): void {
   }
 }
 
+/** A watched tree before its first reading. */
+const UNREAD = { cpuStart: null, cpuEnd: null, ioCallsStart: null, ioCallsEnd: null, peakRssBytes: null } as const;
+
 export async function benchSteady(repoRoot: string): Promise<BenchRow[]> {
   const server = createTmuxServer(`omtop-bench-${process.pid}`);
   try {
     const watch = async (session: string, argv: readonly string[]): Promise<Watched> =>
-      ({ root: await server.start(session, argv, repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() });
+      ({ root: await server.start(session, argv, repoRoot, 120, 40), ...UNREAD, names: new Set() });
     const omtops: Watched[] = [];
     for (const omtop of OMTOPS) omtops.push(await watch(omtop.session, ['node', 'bin/omtop.js', ...omtop.args]));
-    const top: Watched = { root: await server.start('top', ['top', '-d', '1'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    const top: Watched = { root: await server.start('top', ['top', '-d', '1'], repoRoot, 120, 40), ...UNREAD, names: new Set() };
     // Node itself, idle: how much of omtop's memory is the runtime's floor.
-    const idleNode: Watched = { root: await server.start('node', ['node', '-e', 'setInterval(() => {}, 1000)'], repoRoot, 120, 40), cpuStart: null, cpuEnd: null, peakRssBytes: null, names: new Set() };
+    const idleNode: Watched = { root: await server.start('node', ['node', '-e', 'setInterval(() => {}, 1000)'], repoRoot, 120, 40), ...UNREAD, names: new Set() };
     await sleep(SETTLE_MS);
     const startedAt = Date.now();
     const all = [...omtops, top, idleNode];
-    for (const watched of all) watched.cpuStart = treeCpu(watched.root);
+    for (const watched of all) {
+      watched.cpuStart = treeCpu(watched.root);
+      watched.ioCallsStart = treeIoCalls(watched.root);
+    }
     // Reading every few seconds keeps up with processes that come and go in the tree.
     while (Date.now() - startedAt < WINDOW_MS) {
       await sleep(5_000);
       for (const watched of all) treePeakRss(watched);
     }
     const windowSeconds = (Date.now() - startedAt) / 1000;
-    for (const watched of all) watched.cpuEnd = treeCpu(watched.root);
+    for (const watched of all) {
+      watched.cpuEnd = treeCpu(watched.root);
+      watched.ioCallsEnd = treeIoCalls(watched.root);
+    }
     const rows: BenchRow[] = [];
     for (const [index, omtop] of OMTOPS.entries()) {
       const watched = omtops[index];
@@ -82,6 +114,10 @@ function rowsOf(command: (typeof OMTOPS)[number], omtop: Watched, top: Watched, 
   const omtopCpu = cpu(omtop);
   const topCpu = cpu(top);
   const mib = (bytes: number | null): number | null => (bytes === null ? null : bytes / 1024 / 1024);
+  const ioPerSecond = (watched: Watched): number | null =>
+    watched.ioCallsStart === null || watched.ioCallsEnd === null ? null : (watched.ioCallsEnd - watched.ioCallsStart) / windowSeconds;
+  const omtopIo = ioPerSecond(omtop);
+  const topIo = ioPerSecond(top);
   const drawn = /omtop|Nodes|Processes/i.test(screen) ? '' : `; WARNING: the omtop pane shows no dashboard: ${JSON.stringify(screen.trim().slice(0, 120))}`;
   const alive = omtop.cpuEnd === null ? '; WARNING: omtop was gone before the end' : '';
   return [
@@ -90,6 +126,11 @@ function rowsOf(command: (typeof OMTOPS)[number], omtop: Watched, top: Watched, 
       baseline: `top -d 1: ${topCpu?.toFixed(2) ?? '—'} s`, ratio: omtopCpu === null || topCpu === null ? null : ratio(omtopCpu, topCpu),
       target: { on: 'ratio', atMost: command.cpuAtMost },
       note: `tmux 120×40, the same ${windowSeconds.toFixed(0)} s for all, after ${SETTLE_MS / 1000} s of start-up, while the simulated memory run kept the other core busy; processes seen: ${[...omtop.names].join(', ')}${alive}${drawn}`,
+    },
+    {
+      bench: BENCH, name: `${command.label}: read/write system calls per second`, value: omtopIo, unit: 'calls/s',
+      baseline: `top -d 1: ${topIo?.toFixed(0) ?? '—'} calls/s`, ratio: omtopIo === null || topIo === null || topIo === 0 ? null : ratio(omtopIo, topIo),
+      note: 'syscr + syscw of /proc/<pid>/io over the same window: the /proc files read and the terminal written',
     },
     {
       bench: BENCH, name: `${command.label}: peak RSS`, value: mib(omtop.peakRssBytes), unit: 'MiB',
