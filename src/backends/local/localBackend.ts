@@ -6,7 +6,7 @@
 // - load = 1-minute load average × 100 / CPUs (100 ≈ every CPU busy); the load average itself is
 //   kept too (loadAverage), which is what the dashboard shows for this machine;
 // - util = busy share of all CPUs since the previous collect (since boot on the first).
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandOutcome, ClusterCommand } from '../../cluster/commands.js';
 import { validateAndFreeze, failedSnapshot } from '../../model/validateSnapshot.js';
@@ -14,6 +14,7 @@ import { errorLine } from '../../errorLine.js';
 import type { ClusterSnapshot, NodeSnapshot, ProcessSnapshot, SourceError } from '../../model/snapshot.js';
 import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend } from '../backend.js';
+import { KeptFiles, ProcFileReader } from '../procFile.js';
 import { refuse, runCommand } from '../runCommand.js';
 import { localIdentity, type LocalIdentity } from './identity.js';
 import { parsePasswd } from './procPid.js';
@@ -35,6 +36,13 @@ export interface LocalBackendOptions {
 
 /** /proc/cpuinfo (the CPU count and clock; slow for the kernel to make) is read every this many collects. */
 const CPUINFO_EVERY = 30;
+/**
+ * The node's own /proc files, kept open from one collect to the next and read again with one pread
+ * each (see KeptFiles), where fs/promises' readFile took an open, an fstat, reads and a close, each a
+ * trip through the thread pool.
+ */
+const NODE_FILES = ['loadavg', 'meminfo', 'cpuinfo', 'stat', 'uptime'] as const;
+type NodeFile = (typeof NODE_FILES)[number];
 
 type NodeValues = Pick<NodeSnapshot, 'load' | 'loadAverage' | 'speed' | 'memFreeBytes' | 'memTotalBytes' | 'util' | 'cpus'>;
 
@@ -49,11 +57,12 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
   let collects = 0;
   /** /etc/passwd as last parsed, read again only when its size or time changes. */
   let users: { readonly key: string; readonly names: ReadonlyMap<number, string> } | null = null;
+  const nodeFiles = new KeptFiles(new ProcFileReader(), NODE_FILES.length, (key) => join(procRoot, NODE_FILES[key] ?? ''));
 
-  const read = async <T>(file: string, parse: (text: string) => T | null, errors: SourceError[]): Promise<T | null> => {
+  const read = <T>(file: NodeFile, parse: (text: string) => T | null, errors: SourceError[]): T | null => {
     const source = join(procRoot, file);
     try {
-      const value = parse(await readFile(source, 'utf8'));
+      const value = parse(nodeFiles.read(NODE_FILES.indexOf(file)));
       if (value === null) errors.push({ source, message: `${source}: unexpected contents` });
       return value;
     } catch (error) {
@@ -62,15 +71,13 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     }
   };
 
-  const collectNode = async (errors: SourceError[]): Promise<NodeValues> => {
+  const collectNode = (errors: SourceError[]): NodeValues => {
     collects += 1;
     const cpuinfoDue = last.cpus === null || collects % CPUINFO_EVERY === 1;
-    const [loadavg, mem, cpu, times] = await Promise.all([
-      read('loadavg', parseLoadavg, errors),
-      read('meminfo', parseMeminfo, errors),
-      cpuinfoDue ? read('cpuinfo', parseCpuinfo, errors) : null,
-      read('stat', parseProcStatCpu, errors),
-    ]);
+    const loadavg = read('loadavg', parseLoadavg, errors);
+    const mem = read('meminfo', parseMeminfo, errors);
+    const cpu = cpuinfoDue ? read('cpuinfo', parseCpuinfo, errors) : null;
+    const times = read('stat', parseProcStatCpu, errors);
     const cpus = cpu?.cpus ?? last.cpus;
     const values: NodeValues = {
       cpus,
@@ -86,12 +93,12 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     return values;
   };
 
-  const userNames = async (errors: SourceError[]): Promise<ReadonlyMap<number, string>> => {
+  const userNames = (errors: SourceError[]): ReadonlyMap<number, string> => {
     const path = options.passwdPath ?? '/etc/passwd';
     try {
-      const info = await stat(path);
+      const info = statSync(path);
       const key = `${info.ino}:${info.size}:${info.mtimeMs}`;
-      if (users?.key !== key) users = { key, names: parsePasswd(await readFile(path, 'utf8')) };
+      if (users?.key !== key) users = { key, names: parsePasswd(readFileSync(path, 'utf8')) };
       return users.names;
     } catch (error) {
       errors.push({ source: path, message: errorLine(error) });
@@ -100,8 +107,8 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
   };
 
   const collectProcesses = async (takenAt: number, values: NodeValues, errors: SourceError[]): Promise<ProcessSnapshot[]> => {
-    const names = await userNames(errors);
-    const uptimeSeconds = await read('uptime', (text) => nonNegative(Number(text.trim().split(/\s+/)[0])), errors);
+    const names = userNames(errors);
+    const uptimeSeconds = read('uptime', (text) => nonNegative(Number(text.trim().split(/\s+/)[0])), errors);
     try {
       lastProcesses = await processes.read({ procRoot, node: identity.id, memTotalBytes: values.memTotalBytes, uptimeSeconds, users: names, nowMs: takenAt });
     } catch (error) {
@@ -117,7 +124,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
       const errors: SourceError[] = [];
       try {
         const nodeErrors: SourceError[] = [];
-        const values = await collectNode(nodeErrors);
+        const values = collectNode(nodeErrors);
         errors.push(...nodeErrors);
         const node: NodeSnapshot = {
           id: identity.id,
@@ -141,6 +148,7 @@ export function createLocalBackend(options: LocalBackendOptions): Backend {
     },
     close: () => {
       processes.close();
+      nodeFiles.close();
       return Promise.resolve();
     },
   };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { cpus as osCpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,25 @@ describe('createLocalBackend on a fixture /proc', () => {
     expect(snap.nodes[0]?.load).toBe(75);
     expect(snap.nodes[0]?.error).toBe(`${join(root, 'loadavg')}: unexpected contents`);
     expect(snap.errors.map((e) => e.source)).toEqual([join(root, 'loadavg')]);
+  });
+
+  it('keeps its /proc files open between collects, reading what they hold now, and closes them all on close', async () => {
+    const { root, passwd } = fakeProc();
+    const openUnderRoot = (): string[] => readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        const target = readlinkSync(`/proc/self/fd/${fd}`);
+        return target.startsWith(`${root}/`) ? [target.slice(root.length + 1)] : [];
+      } catch {
+        return [];
+      }
+    }).sort();
+    const backend = createLocalBackend({ procRoot: root, passwdPath: passwd, runner: createExecaRunner(), identity });
+    await backend.collect();
+    expect(openUnderRoot()).toEqual(['2/stat', '4321/stat', 'cpuinfo', 'loadavg', 'meminfo', 'stat', 'uptime']);
+    writeFileSync(join(root, 'loadavg'), '3.00 0.80 0.40 2/120 4321\n');
+    expect((await backend.collect()).nodes[0]?.loadAverage).toBe(3);
+    await backend.close();
+    expect(openUnderRoot()).toEqual([]);
   });
 
   it('never rejects when /proc is not there at all', async () => {
