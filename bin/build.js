@@ -35,14 +35,19 @@ await bundle();
 // What the build was made from: bin/freshBuild.js compares it when file times cannot tell.
 writeFileSync(join(dist, '.built'), `${JSON.stringify({ builtAt: new Date().toISOString(), sources: sourceHash(root) })}\n`);
 if (!existsSync(join(dist, 'src/cli.js'))) process.exit(1);
+warmCodeCache();
 
 /**
- * dist/bundle/: the compiled modules in a few files (a chunk per lazily loaded command), which
- * bin/omtop.js prefers. Resolving and linking ~200 ES modules (zod alone is 99 files) cost more
- * than running them: `--once --json --demo` took 4.0× the CPU of `node -e 0` from dist/src, 2.6×
- * bundled. blessed and blessed-contrib stay outside (they require their own files by computed
- * names). esbuild is a development dependency (tsx runs on it too); without it (an install
- * without development dependencies), dist/src is what runs.
+ * dist/bundle/omtop.cjs: the compiled modules in one script, which bin/omtop.js prefers. Resolving
+ * and linking ~200 ES modules (zod alone is 99 files) cost more than running them: `--once --json
+ * --demo` took 4.0× the CPU of `node -e 0` from dist/src, 2.6× bundled. One script rather than ES
+ * modules because Node 20 keeps no compiled code of a module, while a script compiled with vm.Script
+ * can start from a V8 code cache (bin/codeCache.js): parsing and compiling the bundle was a fifth of
+ * a start. The script is one function expression (see bin/codeCache.js for its parameters); the
+ * lazily loaded commands stay lazy inside it (esbuild runs a module's top level on its first
+ * import). blessed and blessed-contrib stay outside (they require their own files by computed
+ * names). esbuild is a development dependency (tsx runs on it too); without it (an install without
+ * development dependencies), dist/src is what runs.
  */
 /**
  * zod re-exports every one of its 60-odd message locales (`z.locales`), 369 KB of the bundle's 755
@@ -70,16 +75,32 @@ async function bundle() {
   const out = join(dist, 'bundle');
   try {
     await esbuild.build({
-      entryPoints: [join(dist, 'src/cli.js')], outdir: out, bundle: true, splitting: true, format: 'esm', platform: 'node',
-      target: 'node20', external: ['blessed', 'blessed-contrib', 'blessed-contrib/*'], logLevel: 'silent',
-      plugins: [zodEnglishOnly()],
-      // The CommonJS packages bundled in (jpeg-js, pngjs) require node's own modules.
-      banner: { js: "import { createRequire as omtopCreateRequire } from 'node:module'; const require = omtopCreateRequire(import.meta.url);" },
+      stdin: { contents: "export { main } from './main.js';\nexport { processIo } from './io.js';\n", resolveDir: join(dist, 'src'), sourcefile: 'omtop-bundle-entry.js' },
+      outfile: join(out, 'omtop.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20',
+      external: ['blessed', 'blessed-contrib', 'blessed-contrib/*'], logLevel: 'silent', plugins: [zodEnglishOnly()],
+      // Without comments (some have non-ASCII characters): an ASCII file is read as Latin-1, which is
+      // a copy, where decoding 1.5 MB of UTF-8 into a two-byte string took 20-40 ms.
+      minifyWhitespace: true,
+      // The modules were ES modules: strict mode, and import.meta.url is the bundle's own URL.
+      define: { 'import.meta.url': '__omtopModuleUrl' },
+      banner: { js: "(function (exports, require, module, __filename, __dirname, __omtopModuleUrl) {'use strict';" }, footer: { js: '})' },
     });
     // The modules that read a file next to themselves (new URL('./x', import.meta.url)) now live here.
     for (const asset of ASSETS) copyFileSync(join(root, asset), join(out, basename(asset)));
   } catch (error) {
     rmSync(out, { recursive: true, force: true });
     console.error(`omtop build: bundling failed (${String(error?.message ?? error).split('\n')[0]}); omtop will run dist/src`);
+  }
+}
+
+/**
+ * A first run of the bundle writes its V8 code cache when it exits (bin/codeCache.js), so the first
+ * start after `npm ci` finds it. Any failure here only means that first start compiles.
+ */
+function warmCodeCache() {
+  if (!existsSync(join(dist, 'bundle', 'omtop.cjs'))) return;
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'omtop.js'), '--once', '--json', '--demo'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 60_000 });
+  if (run.status !== 0 || !existsSync(join(dist, 'bundle', 'omtop.cjs.cache'))) {
+    console.error(`omtop build: no code cache written (${run.error?.message ?? (run.stderr.trim().split('\n')[0] || `exit ${String(run.status)}`)}); each start compiles the bundle`);
   }
 }

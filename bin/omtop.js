@@ -9,8 +9,14 @@ import { freshBuild } from './freshBuild.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 if (process.env.OMTOP_FROM_SOURCE !== '1' && freshBuild(root)) {
-  // The bundle when the build made one (see bin/build.js), else the compiled modules.
-  await (existsSync(join(root, 'dist/bundle/cli.js')) ? import('../dist/bundle/cli.js') : import('../dist/src/cli.js'));
+  // The bundle when the build made one (see bin/build.js), with its code cache, else the compiled modules.
+  const bundle = join(root, 'dist/bundle/omtop.cjs');
+  if (existsSync(bundle)) {
+    const { main, processIo } = (await import('./codeCache.js')).loadBundle(bundle).exports;
+    process.exitCode = await main(process.argv.slice(2), processIo());
+  } else {
+    await import('../dist/src/cli.js');
+  }
 } else {
   let tsx;
   try {

@@ -60,7 +60,7 @@ export function fitWords(text: string, width: number, suffix = ''): string {
     if (displayWidth(kept + word.trimEnd()) > room) break;
     kept += word;
   }
-  kept = kept.trimEnd().replace(/[\s·,;:(-]+$/, '');
+  kept = kept.trimEnd().replace(/[\s\u00b7,;:(-]+$/, '');
   if (kept === '') return fit(clean, width);
   return `${kept}…${suffix}`;
 }
