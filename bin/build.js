@@ -75,7 +75,7 @@ async function bundle() {
   const out = join(dist, 'bundle');
   try {
     await esbuild.build({
-      stdin: { contents: "export { main } from './main.js';\nexport { processIo } from './io.js';\n", resolveDir: join(dist, 'src'), sourcefile: 'omtop-bundle-entry.js' },
+      stdin: { contents: "export { main, doneWhenMainReturns } from './main.js';\nexport { processIo } from './io.js';\n", resolveDir: join(dist, 'src'), sourcefile: 'omtop-bundle-entry.js' },
       outfile: join(out, 'omtop.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20',
       external: ['blessed', 'blessed-contrib', 'blessed-contrib/*'], logLevel: 'silent', plugins: [zodEnglishOnly()],
       // Without comments (some have non-ASCII characters): an ASCII file is read as Latin-1, which is

@@ -12,8 +12,17 @@ if (process.env.OMTOP_FROM_SOURCE !== '1' && freshBuild(root)) {
   // The bundle when the build made one (see bin/build.js), with its code cache, else the compiled modules.
   const bundle = join(root, 'dist/bundle/omtop.cjs');
   if (existsSync(bundle)) {
-    const { main, processIo } = (await import('./codeCache.js')).loadBundle(bundle).exports;
-    process.exitCode = await main(process.argv.slice(2), processIo());
+    const { main, processIo, doneWhenMainReturns } = (await import('./codeCache.js')).loadBundle(bundle).exports;
+    const argv = process.argv.slice(2);
+    process.exitCode = await main(argv, processIo());
+    // A command that is done, with no child process left: exit once its output is out, rather
+    // than after Node has freed everything (the 'exit' handlers still run).
+    if (doneWhenMainReturns(argv) && !process.getActiveResourcesInfo().includes('ProcessWrap')) {
+      await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => {
+        stream.write('', () => resolve());
+      })));
+      process.exit();
+    }
   } else {
     await import('../dist/src/cli.js');
   }

@@ -2,7 +2,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/io.js';
-import { main, version } from '../src/main.js';
+import { doneWhenMainReturns, main, version } from '../src/main.js';
 
 function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -32,5 +32,16 @@ describe('main', () => {
   it('turns an unknown option or command into one line and exit 2', async () => {
     expect(await run(['--bogus'])).toEqual({ code: 2, stdout: '', stderr: "omtop: Unknown option '--bogus'\n" });
     expect(await run(['frobnicate'])).toEqual({ code: 2, stdout: '', stderr: 'omtop: unknown command "frobnicate" (try omtop --help)\n' });
+  });
+});
+
+describe('doneWhenMainReturns', () => {
+  it('is true for the commands that print and leave nothing running, false for the dashboard and a render', () => {
+    for (const argv of [['--once'], ['--once', '--json', '--demo'], ['--backend', 'local', '--once'], ['--version'], ['-V'], ['--help'], ['-h'], ['parse', 'mps']]) {
+      expect(doneWhenMainReturns(argv), argv.join(' ')).toBe(true);
+    }
+    for (const argv of [[], ['--demo'], ['-d', '1'], ['render', 'scene.blend', '1', '10', '2'], ['render', '--help']]) {
+      expect(doneWhenMainReturns(argv), argv.join(' ')).toBe(false);
+    }
   });
 });

@@ -10,7 +10,8 @@ export function validated<S extends z.ZodType>(
   value: z.input<S>,
   warnings: readonly ParseWarning[] = [],
 ): ParseResult<z.output<S>> {
-  const checked = compiledFor(schema).safeParse(value);
+  const compiled = compiledFor(schema);
+  const checked = compiled === null ? schema.safeParse(value, JITLESS) : compiled.safeParse(value);
   if (checked.success) return parsed(checked.data, warnings);
   return failed(0, invalidValueMessage(checked.error));
 }
@@ -26,7 +27,7 @@ export function validatedAsBuilt<S extends z.ZodType>(
   value: z.output<S> & z.input<S>,
   warnings: readonly ParseWarning[] = [],
 ): ParseResult<z.output<S>> {
-  if (compiledFor(schema).validate(value)) return parsed(value, warnings);
+  if (isValid(schema, value)) return parsed(value, warnings);
   return validated(schema, value, warnings);
 }
 
@@ -44,9 +45,10 @@ export function validatedAsBuiltBy<S extends z.ZodType>(
   return check(value) ? parsed(value, warnings) : validatedAsBuilt(schema, value, warnings);
 }
 
-/** True when the compiled `schema` accepts `value` (no copy made). */
+/** True when `schema` accepts `value` (once compiled, without making a copy). */
 export function isValid(schema: z.ZodType, value: unknown): boolean {
-  return compiledFor(schema).validate(value);
+  const compiled = compiledFor(schema);
+  return compiled === null ? schema.safeParse(value, JITLESS).success : compiled.validate(value);
 }
 
 /**
@@ -73,12 +75,25 @@ function invalidValueMessage(error: z.ZodError): string {
 
 // The check of a 10,000-row table took longer than JSON.parse of the same data. z.compile
 // generates it once per schema (several times faster); a value it refuses goes through the
-// regular parser, so the issue reported is the same. Compiled on first use, kept per schema.
-const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
+// regular parser, so the issue reported is the same. Compiled on a schema's fifth use, kept per
+// schema: generating and compiling the code (new Function) costs more than a few checks of small
+// values, and `omtop --once --demo` uses each of its 7 schemas once or 4 times (compiling them was
+// 10 ms of its start-up); a dashboard or the parsers bench (5 warm-up runs) reaches the fifth use
+// within its first ticks. Until then zod's own parser checks, without the fast path it would
+// generate for the first parse (jitless), for the same reason.
+const COMPILE_AT_USE = 5;
+const JITLESS = { jitless: true } as const;
+/** Per schema: its compiled form, or how many times it was used uncompiled. */
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType | number>();
 
-function compiledFor<S extends z.ZodType>(schema: S): S {
+function compiledFor<S extends z.ZodType>(schema: S): S | null {
   const known = compiledSchemas.get(schema);
-  if (known !== undefined) return known as S;
+  if (typeof known === 'object') return known as S;
+  const uses = (known ?? 0) + 1;
+  if (uses < COMPILE_AT_USE) {
+    compiledSchemas.set(schema, uses);
+    return null;
+  }
   const fast = z.compile(schema);
   compiledSchemas.set(schema, fast);
   return fast;

@@ -6,8 +6,15 @@ import { freezeDeep } from './freezeDeep.js';
 /** Thrown when a backend assembled a snapshot that does not fit the schema. */
 export class InvalidSnapshotError extends Error {}
 
+/**
+ * The first check goes without zod's generated fast path (jitless): building it cost more than
+ * it saves on one snapshot, and `omtop --once` checks one. Later ticks use it.
+ */
+let checkedBefore = false;
+
 export function validateAndFreeze(draft: ClusterSnapshot): ClusterSnapshot {
-  const checked = ClusterSnapshotSchema.safeParse(draft);
+  const checked = ClusterSnapshotSchema.safeParse(draft, checkedBefore ? undefined : { jitless: true });
+  checkedBefore = true;
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const where = issue ? issue.path.join('.') : '';

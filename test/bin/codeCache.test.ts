@@ -100,7 +100,7 @@ describe('bin/omtop.js with a bundle', () => {
     for (const folder of ['src', 'parsers', 'dist/bundle']) mkdirSync(join(dir, folder), { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(join(dir, 'dist/bundle/omtop.cjs'), '(function (exports, require, module, __filename, __dirname, __omtopModuleUrl) {\'use strict\';\n'
-      + 'exports.processIo = () => ({ stdout: process.stdout });\n'
+      + 'exports.processIo = () => ({ stdout: process.stdout });\nexports.doneWhenMainReturns = () => true;\n'
       + 'exports.main = async (argv, io) => { io.stdout.write(`bundle ran: ${argv.join(" ")}\\n`); return 3; };\n})');
     writeFileSync(join(dir, 'dist/.built'), '{}\n');
     return dir;
@@ -110,6 +110,15 @@ describe('bin/omtop.js with a bundle', () => {
     const run = spawnSync(process.execPath, [join(root, 'bin', 'omtop.js'), '--once', '--json'], { encoding: 'utf8', cwd: root, timeout: 20_000 });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   }
+
+  it('exits at once after a one-shot command, yet only once all of its output is out', () => {
+    const root = checkout();
+    writeFileSync(join(root, 'dist/bundle/omtop.cjs'), '(function (exports, require, module, __filename, __dirname, __omtopModuleUrl) {\'use strict\';\n'
+      + 'exports.processIo = () => ({ stdout: process.stdout });\nexports.doneWhenMainReturns = () => true;\n'
+      + 'exports.main = async (argv, io) => { io.stdout.write("x".repeat(4 * 1024 * 1024)); process.stderr.write("done\\n"); return 4; };\n})');
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'omtop.js'), '--once'], { encoding: 'utf8', cwd: root, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 });
+    expect([run.status, run.stdout.length, run.stderr]).toEqual([4, 4 * 1024 * 1024, 'done\n']);
+  });
 
   it('runs the bundle, writes its cache at exit, and still runs when the cache is corrupt', () => {
     const root = checkout();

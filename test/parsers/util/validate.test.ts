@@ -39,6 +39,22 @@ describe('validated values', () => {
     expect(validatedAsBuilt(MpsSchema, bad)).toEqual(validated(MpsSchema, bad));
   });
 
+  it('gives the same answers while a schema is checked uncompiled (its first uses) and once it is compiled', () => {
+    // A schema of its own, so this test sees its every use from the first.
+    const schema = z.object({ processes: z.array(z.object({ pid: z.number().int().nonnegative(), command: z.string() })) });
+    const fine = { processes: [{ pid: 1, command: 'sh' }] };
+    const wrong = { processes: [{ pid: -3, command: 'sh' }] };
+    const issue = schema.safeParse(wrong).error?.issues[0];
+    const refusal = { ok: false, error: { line: 0, message: `expected a valid value at processes.0.pid, got one that is not (${issue?.message})`, code: 'malformed' } };
+    for (let use = 1; use <= 8; use += 1) {
+      expect(validated(schema, fine), `use ${use}`).toEqual({ ok: true, value: fine, warnings: [] });
+      const asBuilt = validatedAsBuilt(schema, fine);
+      expect(asBuilt.ok && asBuilt.value, `use ${use}`).toBe(fine);
+      expect(validated(schema, wrong), `use ${use}`).toEqual(refusal);
+      expect(validatedAsBuilt(schema, wrong), `use ${use}`).toEqual(refusal);
+    }
+  });
+
   it('validatedAsBuiltBy hands back the value its check accepts, and lets the schema judge what the check refuses', () => {
     expect(validatedAsBuiltBy(MpsSchema, () => true, good)).toEqual({ ok: true, value: good, warnings: [] });
     const refused = validatedAsBuiltBy(MpsSchema, () => false, good);
