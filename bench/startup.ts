@@ -1,8 +1,9 @@
 // 5. Start-up: wall time of `node bin/omtop.js --once --json --demo` against `node -e 0`, median of
 // several runs taken in turns. `omtop --version` is timed too: it shows what loading omtop costs
 // before it does anything. Each omtop command runs twice: from the compiled build (what `npm ci`
-// leaves, built first here) and from the TypeScript sources through tsx (OMTOP_FROM_SOURCE=1), the
-// way every run started before the build existed — the before/after of that optimisation.
+// leaves, built first here: the bundle, and the code cache its first run writes) and from the
+// TypeScript sources through tsx (OMTOP_FROM_SOURCE=1), the way every run started before the build
+// existed — the before/after of that optimisation.
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { BenchRow } from './lib/row.js';
