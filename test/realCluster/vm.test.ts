@@ -93,9 +93,12 @@ describe('isListening', () => {
   });
 });
 
-/** A stand-in for QEMU: a shell that sleeps, whose command line names the run directory. */
+/**
+ * A stand-in for QEMU: a process with no children of its own (stopping it by its PID leaves
+ * nothing behind) that waits, and whose command line names the run directory.
+ */
 function fakeVm(runDir: string): number {
-  const child = spawn('/bin/sh', ['-c', 'sleep 300; :', runDir], { stdio: 'ignore', detached: true });
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300_000)', runDir], { stdio: 'ignore', detached: true });
   child.unref();
   return child.pid ?? 0;
 }
@@ -118,7 +121,7 @@ describe('stopping by PID', () => {
     const runDir = mkdtempSync(join(tmpdir(), 'omtop-run-'));
     const vm = fakeVm(runDir);
     writeFileSync(join(runDir, '1.pid'), `${vm}\n`);
-    const owner = spawn('/bin/sh', ['-c', 'sleep 300'], { stdio: 'ignore' });
+    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300_000)'], { stdio: 'ignore' });
     const reaper = spawn(process.execPath, [fileURLToPath(new URL('./lib/reaper.mjs', import.meta.url)), String(owner.pid), runDir], { stdio: 'ignore' });
     const reaperExit = new Promise((resolve) => reaper.once('exit', resolve));
     owner.kill('SIGKILL');
