@@ -19,7 +19,7 @@ import { type ParseResult, type ParseWarning, failed } from './result.js';
 import { MAX_LINE, lfText, lineEnd, overlongLineWarning, quote, words } from './util/lines.js';
 import { skipWhitespace } from './util/whitespace.js';
 import { MAX_NODE_ID, readInt } from './util/numbers.js';
-import { validatedAsBuilt } from './util/validate.js';
+import { isValid, validatedAsBuiltBy } from './util/validate.js';
 import { NodeMap, addressProblem } from './setpe/nodeMap.js';
 import { ipv4Value } from './util/ipv4.js';
 import { type RangeLine, scanRangeLine } from './setpe/rangeLine.js';
@@ -57,6 +57,40 @@ export const OpenMosixStatusSchema = z.object({
   aliasCount: z.number().int().nonnegative().nullable(),
 });
 export type OpenMosixStatus = z.infer<typeof OpenMosixStatusSchema>;
+
+/** OpenMosixStatusSchema without the ranges and the nodes, which `isValidStatus` reads in place. */
+const StatusHeadSchema = OpenMosixStatusSchema.omit({ ranges: true, nodes: true });
+
+/**
+ * Accepts only what OpenMosixStatusSchema accepts. zod's compiled check of a 1,000-node map's
+ * ranges and expanded nodes was a fifth of the parse (bench 1: 0.11 of 0.54 ms); these are read in
+ * place here, each a plain object whose fields (read as zod reads them) hold what the schema asks.
+ * Anything else (another prototype, a missing field) is refused, and the caller's schema decides.
+ */
+export function isValidStatus(value: OpenMosixStatus): boolean {
+  return isValid(StatusHeadSchema, value) && everyPlain(value.ranges, isRange) && everyPlain(value.nodes, isNode);
+}
+
+function everyPlain(items: unknown, check: (item: Record<string, unknown>) => boolean): boolean {
+  if (!Array.isArray(items)) return false;
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Object.getPrototypeOf(item) !== Object.prototype) return false;
+    if (!check(item as Record<string, unknown>)) return false;
+  }
+  return true;
+}
+
+function isRange(range: Record<string, unknown>): boolean {
+  return isNodeId(range.first) && isNodeId(range.last) && typeof range.address === 'string';
+}
+
+function isNode(node: Record<string, unknown>): boolean {
+  return isNodeId(node.id) && (node.address === null || typeof node.address === 'string');
+}
+
+function isNodeId(id: unknown): boolean {
+  return typeof id === 'number' && Number.isInteger(id) && id >= 1 && id <= MAX_NODE_ID;
+}
 
 interface StatusDraft {
   readonly status: Omit<OpenMosixStatus, 'running' | 'nodes'>;
@@ -100,7 +134,7 @@ export function parseOpenMosixStatus(text: string): ParseResult<OpenMosixStatus>
   if (draft.bodyLines === 0) {
     return failed(first.index + 1, `expected "This is OpenMosix node #N" or "Error: this is not OpenMosix!", got ${quote(first.text)}`);
   }
-  return validatedAsBuilt(OpenMosixStatusSchema, finish(draft, warnings), warnings);
+  return validatedAsBuiltBy(OpenMosixStatusSchema, isValidStatus, finish(draft, warnings), warnings);
 }
 
 function lower(word: string | undefined): string {

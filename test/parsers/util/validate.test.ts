@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { MpsSchema, MtopSchema, OpenMosixStatusSchema, isValidMps, isValidMtop } from '../../../parsers/index.js';
+import { MpsSchema, MtopSchema, OpenMosixStatusSchema, isValidMps, isValidMtop, isValidStatus } from '../../../parsers/index.js';
 import { isStringRecord, validated, validatedAsBuilt, validatedAsBuiltBy } from '../../../parsers/util/validate.js';
 import { TEXT_PARSERS, textFixtures } from '../fixtureCases.js';
 
@@ -87,6 +87,59 @@ describe('the tables\' cheaper checks (isValidMps, isValidMtop)', () => {
       }
     }
     expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('the node map\'s cheaper check (isValidStatus)', () => {
+  it('accepts every map the fixtures parse to, and, with one value anywhere replaced, only what the schema accepts', () => {
+    let accepted = 0;
+    let refused = 0;
+    let maps = 0;
+    for (const fixture of textFixtures().filter((candidate) => candidate.parser === TEXT_PARSERS['openmosix-status'])) {
+      const result = fixture.parser.parse(fixture.input);
+      if (!result.ok) continue;
+      const value = result.value as Record<string, unknown> & { ranges: Record<string, unknown>[]; nodes: Record<string, unknown>[] };
+      expect(isValidStatus(value as never), fixture.id).toBe(true);
+      maps += 1;
+      const where = fc.constantFrom('top', 'ranges', 'nodes');
+      const key = fc.constantFrom('first', 'last', 'address', 'id', 'ranges', 'nodes', 'localNode', 'running', 'aliases', 'other');
+      fc.assert(fc.property(where, key, fc.nat(), fc.anything({ withNullPrototype: true }), (place, field, at, replacement) => {
+        let changed: unknown;
+        if (place === 'top') changed = { ...value, [field]: replacement };
+        else {
+          const items = value[place];
+          if (items.length === 0) return;
+          const index = at % items.length;
+          changed = { ...value, [place]: items.map((item, i) => (i === index ? { ...item, [field]: replacement } : item)) };
+        }
+        if (!isValidStatus(changed as never)) {
+          refused += 1;
+          return;
+        }
+        accepted += 1;
+        expect(OpenMosixStatusSchema.safeParse(changed).success).toBe(true);
+      }), { numRuns: 200 });
+    }
+    expect(maps).toBeGreaterThan(3);
+    expect(accepted).toBeGreaterThan(50);
+    expect(refused).toBeGreaterThan(50);
+  });
+
+  it('refuses a range or node that is not a plain object, an id out of range, and a sparse list', () => {
+    const parsed = OpenMosixStatusSchema.parse({
+      running: true, disabled: false, localNode: 1, protocol: null, mapFile: null, autodiscovery: false, discoveryDaemon: null,
+      ranges: [{ first: 1, last: 2, address: '10.0.0.1' }], nodes: [{ id: 1, address: '10.0.0.1' }, { id: 2, address: null }],
+      aliases: [], totalConfigured: 2, aliasCount: 0,
+    });
+    expect(isValidStatus(parsed)).toBe(true);
+    class Node { id = 1; address = null; }
+    const variants: unknown[] = [
+      { ...parsed, nodes: [new Node()] }, { ...parsed, nodes: [Object.assign(Object.create(null), { id: 1, address: null })] },
+      { ...parsed, nodes: [{ id: 0, address: null }] }, { ...parsed, nodes: [{ id: 65536, address: null }] },
+      { ...parsed, nodes: [{ id: 1.5, address: null }] }, { ...parsed, nodes: [{ id: 1 }] }, { ...parsed, nodes: [, { id: 1, address: null }] },
+      { ...parsed, ranges: [{ first: 1, last: 2, address: null }] }, { ...parsed, ranges: {} }, { ...parsed, running: 'yes' },
+    ];
+    for (const variant of variants) expect(isValidStatus(variant as never)).toBe(false);
   });
 });
 
