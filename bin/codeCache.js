@@ -9,7 +9,7 @@
 // cache that is missing, for another bundle or refused is not used; the run then compiles as
 // without one, and at exit writes a new cache where it may (a read-only install keeps compiling).
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -45,6 +45,8 @@ export function writeCodeCache(cacheFile, bundleStat, script) {
     return true;
   } catch {
     // A read-only install or a full disk: the cache is only an optimisation, each start compiles.
+    // What was written of it goes (force: nothing may have been), so a full disk gains no file per start.
+    rmSync(temporary, { force: true });
     return false;
   }
 }

@@ -1,9 +1,9 @@
 // bin/codeCache.js: the bundle starts from a V8 code cache when one was written for it; a missing,
 // foreign or corrupt cache is never used (the bundle compiles as without one) and is replaced.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBundle, readCodeCache } from '../../bin/codeCache.js';
@@ -79,6 +79,17 @@ describe('loadBundle', () => {
       expect(readCodeCache(`${file}.cache`, statSync(file))).toBeUndefined();
       expect(load(file).answer).toBe(4);
     }
+  });
+
+  it('leaves no half-written cache behind when it cannot put the cache in place', () => {
+    const file = writeBundle(6);
+    const dir = dirname(file);
+    const cacheFile = join(dir, 'taken');
+    mkdirSync(join(cacheFile, 'by-a-folder'), { recursive: true });
+    let wrote: boolean | null = null;
+    loadBundle(file, { cacheFile, atExit: (write) => { wrote = write(); } });
+    expect(wrote).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('runs, and writes nothing, where the cache cannot be written', () => {
