@@ -84,21 +84,33 @@ export function ipv4Plus(ip: string, offset: number): string | null {
   return formatIpv4(next);
 }
 
-/** The 32-bit value of a dotted quad `isIpv4` accepts (`10.0.1.2` → 167772418), or null. */
+/**
+ * The 32-bit value of a dotted quad `isIpv4` accepts (`10.0.1.2` → 167772418), or null. One pass
+ * that checks as `isIpv4` does while it adds up the octets (a 1,000-node map reads 1,000 of them).
+ */
 export function ipv4Value(text: string): number | null {
-  if (!isIpv4(text)) return null;
-  let value = 0;
+  if (text.length < 7 || text.length > 15) return null;
+  let octets = 0;
+  let digits = 0;
   let octet = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code === DOT) {
+  let value = 0;
+  for (let index = 0; index <= text.length; index += 1) {
+    const code = index < text.length ? text.charCodeAt(index) : DOT;
+    if (code >= ZERO && code <= NINE) {
+      digits += 1;
+      octet = octet * 10 + (code - ZERO);
+      if (digits > 3 || octet > 255) return null;
+    } else if (code === DOT) {
+      if (digits === 0) return null;
+      octets += 1;
       value = value * 256 + octet;
+      digits = 0;
       octet = 0;
     } else {
-      octet = octet * 10 + (code - ZERO);
+      return null;
     }
   }
-  return value * 256 + octet;
+  return octets === 4 ? value : null;
 }
 
 /** The dotted quad of a value from 0 to 0xffffffff. */

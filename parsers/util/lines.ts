@@ -13,8 +13,15 @@ export interface Line {
 // CSI sequences (ESC [ ... letter), charset switches (ESC ( B) and shift-in/shift-out.
 const TERMINAL_ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|[\x0e\x0f]/g;
 
-// Any byte a terminal escape could start with; text without one needs no per-line stripping.
-const ESCAPE_START = /[\x1b\x0e\x0f]/;
+/**
+ * True when the text holds a byte a terminal escape could start with (ESC, SO or SI); text
+ * without one needs no per-line stripping. Three `includes` rather than the class /[\x1b\x0e\x0f]/:
+ * V8 searches a string for one character far faster than it runs a pattern over it (bench 1's
+ * `mps auxww` text: 0.11 against 1.5 ms).
+ */
+function hasEscapeStart(text: string): boolean {
+  return text.includes('\x1b') || text.includes('\x0e') || text.includes('\x0f');
+}
 
 /** Splits on LF, CRLF or a lone CR; line numbers count exactly as `lineCount` does. */
 function splitLines(text: string): Line[] {
@@ -28,7 +35,7 @@ function splitLines(text: string): Line[] {
  */
 export function splitLineTexts(text: string): string[] {
   const raw = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
-  if (!ESCAPE_START.test(text)) return raw;
+  if (!hasEscapeStart(text)) return raw;
   return raw.map((lineText) => lineText.replace(TERMINAL_ESCAPES, ''));
 }
 
@@ -38,7 +45,7 @@ export function splitLineTexts(text: string): string[] {
  * lines by position (`lineEnd`) instead of holding a string per line.
  */
 export function lfText(text: string): string {
-  return text.includes('\r') || ESCAPE_START.test(text) ? splitLineTexts(text).join('\n') : text;
+  return text.includes('\r') || hasEscapeStart(text) ? splitLineTexts(text).join('\n') : text;
 }
 
 /** Where the line that starts at `start` of an `lfText` ends (its LF, or the end of the text). */

@@ -35,7 +35,49 @@ const rangeLine = fc
   .tuple(edge, word('openmosix'), space, word('range'), space, number, fc.constantFrom('-', '-', '-', '-', '-', '-', '', '--', '–'), number, space, word('begins'), space, word('at'), space, address, edge)
   .map((parts) => parts.join(''));
 
+// Lines as setpe's printf writes them (`OpenMosix range %5d-%-5d begins at %s`), which the scan
+// reads on a path of its own, now and then with one part bent off that shape.
+const spaces = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 1, max: 6 }).map((n) => ' '.repeat(n)) }, { weight: 1, arbitrary: fc.constantFrom('', '\t', ' \u00a0', '\r') });
+const printedNumber = fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 1, max: 99 }).map(String) }, { weight: 1, arbitrary: number });
+const printedAddress = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('10.0.1.2', 'node266', '192.168.0.254') }, { weight: 1, arbitrary: address });
+const PRINTED = /^OpenMosix range +\d{1,5}-\d{1,5} +begins at +\S+$/;
+/** Mostly `usual`, now and then one of `others`. */
+const bent = (usual: fc.Arbitrary<string> | string, ...others: string[]): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 30, arbitrary: typeof usual === 'string' ? fc.constant(usual) : usual }, { weight: 1, arbitrary: fc.constantFrom(...others) });
+const printedLine = fc
+  .tuple(
+    bent('', ' ', '\t'), bent('OpenMosix', 'openmosix', 'OPENMOSIX', 'OpenMosi'), bent(' ', '  ', '\t', ''),
+    bent('range', 'Range', 'ranges'), spaces, printedNumber, bent('-', '', '–'), printedNumber, spaces,
+    bent('begins', 'Begins', 'begin'), bent(' ', '  ', '\t', ''), bent('at', 'AT', 'a'), spaces, printedAddress,
+    bent('', ' ', '\t', ' x'),
+  )
+  .map((parts) => parts.join(''));
+
 describe('scanRangeLine', () => {
+  it('reads the lines as setpe prints them, and those bent off their shape, as the pattern does', () => {
+    let read = 0;
+    let printed = 0;
+    fc.assert(fc.property(printedLine, (line) => {
+      const expected = reference(line);
+      if (expected !== null) read += 1;
+      if (expected !== null && PRINTED.test(line)) printed += 1;
+      expect(scanRangeLine(line)).toEqual(expected);
+    }), { numRuns: 20000 });
+    // The printed shape itself, lines bent off it that still read, and lines that do not.
+    expect(printed).toBeGreaterThan(2000);
+    expect(read - printed).toBeGreaterThan(500);
+    expect(read).toBeLessThan(18000);
+  });
+
+  it('reads a printed line inside a text as it reads the line alone', () => {
+    fc.assert(fc.property(printedLine, printedLine, printedLine, (before, line, after) => {
+      const alone = line.replace(/[\r\n]/g, ' ');
+      const text = `${before.replace(/[\r\n]/g, ' ')}\n${alone}\n${after}`;
+      const from = text.indexOf('\n') + 1;
+      expect(scanRangeLine(text, from, from + alone.length)).toEqual(scanRangeLine(alone));
+    }), { numRuns: 5000 });
+  });
+
   it('reads exactly the plain range lines, with the numbers and address the pattern gives', () => {
     let read = 0;
     fc.assert(fc.property(rangeLine, (line) => {

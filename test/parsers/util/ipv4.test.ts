@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatIpv4, ipv4Plus, ipv4Value } from '../../../parsers/util/ipv4.js';
+import { formatIpv4, ipv4Plus, ipv4Value, isIpv4 } from '../../../parsers/util/ipv4.js';
 
 describe('ipv4Plus', () => {
   it('adds within and across octets', () => {
@@ -38,5 +38,30 @@ describe('ipv4Plus by character code', () => {
     expect(ipv4Value('10.0.1.2')).toBe(167772418);
     expect(formatIpv4(167772418)).toBe('10.0.1.2');
     expect(ipv4Value('10.0.1')).toBeNull();
+  });
+});
+
+describe('ipv4Value in one pass', () => {
+  // How it read before: isIpv4, then the octets added up in a second pass.
+  const before = (text: string): number | null => {
+    if (!isIpv4(text)) return null;
+    return text.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+  };
+  const octet = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 300 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('00', '007', '0255', '', 'x', '1 ') });
+  const text = fc.oneof(
+    fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.')),
+    fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.')),
+    fc.tuple(octet, octet, octet, octet, octet).map((parts) => parts.join('.')),
+    fc.string({ maxLength: 16 }),
+  );
+
+  it('gives what isIpv4 and a second pass gave, for any text', () => {
+    let read = 0;
+    fc.assert(fc.property(text, (candidate) => {
+      const expected = before(candidate);
+      if (expected !== null) read += 1;
+      expect(ipv4Value(candidate)).toBe(expected);
+    }), { numRuns: 20000 });
+    expect(read).toBeGreaterThan(1000);
   });
 });
