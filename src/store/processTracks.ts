@@ -31,6 +31,8 @@ interface Series {
 
 interface Entry {
   readonly identity: string;
+  /** The command its identity and commandLine were last taken from: the same string again needs neither. */
+  command: string;
   readonly firstSeen: number;
   node: number | null;
   arrived: number | null;
@@ -85,9 +87,10 @@ export function createProcessTracks(points = 30): ProcessTracks {
       const next = new Map<number, Entry>();
       for (const p of processes) {
         let entry = entries.get(p.pid);
-        const identity = identityOf(p.command);
+        const sameCommand = entry !== undefined && entry.command === p.command;
+        const identity = sameCommand && entry !== undefined ? entry.identity : identityOf(p.command);
         if (entry === undefined || entry.identity !== identity) {
-          entry = { identity, firstSeen: takenAt, node: p.node, arrived: null, moves: 0, commandLine: null, cpu: series(points), mem: series(points) };
+          entry = { identity, command: p.command, firstSeen: takenAt, node: p.node, arrived: null, moves: 0, commandLine: null, cpu: series(points), mem: series(points) };
         } else if (p.node !== null && entry.node !== p.node) {
           // A node that could not be read is no move: only a change between known nodes is.
           if (entry.node !== null) {
@@ -96,7 +99,8 @@ export function createProcessTracks(points = 30): ProcessTracks {
           }
           entry.node = p.node;
         }
-        if (!/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
+        if (!sameCommand && !/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
+        entry.command = p.command;
         push(entry.cpu, p.cpu);
         push(entry.mem, p.mem);
         next.set(p.pid, entry);
