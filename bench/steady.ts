@@ -2,6 +2,8 @@
 // --interval 1` and `top -d 1`, side by side in tmux pseudo-terminals of 120×40 over the same minute. CPU seconds come from /proc/<pid>/stat (the
 // whole process tree, so a helper process would count too), peak RSS from VmHWM, system calls from
 // /proc/<pid>/io (syscr + syscw: the reads and writes of the files /proc is made of, and the terminal).
+// Beside them, local's floors (bench/lib/sourcesAlone.js): its sources without a screen, and a node
+// that only reads each PID's stat.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commandNameOf, cpuSecondsOf, memoryOf, processTree } from './lib/procStat.js';
@@ -18,6 +20,12 @@ const PEAK_RSS_TARGET_MIB = 80;
 const OMTOPS = [
   { label: 'omtop --backend local -d 1', session: 'local', args: ['--backend', 'local', '--interval', '1'], cpuAtMost: 2 },
   { label: 'omtop --demo -d 1', session: 'demo', args: ['--demo', '--interval', '1'], cpuAtMost: 3 },
+] as const;
+
+/** What `--backend local -d 1` costs without its screen, measured beside it (no target: why 2× top is out of reach or not). */
+const FLOORS = [
+  { label: 'omtop sources alone (local backend, collector, store; no screen)', session: 'sources' },
+  { label: 'node reading every PID\'s /proc stat once a second', session: 'reads' },
 ] as const;
 
 interface Watched {
@@ -79,9 +87,12 @@ export async function benchSteady(repoRoot: string): Promise<BenchRow[]> {
     const top: Watched = { root: await server.start('top', ['top', '-d', '1'], repoRoot, 120, 40), ...UNREAD, names: new Set() };
     // Node itself, idle: how much of omtop's memory is the runtime's floor.
     const idleNode: Watched = { root: await server.start('node', ['node', '-e', 'setInterval(() => {}, 1000)'], repoRoot, 120, 40), ...UNREAD, names: new Set() };
+    // local's floors: its sources without the screen, and a node doing only the /proc reads (bench/lib/sourcesAlone.js).
+    const floors: Watched[] = [];
+    for (const floor of FLOORS) floors.push(await watch(floor.session, ['node', 'bench/lib/sourcesAlone.js', floor.session]));
     await sleep(SETTLE_MS);
     const startedAt = Date.now();
-    const all = [...omtops, top, idleNode];
+    const all = [...omtops, top, idleNode, ...floors];
     for (const watched of all) {
       watched.cpuStart = treeCpu(watched.root);
       watched.ioCallsStart = treeIoCalls(watched.root);
@@ -102,15 +113,33 @@ export async function benchSteady(repoRoot: string): Promise<BenchRow[]> {
       if (watched === undefined) continue;
       rows.push(...rowsOf(omtop, watched, top, idleNode, windowSeconds, await server.capture(omtop.session)));
     }
+    for (const [index, floor] of FLOORS.entries()) {
+      const watched = floors[index];
+      if (watched !== undefined) rows.push(floorRow(floor.label, watched, top, windowSeconds));
+    }
     return rows;
   } finally {
     await server.kill();
   }
 }
 
+/** CPU seconds a minute of a watched tree over the window; null when it was not read at both ends. */
+function cpuPerMinute(watched: Watched, windowSeconds: number): number | null {
+  return watched.cpuStart === null || watched.cpuEnd === null ? null : ((watched.cpuEnd - watched.cpuStart) * 60) / windowSeconds;
+}
+
+function floorRow(label: string, floor: Watched, top: Watched, windowSeconds: number): BenchRow {
+  const floorCpu = cpuPerMinute(floor, windowSeconds);
+  const topCpu = cpuPerMinute(top, windowSeconds);
+  return {
+    bench: BENCH, name: `${label}: CPU per minute`, value: floorCpu, unit: 's',
+    baseline: `top -d 1: ${topCpu?.toFixed(2) ?? '—'} s`, ratio: floorCpu === null || topCpu === null ? null : ratio(floorCpu, topCpu),
+    note: `the same window, beside omtop --backend local -d 1 (bench/lib/sourcesAlone.js); peak RSS ${floor.peakRssBytes === null ? '—' : (floor.peakRssBytes / 1024 / 1024).toFixed(1)} MiB${floor.cpuEnd === null ? '; WARNING: it was gone before the end' : ''}`,
+  };
+}
+
 function rowsOf(command: (typeof OMTOPS)[number], omtop: Watched, top: Watched, idleNode: Watched, windowSeconds: number, screen: string): BenchRow[] {
-  const cpu = (watched: Watched): number | null =>
-    watched.cpuStart === null || watched.cpuEnd === null ? null : ((watched.cpuEnd - watched.cpuStart) * 60) / windowSeconds;
+  const cpu = (watched: Watched): number | null => cpuPerMinute(watched, windowSeconds);
   const omtopCpu = cpu(omtop);
   const topCpu = cpu(top);
   const mib = (bytes: number | null): number | null => (bytes === null ? null : bytes / 1024 / 1024);

@@ -41,7 +41,7 @@ export class ProcFileReader {
    * whole file: a regular file is at its end, and a /proc file the kernel makes in one piece (stat,
    * status) hands it over in one read when it fits.
    */
-  readFd(fd: number, path: string): string {
+  readFd(fd: number, path: string | (() => string)): string {
     let length = 0;
     for (;;) {
       this.#roomFor(length);
@@ -61,9 +61,10 @@ export class ProcFileReader {
     this.#buffer = bigger;
   }
 
-  #check(length: number, path: string): void {
+  /** `path` may be a function: the name is then made only for the error (a kept file is read by its number each tick). */
+  #check(length: number, path: string | (() => string)): void {
     if (this.limit !== null && length > this.limit.maxBytes) {
-      throw new Error(`${path}: more than ${this.limit.maxBytes} bytes, not ${this.limit.what}`);
+      throw new Error(`${typeof path === 'string' ? path : path()}: more than ${this.limit.maxBytes} bytes, not ${this.limit.what}`);
     }
   }
 }
@@ -92,7 +93,7 @@ export class KeptFiles {
     const kept = this.#fds.get(key);
     if (kept !== undefined) {
       try {
-        return this.reader.readFd(kept, this.pathOf(key));
+        return this.reader.readFd(kept, () => this.pathOf(key));
       } catch {
         // The process behind it is gone (and its PID maybe another's now): as if it was never kept.
         this.#forget(key, kept);

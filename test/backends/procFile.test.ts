@@ -74,4 +74,14 @@ describe('KeptFiles', () => {
     expect(kept.size).toBe(1);
     kept.close();
   });
+
+  it('names a kept file that grew past the limit (its path made only for that error), and stops keeping it', () => {
+    writeFileSync(join(dir, 'f9'), 'small\n');
+    const kept = new KeptFiles(new ProcFileReader({ maxBytes: 100, what: 'a small value' }), 10, (key) => join(dir, `f${key}`));
+    expect(kept.read(9)).toBe('small\n');
+    writeFileSync(join(dir, 'f9'), 'z'.repeat(101));
+    expect(() => kept.read(9)).toThrow(`${join(dir, 'f9')}: more than 100 bytes, not a small value`);
+    expect(kept.size).toBe(0);
+    kept.close();
+  });
 });
