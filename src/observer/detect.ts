@@ -73,6 +73,9 @@ export interface DetectInput {
   readonly exclude: ReadonlySet<number>;
 }
 
+/** What any word parseRenderScript takes for the .blend file contains (its pattern is /\.blend$/i). */
+const BLEND_ANYWHERE = /\.blend/i;
+
 export function detectRenders(input: DetectInput): FoundRender[] {
   const { processes, details, exclude } = input;
   const blenders = processes.filter((p) => p.isBlender && !exclude.has(p.pid) && !exclude.has(details.get(p.pid)?.ppid ?? -1));
@@ -90,6 +93,8 @@ export function detectRenders(input: DetectInput): FoundRender[] {
   const claimed = new Set<number>();
   for (const process of processes) {
     if (exclude.has(process.pid)) continue;
+    // A script render names its .blend: a command line without one (most, each tick) is not split into words.
+    if (!details.has(process.pid) && !BLEND_ANYWHERE.test(process.command)) continue;
     const words = wordsOf(process, details.get(process.pid));
     const children = childrenOf.get(process.pid) ?? [];
     const script = parseRenderScript(words) ?? (children.length > 0 ? parseRenderScript(words, { anyName: true }) : null);
