@@ -182,7 +182,7 @@ const CELLS: string[] = [];
  */
 function plainProcess(line: string, lineStart: number, lineEnd: number, layout: TableLayout, columns: MpsColumns): MpsProcess | null {
   if (cellBounds(line, layout, BOUNDS, lineStart, lineEnd) < columns.width) return null;
-  for (const index of columns.kept) CELLS[index] = line.slice(BOUNDS[2 * index], BOUNDS[2 * index + 1]);
+  for (const index of columns.kept) CELLS[index] = keptCell(line, BOUNDS[2 * index] ?? 0, BOUNDS[2 * index + 1] ?? 0, CELLS[index]);
   let pid = null;
   let node = null;
   let timeSeconds = null;
@@ -209,6 +209,21 @@ function plainProcess(line: string, lineStart: number, lineEnd: number, layout: 
     return fullProcess(columns, pid, node, timeSeconds, cpu, mem, sizeKiB, rssKiB);
   }
   return buildProcess(CELLS, { pid, node, timeSeconds, cpu, mem, sizeKiB, rssKiB }, columns);
+}
+
+/** Cells shorter than this are copied out of the line by V8 (longer ones share the text). */
+const SHORT_CELL = 13;
+
+/**
+ * `line.slice(from, to)`, or `previous` when that is the same short text: the user, TTY, state and
+ * often the time repeat from row to row, and every copy is one more string the row keeps (and the
+ * collector moves) for the whole parse. A longer cell is a slice, as before, never a string from
+ * another row: it holds on to the text it came from.
+ */
+function keptCell(line: string, from: number, to: number, previous: string | undefined): string {
+  const length = to - from;
+  if (previous !== undefined && length < SHORT_CELL && previous.length === length && line.startsWith(previous, from)) return previous;
+  return line.slice(from, to);
 }
 
 /**
