@@ -3,8 +3,10 @@ import blessed from 'blessed';
 import type { Rect } from '../../view/layout.js';
 import { fit } from '../../text/format.js';
 import type { Tone } from '../../view/tableVm.js';
-import { escapeTags, type Theme } from '../theme.js';
-import { retain, skipLineAttributes } from './retained.js';
+import { terminalSafe } from '../../text/terminalSafe.js';
+import type { Theme } from '../theme.js';
+import { cellRow, paintCells, type CellRow } from './cells.js';
+import { lineLooks } from './pane.js';
 
 export interface TextLineVm {
   readonly text: string;
@@ -19,8 +21,11 @@ export interface TextLineWidget {
 }
 
 export function createTextLine(screen: blessed.Widgets.Screen, theme: Theme): TextLineWidget {
-  const element = skipLineAttributes(blessed.box({ parent: screen, height: 1, tags: true, wrap: false }));
-  const drawn = retain(element);
+  const element = blessed.box({ parent: screen, height: 1, tags: true, wrap: false });
+  // Painted as cells (see cells.ts): the header's clock changes every second.
+  const painter = paintCells(element);
+  const looks = lineLooks(theme);
+  let drawn: { readonly vm: TextLineVm; readonly width: number; readonly row: CellRow } | null = null;
   return {
     element,
     render(vm, rect) {
@@ -30,8 +35,11 @@ export function createTextLine(screen: blessed.Widgets.Screen, theme: Theme): Te
       }
       element.show();
       Object.assign(element, { left: rect.left, top: rect.top, width: rect.width, height: 1 });
-      const text = theme.tone(vm.tone, escapeTags(fit(vm.text, rect.width)));
-      drawn.content(vm.bar === true ? `{inverse}${text}{/inverse}` : text);
+      if (drawn === null || drawn.width !== rect.width || drawn.vm.text !== vm.text || drawn.vm.tone !== vm.tone || drawn.vm.bar !== vm.bar) {
+        const tags = looks(vm.tone, false, vm.bar === true ? '{inverse}' : '');
+        drawn = { vm, width: rect.width, row: cellRow([{ text: terminalSafe(fit(vm.text, rect.width)), tags }]) };
+        painter.rows([drawn.row]);
+      }
     },
   };
 }
