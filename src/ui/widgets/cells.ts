@@ -20,6 +20,8 @@ export interface CellRun {
 export interface CellRow {
   readonly chars: readonly string[];
   readonly tags: readonly string[];
+  /** Attributes worked out already (escape-coded text, see escapedRows): used instead of `tags`. */
+  readonly attrs?: readonly number[];
 }
 
 const WIDE = unicode.chars.all;
@@ -79,12 +81,40 @@ interface Coords {
 export interface CellPainter {
   /** The rows drawn from the box's first inner row on, from the next render on. */
   rows(rows: readonly CellRow[]): void;
+  /** Paints the rows now inside `coords` (for a box that paints itself: `paintCells(box, false)`). */
+  paint(coords: Coords | undefined): void;
+}
+
+/**
+ * Text with SGR escape codes (a canvas frame) as rows of cells, each cell's attribute worked out as
+ * blessed's render does: the codes applied one after another from `normal`, carried from row to row.
+ */
+export function escapedRows(text: string, normal: number, attrCode: (code: string, current: number, normal: number) => number): CellRow[] {
+  const rows: CellRow[] = [];
+  let attr = normal;
+  for (const line of text.split('\n')) {
+    const chars: string[] = [];
+    const attrs: number[] = [];
+    let at = 0;
+    for (const match of line.matchAll(SGR)) {
+      const from = chars.length;
+      splitCells(line.slice(at, match.index), chars);
+      for (let i = from; i < chars.length; i++) attrs.push(attr);
+      attr = attrCode(match[0], attr, normal);
+      at = match.index + match[0].length;
+    }
+    const from = chars.length;
+    splitCells(line.slice(at), chars);
+    for (let i = from; i < chars.length; i++) attrs.push(attr);
+    rows.push({ chars, tags: [], attrs });
+  }
+  return rows;
 }
 
 const SGR = /\x1b\[[\d;]*m/g;
 
-/** Paints `rows` inside the box on each of its renders; the box's own content stays empty. */
-export function paintCells(element: blessed.Widgets.BoxElement): CellPainter {
+/** Paints `rows` inside the box on each of its renders (`onRender`); the box's own content stays empty. */
+export function paintCells(element: blessed.Widgets.BoxElement, onRender = true): CellPainter {
   const tagged = element as unknown as TaggedElement;
   const screen = element.screen as unknown as AttrScreen;
   let rows: readonly CellRow[] = [];
@@ -100,7 +130,7 @@ export function paintCells(element: blessed.Widgets.BoxElement): CellPainter {
     }
     return attr;
   };
-  element.on('render', (coords: Coords | undefined) => {
+  const paint = (coords: Coords | undefined): void => {
     if (coords === undefined || rows.length === 0) return;
     const normal = tagged.sattr(tagged.style);
     if (normal !== normalAttr) {
@@ -125,10 +155,14 @@ export function paintCells(element: blessed.Widgets.BoxElement): CellPainter {
       for (let i = 0, x = xi; i < row.chars.length && x < xl && units < width; i++, x++) {
         const cell = line[x];
         if (cell === undefined) break;
-        const tags = row.tags[i] ?? '';
-        if (tags !== lastTags) {
-          attr = tags === '' ? normal : attrOf(tags, normal);
-          lastTags = tags;
+        if (row.attrs !== undefined) {
+          attr = row.attrs[i] ?? normal;
+        } else {
+          const tags = row.tags[i] ?? '';
+          if (tags !== lastTags) {
+            attr = tags === '' ? normal : attrOf(tags, normal);
+            lastTags = tags;
+          }
         }
         let ch = row.chars[i] ?? ' ';
         units += ch.length;
@@ -140,10 +174,12 @@ export function paintCells(element: blessed.Widgets.BoxElement): CellPainter {
         }
       }
     }
-  });
+  };
+  if (onRender) element.on('render', paint);
   return {
     rows(next) {
       rows = next;
     },
+    paint,
   };
 }

@@ -6,6 +6,7 @@ import contribLine from 'blessed-contrib/lib/widget/charts/line.js';
 import type { Rect } from '../../view/layout.js';
 import { CHART_FOOTER_ROWS, LEGEND_ROWS_UNDER_AXIS, type LoadChartVm } from '../../view/loadHistory.js';
 import { escapeTags, type Theme } from '../theme.js';
+import { escapedRows, paintCells } from './cells.js';
 import { retain, skipLineAttributes } from './retained.js';
 
 export interface LoadChartWidget {
@@ -20,6 +21,62 @@ const DEFAULT_COLOUR = 'normal';
 
 export function seriesColour(index: number, color: boolean): string {
   return color ? SERIES_COLOURS[index % SERIES_COLOURS.length] ?? DEFAULT_COLOUR : DEFAULT_COLOUR;
+}
+
+interface CanvasChart {
+  readonly ctx: { readonly _canvas: { frame(): string } };
+  readonly style: unknown;
+  _pcontent: string;
+  clearPos(get: boolean): void;
+  setContent(text: string): void;
+  sattr(style: unknown): number;
+  _render(): { xi: number; xl: number; yi: number; yl: number } | undefined;
+}
+
+interface AttrScreen {
+  attrCode(code: string, current: number, normal: number): number;
+}
+
+/**
+ * contrib's canvas render makes the canvas's text (an escape code around every braille character)
+ * on every render and hands it to blessed, which walks its escape codes for every cell on every
+ * render (a third of the demo's screen render in the profile). Here the text is made and set once
+ * per drawing of the canvas (the chart's content stays that text), cut into cells once, and painted
+ * like the panes (cells.ts) while blessed draws the box with no text inside; the legend under the
+ * axis is rendered again over the cells, as blessed drew children after the content.
+ */
+function paintCanvasAsCells(element: contrib.Widgets.LineElement, legend: blessed.Widgets.BoxElement): { redrawn(): void } {
+  const chart = element as unknown as CanvasChart;
+  const screen = element.screen as unknown as AttrScreen;
+  const painter = paintCells(element, false);
+  let frame: string | null = null;
+  let normalAttr = -1;
+  (element as unknown as { render(): unknown }).render = function renderCanvasCells() {
+    chart.clearPos(true);
+    const normal = chart.sattr(chart.style);
+    if (frame === null || normal !== normalAttr) {
+      frame = chart.ctx._canvas.frame();
+      chart.setContent(frame);
+      painter.rows(escapedRows(frame, normal, (code, current, base) => screen.attrCode(code, current, base)));
+      normalAttr = normal;
+    }
+    const text = chart._pcontent;
+    chart._pcontent = '';
+    let coords;
+    try {
+      coords = chart._render();
+    } finally {
+      chart._pcontent = text;
+    }
+    painter.paint(coords);
+    if (coords !== undefined && !legend.hidden) legend.render();
+    return coords;
+  };
+  return {
+    redrawn() {
+      frame = null;
+    },
+  };
 }
 
 interface ClearingContext {
@@ -55,6 +112,7 @@ export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): L
   // Children of a bordered element are placed from its outer edge, hence the 1s below.
   const legend = skipLineAttributes(blessed.box({ parent: element, left: 1, height: LEGEND_ROWS_UNDER_AXIS, tags: true, wrap: false }));
   const drawn = { chart: retain(element), legend: retain(legend) };
+  const canvas = paintCanvasAsCells(element, legend);
   /** The data, scale and size of the plot on the canvas now; null: none. */
   let plotted: string | null = null;
 
@@ -83,6 +141,7 @@ export function createLoadChart(screen: blessed.Widgets.Screen, theme: Theme): L
       const plot = vm.plot ? JSON.stringify([rect.width, rect.height, vm.maxY, vm.yStep, vm.series]) : null;
       if (plot === null || plot !== plotted) {
         element.emit('attach');
+        canvas.redrawn();
         if (vm.plot) {
           Object.assign(element.options, { maxY: vm.maxY, numYLabels: Math.max(1, Math.round(vm.maxY / vm.yStep)) });
           onBlankCanvas(element, () => element.setData(vm.series.map((s, i) => ({
