@@ -91,26 +91,47 @@ export interface CellPainter {
  */
 export function escapedRows(text: string, normal: number, attrCode: (code: string, current: number, normal: number) => number): CellRow[] {
   const rows: CellRow[] = [];
+  /** attrCode's answer for each code from each attribute: a canvas repeats a handful of codes. */
+  const known = new Map<string, number>();
   let attr = normal;
-  for (const line of text.split('\n')) {
-    const chars: string[] = [];
-    const attrs: number[] = [];
-    let at = 0;
-    for (const match of line.matchAll(SGR)) {
+  let chars: string[] = [];
+  let attrs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a) {
+      rows.push({ chars, tags: [], attrs });
+      chars = [];
+      attrs = [];
+    } else if (unit === 0x1b) {
+      SGR_AT.lastIndex = i;
+      const code = SGR_AT.exec(text)?.[0];
+      if (code === undefined) continue;
+      const key = `${attr} ${code}`;
+      let next = known.get(key);
+      if (next === undefined) {
+        next = attrCode(code, attr, normal);
+        known.set(key, next);
+      }
+      attr = next;
+      i += code.length - 1;
+    } else if (unit < 0x300 || (unit >= 0x2800 && unit <= 0x28ff)) {
+      // Latin text and braille: one cell each, never wide or combining.
+      chars.push(text.charAt(i));
+      attrs.push(attr);
+    } else {
+      const end = unit >= 0xd800 && unit <= 0xdbff ? i + 2 : i + 1;
       const from = chars.length;
-      splitCells(line.slice(at, match.index), chars);
-      for (let i = from; i < chars.length; i++) attrs.push(attr);
-      attr = attrCode(match[0], attr, normal);
-      at = match.index + match[0].length;
+      splitCells(text.slice(i, end), chars);
+      for (let c = from; c < chars.length; c++) attrs.push(attr);
+      i = end - 1;
     }
-    const from = chars.length;
-    splitCells(line.slice(at), chars);
-    for (let i = from; i < chars.length; i++) attrs.push(attr);
-    rows.push({ chars, tags: [], attrs });
   }
+  rows.push({ chars, tags: [], attrs });
   return rows;
 }
 
+/** An SGR escape code where it stands (sticky). */
+const SGR_AT = /\x1b\[[\d;]*m/y;
 const SGR = /\x1b\[[\d;]*m/g;
 
 /** Paints `rows` inside the box on each of its renders (`onRender`); the box's own content stays empty. */
