@@ -13,6 +13,7 @@ export interface BoundedCommand {
   /** stdout and stderr together. */
   readonly maxOutputBytes: number;
   readonly signal?: AbortSignal;
+  /** The command's whole environment (the run tag is added to it); absent: the process's own. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -47,7 +48,9 @@ export function runBounded(command: BoundedCommand): Promise<BoundedOutcome> {
       stdin: 'ignore',
       // Its own process group, so that a stop also ends what it started.
       detached: true,
-      env: { ...command.env, [RUN_TAG_VARIABLE]: tag },
+      // The whole environment comes ready (execa would copy process.env on every command).
+      extendEnv: false,
+      env: { ...(command.env ?? process.env), [RUN_TAG_VARIABLE]: tag },
     });
     const streams = [subprocess.stdout, subprocess.stderr].filter((stream): stream is Readable => stream !== null);
     const chunks: Buffer[][] = [[], []];

@@ -16,7 +16,7 @@ export interface ExecaRunnerOptions {
   readonly timeoutMs?: number;
   /** Commands running at the same time. @default 4 */
   readonly concurrency?: number;
-  /** Extra environment, merged over the process's own (tests put fake tools first on PATH). */
+  /** Extra environment, merged over the process's own as it is when the runner is made (tests put fake tools first on PATH). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** stdout and stderr of one command together; more stops it as "output too large". @default DEFAULT_MAX_OUTPUT_BYTES */
   readonly maxOutputBytes?: number;
@@ -25,6 +25,8 @@ export interface ExecaRunnerOptions {
 export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunner {
   const defaultTimeoutMs = options.timeoutMs ?? 2000;
   const slots = createSemaphore(options.concurrency ?? 4);
+  // Merged once: reading process.env is a call into the environment per variable, on every fork.
+  const env = { ...process.env, ...options.env };
 
   return {
     async run(argv: readonly string[], runOptions: RunOptions = {}): Promise<CommandResult> {
@@ -38,7 +40,7 @@ export function createExecaRunner(options: ExecaRunnerOptions = {}): CommandRunn
       const signal = runOptions.signal;
       if (signal?.aborted) return abortedResult(argv);
       const outcome = await slots.use(() => runBounded({
-        file, args, timeoutMs, maxOutputBytes, ...(signal ? { signal } : {}), ...(options.env ? { env: options.env } : {}),
+        file, args, timeoutMs, maxOutputBytes, env, ...(signal ? { signal } : {}),
       }));
       return toResult(argv, outcome, timeoutMs, maxOutputBytes, performance.now() - started);
     },

@@ -6,8 +6,19 @@ import { readdir, readFile } from 'node:fs/promises';
 
 export const RUN_TAG_VARIABLE = 'OMTOP_RUN_TAG';
 
+/** 48 bits: the tag's twelve hex digits. */
+const TAG_SPACE = 2 ** 48;
+/** Where this process's tags start: random, so that two omtop processes (or one restarted with the same PID) do not share tags. */
+let nextTag = randomBytes(6).readUIntBE(0, 6);
+
+/**
+ * A tag no other command of this process has had (until 2^48 commands): a counter from a random
+ * start, not fresh random bytes per command, which cost a crypto call on every fork.
+ */
 export function newRunTag(): string {
-  return `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const tag = nextTag;
+  nextTag = (nextTag + 1) % TAG_SPACE;
+  return `${process.pid}-${tag.toString(16).padStart(12, '0')}`;
 }
 
 /**
