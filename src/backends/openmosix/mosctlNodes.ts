@@ -72,20 +72,22 @@ export class MosctlNodeReader {
 
   /**
    * Reads the nodes' values with at most `budget` commands (one more for a node whose getload
-   * fails with an unknown status: isup asks whether it is down); the nodes not visited keep their
-   * last values (or stay pending) until their turn.
+   * fails with an unknown status: isup asks whether it is down), of which the loads get
+   * `loadsWanted` first (see planVisits); the nodes not visited keep their last values (or stay
+   * pending) until their turn.
    */
-  async read(nodes: readonly KnownNode[], now: number, errors: SourceError[], signal?: AbortSignal, budget = Infinity): Promise<void> {
+  async read(nodes: readonly KnownNode[], now: number, errors: SourceError[], signal?: AbortSignal, budget = Infinity, loadsWanted = 0): Promise<void> {
     const listed = new Set(nodes.map((node) => node.id));
     this.#schedule.keepOnly(listed);
     for (const id of this.#visitedAt.keys()) if (!listed.has(id)) this.#visitedAt.delete(id);
     const place = new Map(nodes.map((node, index) => [node.id, index]));
     // A node that is down needs every reading again if it answers now: room for them is kept.
-    const candidates = nodes.map((node) => ({
-      id: node.id, readAt: this.#visitedAt.get(node.id) ?? null,
-      due: this.book.isUp(node.id) ? KINDS.filter((kind) => this.#schedule.isDue(kind, node.id, now)) : KINDS,
-    }));
-    const visits = planVisits(candidates, budget);
+    const candidates = nodes.map((node) => {
+      const due = this.book.isUp(node.id) ? KINDS.filter((kind) => this.#schedule.isDue(kind, node.id, now)) : KINDS;
+      const dueSince = Math.min(...due.map((kind) => this.#schedule.dueAt(kind, node.id)));
+      return { id: node.id, readAt: this.#visitedAt.get(node.id) ?? null, due, dueSince };
+    });
+    const visits = planVisits(candidates, budget, loadsWanted);
     await Promise.all(visits.map((visit) => {
       const previous = this.#visitedAt.get(visit.id);
       this.#visitedAt.set(visit.id, now);

@@ -11,7 +11,7 @@ import type { CommandRunner } from '../../runner/runner.js';
 import type { Backend, CollectContext } from '../backend.js';
 import { refuse, runCommand } from '../runCommand.js';
 import { HpcNodeReader } from './hpcNodes.js';
-import { ForkCost } from './forkBudget.js';
+import { ForkCost, loadsPerTick } from './forkBudget.js';
 import { MosctlNodeReader, type MosctlRefresh } from './mosctlNodes.js';
 import { NodeBook } from './nodeBook.js';
 import { NodeDirectory } from './nodeDirectory.js';
@@ -67,15 +67,16 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
     try {
       const before = forks.count;
       const started = wallNow?.() ?? 0;
-      const tickBudget = forkCost.budget(context?.intervalMs ?? options.intervalMs ?? 2000, options.forksPerSecond);
-      // Addresses the map lacks (mosctl whois N) take at most a quarter of the tick's forks.
-      const list = await directory.read(takenAt, errors, signal, Math.max(1, Math.floor(tickBudget / 4)));
+      const intervalMs = context?.intervalMs ?? options.intervalMs ?? 2000;
+      // Addresses the map lacks (mosctl whois N) take at most a quarter of the rate's forks.
+      const list = await directory.read(takenAt, errors, signal, Math.max(1, Math.floor(forkCost.budget(intervalMs, options.forksPerSecond) / 4)));
       const localNode = list.localNode ?? 0;
-      // What the node list forked this tick (setpe -r every 30 s) and mps (one, below) come first.
-      const budget = tickBudget - (forks.count - before) - 1;
+      // The budget for this map's size; what the node list forked this tick (setpe -r every 30 s)
+      // and mps (one, below) come first.
+      const budget = forkCost.budget(intervalMs, options.forksPerSecond, list.nodes.length) - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
-        : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget));
+        : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget), loadsPerTick(list.nodes.length, intervalMs));
       const [, procs] = await Promise.all([readNodes, processes.read(localNode, errors, signal)]);
       if (wallNow !== null && !signal?.aborted) forkCost.observe(forks.count - before, wallNow() - started);
       return validateAndFreeze({ takenAt, backend: name, localNode, nodes: book.toSnapshots(list.nodes, localNode), processes: procs, errors });

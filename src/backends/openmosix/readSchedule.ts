@@ -12,6 +12,11 @@ export class ReadSchedule {
     return now >= (this.#due.get(key(kind, id)) ?? -Infinity);
   }
 
+  /** When `kind` of node `id` is (or was) due; -Infinity: never read, or due again at once. */
+  dueAt(kind: string, id: number): number {
+    return this.#due.get(key(kind, id)) ?? -Infinity;
+  }
+
   /** A good reading of `kind` at `now`: due again after `periodMs` (shortened the first time by `spread`). */
   done(kind: string, id: number, now: number, periodMs: number, spread: number): void {
     const first = !this.#due.has(key(kind, id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FORKS_PER_SECOND, ForkCost, planVisits, tickBudget, type VisitCandidate } from '../../../src/backends/openmosix/forkBudget.js';
+import { DEFAULT_FORKS_PER_SECOND, ForkCost, loadsPerTick, planVisits, refreshBudget, slowShare, tickBudget, type VisitCandidate } from '../../../src/backends/openmosix/forkBudget.js';
 
 type Kind = 'mem' | 'speed';
 const node = (id: number, readAt: number | null, due: readonly Kind[] = []): VisitCandidate<Kind> => ({ id, readAt, due });
@@ -10,6 +10,47 @@ describe('tickBudget', () => {
     expect(tickBudget(2000, 50)).toBe(100);
     expect(tickBudget(100, 5)).toBe(1);
     expect(tickBudget(1000, Infinity)).toBe(Infinity);
+  });
+});
+
+describe('loadsPerTick and refreshBudget', () => {
+  it('counts the loads a tick needs for every node within 5 s', () => {
+    expect(loadsPerTick(256, 1000)).toBe(52);
+    expect(loadsPerTick(250, 1000)).toBe(50);
+    expect(loadsPerTick(256, 2000)).toBe(103);
+    expect(loadsPerTick(4, 1000)).toBe(1);
+    expect(loadsPerTick(0, 1000)).toBe(1);
+  });
+
+  it('keeps the rate\'s budget where it reads every node within 5 s', () => {
+    expect(refreshBudget(1000, 50, 4)).toBe(50);
+    expect(refreshBudget(1000, 50, 64)).toBe(50);
+    expect(refreshBudget(1000, 100, 256)).toBe(100);
+  });
+
+  it('raises it for the loads, a fifth more for the slower readings, mps and setpe -r (256 nodes: 52 loads, 67 forks)', () => {
+    expect(refreshBudget(1000, 50, 256)).toBe(67);
+    expect(refreshBudget(2000, 50, 256)).toBe(131);
+  });
+
+  it('never raises it past twice the rate: a map that needs more keeps the rate', () => {
+    expect(refreshBudget(1000, 50, 390)).toBe(100);
+    expect(refreshBudget(1000, 50, 391)).toBe(50);
+    expect(refreshBudget(1000, 50, 5000)).toBe(50);
+  });
+});
+
+describe('slowShare', () => {
+  it('is half the budget where the loads need less than half', () => {
+    expect(slowShare(50, 1)).toBe(25);
+    expect(slowShare(50, 13)).toBe(25);
+  });
+
+  it('is what the loads leave where they need more, but at least a fifth of the budget', () => {
+    expect(slowShare(66, 52)).toBe(14);
+    expect(slowShare(50, 45)).toBe(10);
+    expect(slowShare(50, 1000)).toBe(10);
+    expect(slowShare(2, 5)).toBe(1);
   });
 });
 
@@ -53,6 +94,28 @@ describe('planVisits', () => {
     expect(plan.reduce((sum, visit) => sum + 1 + visit.kinds.length, 0)).toBe(10);
   });
 
+  it('gives the loads what a 5 s round needs before the slower readings', () => {
+    const nodes = Array.from({ length: 256 }, (_, i) => node(i + 1, i, ['mem', 'speed']));
+    const plan = planVisits(nodes, 66, 52);
+    expect(plan).toHaveLength(52);
+    expect(plan.reduce((sum, visit) => sum + visit.kinds.length, 0)).toBe(14);
+    // Without the loads wanted, half the budget goes to the slower readings: 33 visits.
+    expect(planVisits(nodes, 66)).toHaveLength(33);
+  });
+
+  it('hands the slower readings to the visited nodes whose readings have been due longest', () => {
+    const nodes: VisitCandidate<Kind>[] = [
+      { id: 1, readAt: 10, due: ['mem'], dueSince: 900 },
+      { id: 2, readAt: 20, due: ['mem', 'speed'], dueSince: 100 },
+      { id: 3, readAt: 30, due: ['mem'], dueSince: 500 },
+      { id: 4, readAt: 40, due: [] },
+    ];
+    // 8 forks, 4 for the slower readings (half): node 2 waited longest (2), node 3 next (1), node 1 last (1).
+    expect(planVisits(nodes, 8)).toEqual([{ id: 1, kinds: ['mem'] }, { id: 2, kinds: ['mem', 'speed'] }, { id: 3, kinds: ['mem'] }, { id: 4, kinds: [] }]);
+    // 6 forks, 3 of them slower readings: node 1, due the latest, waits.
+    expect(planVisits(nodes, 6)).toEqual([{ id: 1, kinds: [] }, { id: 2, kinds: ['mem', 'speed'] }, { id: 3, kinds: ['mem'] }]);
+  });
+
   it('takes nothing with a budget under one fork', () => {
     expect(planVisits([node(1, null)], 0)).toEqual([]);
   });
@@ -82,6 +145,16 @@ describe('ForkCost', () => {
     cost.observe(50, 0);
     cost.observe(50, 0);
     expect(cost.budget(1000)).toBe(50);
+  });
+
+  it('raises the budget for a big map, and lowers it to the cost seen like the rate\'s', () => {
+    const cost = new ForkCost();
+    expect(cost.budget(1000, 50, 256)).toBe(67);
+    cost.observe(50, 500);
+    expect(cost.budget(1000, 50, 256)).toBe(67);
+    cost.observe(10, 500);
+    // (10 + 50) / 2 = 30 ms a fork: 800 ms hold 26.
+    expect(cost.budget(1000, 50, 256)).toBe(26);
   });
 
   it('ignores a tick that forked nothing, and never goes under one fork', () => {

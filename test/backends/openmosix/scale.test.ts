@@ -71,6 +71,32 @@ describe('the mosctl path on a big map', () => {
     expect(Math.max(...worst.values())).toBeGreaterThan(0);
   });
 
+  it('refreshes each of 256 nodes at least every 5 s at a 1 s interval, the budget raised to 67 forks for it, memory still coming round', async () => {
+    const cluster = createSyntheticCluster(256, 20);
+    const runner = createScaledClusterRunner(cluster);
+    let clock = 1_000_000;
+    const mems = new Map<string, number>();
+    const counting = { run: (argv: readonly string[]) => { if (argv[1] === 'getmem') mems.set(argv[2] ?? '', (mems.get(argv[2] ?? '') ?? 0) + 1); return runner.run(argv); } };
+    const backend = createOpenMosixBackend({ runner: counting, hpcRoot: null, now: () => clock });
+    let worst = 0;
+    let most = 0;
+    for (let i = 0; i < 120; i += 1) {
+      clock += 1000;
+      runner.resetCounts();
+      const snapshot = await backend.collect(undefined, { intervalMs: 1000 });
+      most = Math.max(most, runner.counts().total);
+      // After the first round (whole first visits: 5 forks a node, about 20 ticks).
+      if (i >= 30) for (const node of snapshot.nodes) worst = Math.max(worst, snapshot.takenAt - (node.readAt ?? 0));
+    }
+    // 50 forks/s cannot read 256 loads in 5 s (52 a tick): the budget grows to 52 loads, a fifth for the rest, mps and setpe -r.
+    expect(most).toBeLessThanOrEqual(67);
+    expect(most).toBeGreaterThan(50);
+    expect(worst).toBeLessThanOrEqual(4000);
+    // Memory gets a fifth of the budget on such a map: every node's comes round within the 120 s (at least once after the first).
+    const counts = cluster.nodes.map((node) => mems.get(String(node.id)) ?? 0);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
+  });
+
   it('reads every node every tick where the budget allows it (4 nodes)', async () => {
     const { tick } = setUp(4);
     for (let i = 0; i < 10; i += 1) {
