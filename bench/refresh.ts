@@ -12,6 +12,7 @@ import { mean, ratio } from './lib/stats.js';
 import { createScaledClusterRunner, type ScaledClusterRunner } from './scaledClusterRunner.js';
 import { performance } from 'node:perf_hooks';
 import { benchRefreshBudget } from './refreshBudget.js';
+import { benchForkCost } from './forkCost.js';
 
 const BENCH = '2 refresh';
 export const NODE_COUNTS = [4, 16, 64, 256] as const;
@@ -126,6 +127,7 @@ export async function benchRefresh(): Promise<BenchRow[]> {
     });
   }
   rows.push(...realForkRows(forking, mosctl));
+  rows.push(...(await benchForkCost()));
   rows.push(...(await benchRefreshBudget()));
   for (const nodes of NODE_COUNTS) {
     const run = hpc.get(nodes) as TickRun;
