@@ -79,10 +79,13 @@ export class ForkCost {
   }
 
   /**
-   * The rate's budget (raised for a 5 s round of `nodes` nodes, see refreshBudget), lowered so the
-   * forks take at most 80 % of the interval at the cost measured.
+   * The rate's budget (once a tick is measured, raised for a 5 s round of `nodes` nodes, see
+   * refreshBudget), lowered so the forks take at most 80 % of the interval at the cost measured.
    */
-  budget(intervalMs: number, forksPerSecond = DEFAULT_FORKS_PER_SECOND, nodes = 0): number {
+  budget(intervalMs: number, forksPerSecond = DEFAULT_FORKS_PER_SECOND, nodes = 0, unmeasured = false): number {
+    // Raised only once a tick has shown what forks cost (the first tick of a big map is the rate's),
+    // or from the start where nothing is measured (`unmeasured`: no wall clock).
+    if (!unmeasured && (this.#msPerFork === null || this.#msPerFork <= 0)) return tickBudget(intervalMs, forksPerSecond);
     const byRate = refreshBudget(intervalMs, forksPerSecond, nodes);
     if (this.#msPerFork === null || this.#msPerFork <= 0) return byRate;
     return Math.max(1, Math.min(byRate, Math.floor((INTERVAL_SHARE * intervalMs) / this.#msPerFork)));

@@ -73,7 +73,7 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
       const localNode = list.localNode ?? 0;
       // The budget for this map's size; what the node list forked this tick (setpe -r every 30 s)
       // and mps (one, below) come first.
-      const budget = forkCost.budget(intervalMs, options.forksPerSecond, list.nodes.length) - (forks.count - before) - 1;
+      const budget = forkCost.budget(intervalMs, options.forksPerSecond, list.nodes.length, wallNow === null) - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget), loadsPerTick(list.nodes.length, intervalMs));

@@ -97,6 +97,25 @@ describe('the mosctl path on a big map', () => {
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(2);
   });
 
+  it('forks the rate\'s 50 on the first tick of 256 nodes, and 67 once forks were measured cheap enough', async () => {
+    const cluster = createSyntheticCluster(256, 20);
+    const inner = createScaledClusterRunner(cluster);
+    let wall = 0;
+    const runner = { run: (argv: readonly string[]) => { wall += 1; return inner.run(argv); } };
+    let clock = 1_000_000;
+    const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock, wallNow: () => wall });
+    const forks: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      clock += 1000;
+      inner.resetCounts();
+      await backend.collect(undefined, { intervalMs: 1000 });
+      forks.push(inner.counts().total);
+    }
+    expect(forks[0]).toBeLessThanOrEqual(50);
+    expect(forks[1]).toBeGreaterThan(60);
+    expect(forks[1]).toBeLessThanOrEqual(67);
+  });
+
   it('reads every node every tick where the budget allows it (4 nodes)', async () => {
     const { tick } = setUp(4);
     for (let i = 0; i < 10; i += 1) {
