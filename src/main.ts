@@ -25,8 +25,10 @@ Options:
   -d, --interval SECONDS               refresh interval (default 2)
   --timeout SECONDS                    per-command timeout for the real tools (default 2)
   --forks-per-second N                 openMosix without /proc/hpc: node readings forked per
-                                       second (default 50); a bigger map is read over several
-                                       refreshes, unread nodes shown pending
+                                       second (default 50, raised up to 100 when that reads
+                                       every node within 5 s; a rate set here is never raised);
+                                       a bigger map is read over several refreshes, unread
+                                       nodes shown pending
   --seed N                             seed for the emulated cluster
   --no-bell                            no terminal bell when a render finishes or fails
   --once                               print one snapshot as a table and exit

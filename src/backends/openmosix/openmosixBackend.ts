@@ -72,8 +72,10 @@ export function createOpenMosixBackend(options: OpenMosixBackendOptions): Backen
       const list = await directory.read(takenAt, errors, signal, Math.max(1, Math.floor(forkCost.budget(intervalMs, options.forksPerSecond) / 4)));
       const localNode = list.localNode ?? 0;
       // The budget for this map's size; what the node list forked this tick (setpe -r every 30 s)
-      // and mps (one, below) come first.
-      const budget = forkCost.budget(intervalMs, options.forksPerSecond, list.nodes.length, wallNow === null) - (forks.count - before) - 1;
+      // and mps (one, below) come first. A rate the user set is a cap: only the default is raised
+      // for a 5 s round of a big map (refreshBudget).
+      const raiseFor = options.forksPerSecond === undefined ? list.nodes.length : 0;
+      const budget = forkCost.budget(intervalMs, options.forksPerSecond, raiseFor, wallNow === null) - (forks.count - before) - 1;
       const readNodes = hpc !== null
         ? hpc.read(list.nodes, list.localNode, takenAt, errors)
         : mosctl.read(list.nodes, takenAt, errors, signal, Math.max(1, budget), loadsPerTick(list.nodes.length, intervalMs));

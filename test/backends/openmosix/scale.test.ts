@@ -116,6 +116,22 @@ describe('the mosctl path on a big map', () => {
     expect(forks[1]).toBeLessThanOrEqual(67);
   });
 
+  it('keeps a rate the user set as a cap: 256 nodes at --forks-per-second 50 fork at most 50 a tick', async () => {
+    const cluster = createSyntheticCluster(256, 20);
+    const runner = createScaledClusterRunner(cluster);
+    let clock = 1_000_000;
+    const backend = createOpenMosixBackend({ runner, hpcRoot: null, now: () => clock, forksPerSecond: 50 });
+    let most = 0;
+    for (let i = 0; i < 40; i += 1) {
+      clock += 1000;
+      runner.resetCounts();
+      await backend.collect(undefined, { intervalMs: 1000 });
+      most = Math.max(most, runner.counts().total);
+    }
+    // The same map with the default rate forks up to 67 (above): the user's 50 is not raised.
+    expect(most).toBe(50);
+  });
+
   it('reads every node every tick where the budget allows it (4 nodes)', async () => {
     const { tick } = setUp(4);
     for (let i = 0; i < 10; i += 1) {
