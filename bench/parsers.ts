@@ -162,9 +162,10 @@ function rowsFor(parserCase: ParserCase, runs: readonly WorkerResult[], afterGc:
 }
 
 /**
- * The same runs in CPU time: a machine busy with other work preempts a process for whole
- * timeslices, which lands on one side of a wall-time pair and swings its ratio (at load 13 on 2
- * cores one status process gave 0.07×, another 3.0×); CPU time does not count the waits.
+ * The same runs in CPU time (summed over each process's samples): a machine busy with other
+ * work preempts a process for whole timeslices, which land on one side of a wall-time pair and
+ * swing its ratio (at load 13 on 2 cores one status process gave 0.07×, another 3.0×); CPU time
+ * does not count the waits.
  */
 function cpuRow(parserCase: ParserCase, runs: readonly WorkerResult[]): BenchRow {
   const byRatio = [...runs].sort((a, b) => a.jsonCpuMs / a.parserCpuMs - b.jsonCpuMs / b.parserCpuMs);
