@@ -99,7 +99,10 @@ export function createProcessTracks(points = 30): ProcessTracks {
           }
           entry.node = p.node;
         }
-        if (!sameCommand && !/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
+        // The same command again: the same answer as last time (a line set then is this one), but
+        // this tick's string is kept, not the first one seen (a parser's string may be a slice of
+        // its whole tick's text, which an old one would keep alive).
+        if (sameCommand ? entry.commandLine === p.command : !/^\(.*\)$/.test(p.command.trim())) entry.commandLine = p.command;
         entry.command = p.command;
         push(entry.cpu, p.cpu);
         push(entry.mem, p.mem);
