@@ -11,26 +11,7 @@ const NINE = 0x39;
  * `256.0.1.5`, `1.2.3`, `1.2.3.4.5`, `01.2.3.4x` and anything with other characters are not.
  */
 export function isIpv4(text: string): boolean {
-  if (text.length < 7 || text.length > 15) return false;
-  let octets = 0;
-  let digits = 0;
-  let value = 0;
-  for (let index = 0; index <= text.length; index += 1) {
-    const code = index < text.length ? text.charCodeAt(index) : DOT;
-    if (code >= ZERO && code <= NINE) {
-      digits += 1;
-      value = value * 10 + (code - ZERO);
-      if (digits > 3 || value > 255) return false;
-    } else if (code === DOT) {
-      if (digits === 0) return false;
-      octets += 1;
-      digits = 0;
-      value = 0;
-    } else {
-      return false;
-    }
-  }
-  return octets === 4;
+  return ipv4Value(text) !== null;
 }
 
 /** True when `text` holds only digits and dots: it means to be an IPv4 address, valid or not. */
@@ -85,8 +66,8 @@ export function ipv4Plus(ip: string, offset: number): string | null {
 }
 
 /**
- * The 32-bit value of a dotted quad `isIpv4` accepts (`10.0.1.2` → 167772418), or null. One pass
- * that checks as `isIpv4` does while it adds up the octets (a 1,000-node map reads 1,000 of them).
+ * The 32-bit value of a dotted quad (`10.0.1.2` → 167772418), or null for anything `isIpv4`
+ * refuses: one pass that checks the octets while it adds them up (a 1,000-node map reads 1,000).
  */
 export function ipv4Value(text: string): number | null {
   if (text.length < 7 || text.length > 15) return null;
