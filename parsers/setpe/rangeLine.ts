@@ -38,10 +38,10 @@ const SPACE = 0x20;
 function scanPrintedRangeLine(text: string, from: number, to: number): RangeLine | null {
   if (!text.startsWith(PRINTED_START, from)) return null;
   const spanStart = spacesEnd(text, from + PRINTED_START.length, to);
-  const dash = digitsEnd(text, spanStart, to);
-  if (dash === spanStart || dash - spanStart > MAX_DIGITS || text.charCodeAt(dash) !== DASH) return null;
-  const spanEnd = digitsEnd(text, dash + 1, to);
-  if (spanEnd === dash + 1 || spanEnd - dash - 1 > MAX_DIGITS || text.charCodeAt(spanEnd) !== SPACE) return null;
+  const dash = nodeNumberEnd(text, spanStart, to);
+  if (dash < 0 || text.charCodeAt(dash) !== DASH) return null;
+  const spanEnd = nodeNumberEnd(text, dash + 1, to);
+  if (spanEnd < 0 || text.charCodeAt(spanEnd) !== SPACE) return null;
   const first = nodeNumber(text, spanStart, dash);
   const last = nodeNumber(text, dash + 1, spanEnd);
   if (first < 1 || last < first || last > MAX_NODE_ID) return null;
@@ -56,12 +56,6 @@ function scanPrintedRangeLine(text: string, from: number, to: number): RangeLine
 function spacesEnd(text: string, from: number, to: number): number {
   let index = from;
   while (index < to && text.charCodeAt(index) === SPACE) index += 1;
-  return index;
-}
-
-function digitsEnd(text: string, from: number, to: number): number {
-  let index = from;
-  while (index < to && isDigit(text.charCodeAt(index))) index += 1;
   return index;
 }
 
