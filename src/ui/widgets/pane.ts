@@ -29,19 +29,6 @@ export function markedStretches(text: string, marks: readonly Mark[]): [string, 
   return stretches;
 }
 
-/**
- * One line as tagged content: its tone, what the filter matched marked, and the selection (inverse
- * in the focused pane, underlined elsewhere) opened again after every stretch, because blessed's
- * closing tag ends every attribute.
- */
-export function lineContent(line: LineVm, width: number, focused: boolean, theme: Theme): string {
-  const text = fit(line.text, width);
-  const open = line.selected ? (focused ? '{inverse}' : '{underline}') : '';
-  const stretches = line.marks === undefined || line.marks.length === 0 ? [[text, false] as [string, boolean]] : markedStretches(text, line.marks);
-  const body = stretches.map(([part, marked]) => `${open}${marked ? theme.mark(escapeTags(part)) : theme.tone(line.tone, escapeTags(part))}`).join('');
-  return open === '' ? body : `${body}{/}`;
-}
-
 const hex = (rgb: number): string => `#${rgb.toString(16).padStart(6, '0')}`;
 /** Without colour (NO_COLOR), each cell's two pixels become one shade. */
 const SHADES = [' ', '░', '▒', '▓', '█'];
@@ -69,28 +56,7 @@ export function colourCodes(program: blessed.BlessedProgram): (rgb: number, laye
   };
 }
 
-/**
- * Half blocks: the upper pixel is the cell's foreground, the lower its background. Each cell's two
- * colours as one escape code, left out where the cell before had the same two, and the attributes
- * reset once at the row's end: the same cells as a `{fg}{bg}▀{/}` tag set per cell, which made
- * blessed parse three tags and three escape codes for every cell of every frame.
- */
-export function pictureRows(picture: PictureVm, theme: Theme, codes: (rgb: number, layer: 'fg' | 'bg') => string): string[] {
-  const indent = ' '.repeat(picture.indent);
-  return picture.rows.map((cells) => {
-    if (!theme.color) return indent + cells.map(([upper, lower]) => SHADES[Math.min(4, Math.floor(((luminance(upper) + luminance(lower)) / 2 / 256) * 5))] ?? ' ').join('');
-    let row = indent;
-    let last = '';
-    for (const [upper, lower] of cells) {
-      const code = `${codes(upper, 'fg')};${codes(lower, 'bg')}`;
-      row += code === last ? '▀' : `\x1b[${code}m▀`;
-      last = code;
-    }
-    return last === '' ? row : `${row}\x1b[m`;
-  });
-}
-
-/** The look of each kind of stretch, as blessed tags: what lineContent wraps each stretch in. */
+/** The look of each kind of stretch, as blessed tags: what the tagged form of a line wrapped each stretch in. */
 export function lineLooks(theme: Theme): (tone: Tone, marked: boolean, open: string) => string {
   const known = new Map<string, string>();
   return (tone, marked, open) => {
@@ -105,7 +71,7 @@ export function lineLooks(theme: Theme): (tone: Tone, marked: boolean, open: str
   };
 }
 
-/** One line as cells: the same stretches and looks as lineContent, the text made safe but not tag-escaped. */
+/** One line as cells: the stretches and looks its tagged form had, the text made safe but not tag-escaped. */
 export function lineCells(line: LineVm, width: number, focused: boolean, looks: ReturnType<typeof lineLooks>): CellRow {
   const text = fit(line.text, width);
   const open = line.selected ? (focused ? '{inverse}' : '{underline}') : '';
@@ -114,7 +80,7 @@ export function lineCells(line: LineVm, width: number, focused: boolean, looks: 
 }
 
 /**
- * The picture as cells: the cells pictureRows' text gives (one `▀` per cell, its two colours as one
+ * The picture as cells: the cells the picture's escape-coded text gave (one `▀` per cell, its two colours as one
  * escape code), built straight from the picture without the text in between.
  */
 export function pictureCells(picture: PictureVm, theme: Theme, codes: (rgb: number, layer: 'fg' | 'bg') => string): CellRow[] {

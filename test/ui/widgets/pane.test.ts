@@ -3,7 +3,8 @@
 import blessed from 'blessed';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTheme } from '../../../src/ui/theme.js';
-import { colourCodes, pictureRows } from '../../../src/ui/widgets/pane.js';
+import { colourCodes } from '../../../src/ui/widgets/pane.js';
+import { pictureRows } from '../../helpers/taggedRows.js';
 import type { PictureCell, PictureVm } from '../../../src/view/picture.js';
 import { createScreenHarness, type ScreenHarness } from '../../helpers/screenHarness.js';
 
